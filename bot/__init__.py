@@ -1,0 +1,1 @@
+"""The Bot Framework server and the conversation."""

@@ -1,0 +1,1 @@
+"""Adaptive Card builders: one module per kind of card."""

@@ -1,0 +1,61 @@
+"""What the matcher hands to the cards and the command line.
+
+A decision is the whole verdict on one question: whether we can answer it,
+with which entries, and how sure we are. Cards and the CLI render it; they do
+not second-guess it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from .schema import Entry
+
+Status = Literal["answer", "ambiguous", "none"]
+
+
+@dataclass(frozen=True)
+class Match:
+    entry: Entry
+    score: float  # 0..1, higher is better
+    why: str = ""  # short reason, e.g. "code and subcode", "text"
+
+
+@dataclass(frozen=True)
+class Decision:
+    query: str
+    status: Status
+    # answer: the answers, best first (one per named code);
+    # ambiguous: the candidates to choose from, best first;
+    # none: suggestions only, never to be shown as the answer.
+    matches: tuple[Match, ...] = ()
+    # For 'none': a general meaning we can still offer, e.g. "4xx = client error".
+    hint: str | None = None
+    # The question was cut to this many characters before matching (None: not cut).
+    truncated_at: int | None = None
+    # The source of the best answer, kept by the bot for follow-up questions.
+    context: str | None = field(default=None)
+
+    def to_json(self) -> dict:
+        """The command protocol's shape (../shared/eval/README.md)."""
+        out = {
+            "query": self.query,
+            "status": self.status,
+            "matches": [
+                {
+                    "source": m.entry.source,
+                    "code": m.entry.code,
+                    "subcode": m.entry.subcode,
+                    "title": m.entry.title,
+                    "message": m.entry.message,
+                    "score": round(m.score, 3),
+                }
+                for m in self.matches
+            ],
+        }
+        if self.hint:
+            out["hint"] = self.hint
+        if self.truncated_at is not None:
+            out["truncated_at"] = self.truncated_at
+        return out

@@ -1,0 +1,117 @@
+"""The shape of the catalog's data files, checked on load.
+
+Every data file under ``catalog/data/`` is validated against these models, so
+a typo in a hand-edited file fails loudly at start-up instead of producing a
+card with an empty field in front of a user.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+
+class Category(str, Enum):
+    """The result categories the ACS documents define.
+
+    The documents misspell one of them as ``UnxpectedClientError``; the
+    validator below maps that spelling onto the real one so that data copied
+    verbatim from the document still loads.
+    """
+
+    SUCCESS = "Success"
+    EXPECTED_ERROR = "ExpectedError"
+    UNEXPECTED_CLIENT_ERROR = "UnexpectedClientError"
+    UNEXPECTED_SERVER_ERROR = "UnexpectedServerError"
+
+
+_CATEGORY_MISSPELLINGS = {"UnxpectedClientError": "UnexpectedClientError"}
+
+
+class Link(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    title: str = Field(min_length=1)
+    url: str = Field(pattern=r"^(https?://|#)")
+
+
+class Source(BaseModel):
+    """One source document: where a family of codes is defined."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
+    product: str = Field(min_length=1)
+    document: str = Field(min_length=1, description="the document's own title")
+    seed: str = Field(description="seed file number the entries were taken from, e.g. '003'")
+    url: str | None = None
+    # Words that, when they appear in a question, point at this product.
+    signals: tuple[str, ...] = ()
+
+
+EntryKind = Literal["error", "concept", "tip"]
+
+
+class Entry(BaseModel):
+    """One row of one table (or one concept) in a source document.
+
+    Identity is ``(source, code, subcode)`` for entries with a number and
+    ``(source, key)`` for the codeless ones (concepts, tips), which share
+    ``code = subcode = None``.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    source: str
+    kind: EntryKind = "error"
+    key: str | None = Field(default=None, pattern=r"^[a-z0-9][a-z0-9_-]*$")
+    section: str = Field(min_length=1, description="the table or list of the document this row is in")
+    code: int | None = None
+    subcode: int | None = None
+    string_code: str | None = None
+    http_status: int | None = None
+    title: str = Field(min_length=1, max_length=120)
+    message: str = Field(min_length=1)
+    category: Category | None = None
+    advice: str = ""
+    retry: str | None = None
+    links: tuple[Link, ...] = ()
+    note: str | None = None
+    # Extra words people use for this entry (synonyms the document omits).
+    aliases: tuple[str, ...] = ()
+
+    @field_validator("category", mode="before")
+    @classmethod
+    def _normalise_category(cls, value: object) -> object:
+        if isinstance(value, str):
+            return _CATEGORY_MISSPELLINGS.get(value, value)
+        return value
+
+    @property
+    def identity(self) -> tuple:
+        if self.code is None and self.subcode is None:
+            return (self.source, self.key or self.string_code or self.title)
+        return (self.source, self.code, self.subcode)
+
+    @property
+    def label(self) -> str:
+        """How a person would name this entry in one line: 'code 410 / subcode 3112'."""
+        parts = []
+        if self.string_code:
+            parts.append(f"'{self.string_code}'")
+        if self.code is not None:
+            parts.append(f"code {self.code}")
+        if self.subcode is not None:
+            parts.append(f"subcode {self.subcode}")
+        return " / ".join(parts) if parts else self.title
+
+
+class CatalogFile(BaseModel):
+    """One data file: a source and its entries."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    source: Source
+    entries: list[Entry] = Field(min_length=1)
