@@ -1,1 +1,105 @@
-"""Adaptive Card builders: one module per kind of card."""
+"""Adaptive Card builders: one module per kind of card.
+
+``cards_for`` turns the matcher's Decision into the cards the bot sends; the
+bot wraps each in an attachment with ``ADAPTIVE_CARD_CONTENT_TYPE`` and uses
+``fallback_text`` where a client cannot show cards.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from catalog.decision import Decision
+from catalog.schema import Source
+
+from .actions import Submit, ask_action, explain_action, feedback_actions, parse_submit
+from .answer import answer_card
+from .choice import choice_card
+from .layout import source_map
+from .none import none_card
+from .notice import notice_card
+from .welcome import welcome_card
+
+ADAPTIVE_CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"
+
+# A pasted log can name dozens of codes; a wall of cards helps nobody and
+# Teams caps the size of one message, so the rest are named in a notice.
+MAX_ANSWER_CARDS = 5
+
+__all__ = [
+    "ADAPTIVE_CARD_CONTENT_TYPE",
+    "MAX_ANSWER_CARDS",
+    "Submit",
+    "answer_card",
+    "ask_action",
+    "cards_for",
+    "choice_card",
+    "explain_action",
+    "fallback_text",
+    "feedback_actions",
+    "none_card",
+    "notice_card",
+    "parse_submit",
+    "welcome_card",
+]
+
+
+def cards_for(
+    decision: Decision,
+    catalog_sources: Mapping[str, Source] | Iterable[Source] | None,
+    examples: Iterable[str] | None = (),
+) -> list[dict]:
+    """The cards that answer one decision, in the order to send them."""
+    sources = source_map(catalog_sources)
+    cards: list[dict] = []
+    if decision.truncated_at is not None:
+        cards.append(
+            notice_card(
+                f"Your message was cut at {decision.truncated_at:,} characters; I answered the first part."
+            )
+        )
+    if decision.status == "answer" and decision.matches:
+        shown = decision.matches[:MAX_ANSWER_CARDS]
+        for match in shown:
+            cards.append(answer_card(match, query=decision.query, source=sources.get(match.entry.source)))
+        left_out = decision.matches[MAX_ANSWER_CARDS:]
+        if left_out:
+            names = ", ".join(m.entry.label for m in left_out[:20])
+            more = f" and {len(left_out) - 20} more" if len(left_out) > 20 else ""
+            cards.append(
+                notice_card(
+                    f"Your message names {len(decision.matches)} codes; I explained the first "
+                    f"{len(shown)}. Ask about the others one at a time: {names}{more}.",
+                    tone="info",
+                )
+            )
+    elif decision.status == "ambiguous" and decision.matches:
+        cards.append(choice_card(decision, sources))
+    else:
+        cards.append(none_card(decision, sources, examples))
+    return cards
+
+
+def _texts(node: object, out: list[str]) -> None:
+    if isinstance(node, dict):
+        if node.get("type") == "TextBlock" and isinstance(node.get("text"), str):
+            out.append(node["text"])
+        for key, value in node.items():
+            if key not in ("data", "msteams"):
+                _texts(value, out)
+    elif isinstance(node, list):
+        for item in node:
+            _texts(item, out)
+
+
+def fallback_text(card: dict) -> str:
+    """A plain-text version of the card, for clients and notifications that cannot show it."""
+    if isinstance(card, dict):
+        text = card.get("fallbackText")
+        if isinstance(text, str) and text.strip():
+            return text
+        parts: list[str] = []
+        _texts(card.get("body", []), parts)
+        if parts:
+            return "\n".join(parts)
+    return ""

@@ -1,0 +1,225 @@
+"""What card buttons carry, and turning what comes back into a ``Submit``.
+
+One button has to work in two clients that disagree about Action.Submit:
+
+* Web Chat posts the button's ``data`` object as ``activity.value``;
+* Teams looks for ``data.msteams``: a ``messageBack`` makes it post
+  ``msteams.value`` as ``activity.value``, ``msteams.text`` as
+  ``activity.text``, and show ``msteams.displayText`` as the user's message.
+
+So every button carries its payload twice: at the top level of ``data`` and as
+``data.msteams.value``. Payload fields that are None are left out (a missing
+field and a null mean the same thing to ``parse_submit``), which keeps the
+button small.
+
+Example-question buttons are different: they should behave exactly as if the
+user had typed the question. Teams does that with ``msteams.type = imBack``;
+Web Chat does it when ``data`` is marked ``__isBotFrameworkCardAction`` with
+``type: imBack`` (the convention Web Chat uses for its own hero-card buttons).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from catalog.schema import Entry
+
+from .text import plain
+
+QUERY_LIMIT = 200  # characters of the question kept in a feedback payload
+BUTTON_TITLE_LIMIT = 60
+
+_SOURCE_RE = re.compile(r"^[a-z][a-z0-9-]{0,63}$")
+_KEY_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,127}$")
+_DIGITS_RE = re.compile(r"^-?\d{1,10}$")
+_MAX_JSON_CHARS = 20_000  # a real submit is a few hundred characters
+
+
+# ---------------------------------------------------------------- labels
+
+
+def entry_numbers(entry: Entry) -> str:
+    """The entry's numbers as a person writes them: '410 / 3112', 'subcode 3112', ''."""
+    if entry.code is not None and entry.subcode is not None:
+        return f"{entry.code} / {entry.subcode}"
+    if entry.code is not None:
+        return str(entry.code)
+    if entry.subcode is not None:
+        return f"subcode {entry.subcode}"
+    return ""
+
+
+def button_title(entry: Entry, limit: int = BUTTON_TITLE_LIMIT) -> str:
+    """'410 / 3112 — Call setup failed…': number first, because that is what people scan for."""
+    number = entry_numbers(entry) or (entry.string_code or "")
+    title = f"{number} — {entry.title}" if number else entry.title
+    return plain(title, limit)
+
+
+def entry_question(entry: Entry) -> str:
+    """A typed question that names this exact entry, e.g. 'acs-call-end 410 3112'."""
+    bits = [entry.source]
+    if entry.code is not None:
+        bits.append(str(entry.code))
+    if entry.subcode is not None:
+        bits.append(str(entry.subcode))
+    if entry.code is None and entry.subcode is None:
+        bits.append(entry.key or entry.string_code or entry.title)
+    return plain(" ".join(bits), 200)
+
+
+# ---------------------------------------------------------------- building
+
+
+def _identity(entry: Entry) -> dict:
+    out: dict = {"source": entry.source}
+    for name in ("code", "subcode", "key"):
+        value = getattr(entry, name)
+        if value is not None:
+            out[name] = value
+    return out
+
+
+def _submit(title: str, payload: dict, *, display: str, text: str) -> dict:
+    data = dict(payload)
+    data["msteams"] = {"type": "messageBack", "displayText": display, "text": text, "value": payload}
+    return {"type": "Action.Submit", "title": title, "data": data}
+
+
+def explain_action(entry: Entry, title: str | None = None) -> dict:
+    """A button that asks the bot to answer exactly this entry."""
+    label = plain(title, BUTTON_TITLE_LIMIT) if title else button_title(entry)
+    payload = {"action": "explain", **_identity(entry)}
+    return _submit(label, payload, display=label, text=entry_question(entry))
+
+
+def feedback_actions(entry: Entry, query: str) -> list[dict]:
+    """'Helpful' / 'Not helpful' buttons that report on this answer to this question."""
+    query = query[:QUERY_LIMIT] if isinstance(query, str) else ""
+    buttons = []
+    for helpful, label in ((True, "Helpful"), (False, "Not helpful")):
+        payload = {"action": "feedback", "helpful": helpful, **_identity(entry), "query": query}
+        text = f"{label}: {entry_question(entry)}"
+        buttons.append(_submit(label, payload, display=label, text=text))
+    return buttons
+
+
+def ask_action(question: str) -> dict:
+    """A button that sends ``question`` as if the user had typed it (example questions)."""
+    question = plain(question, 200)
+    return {
+        "type": "Action.Submit",
+        "title": plain(question, BUTTON_TITLE_LIMIT),
+        "data": {
+            "__isBotFrameworkCardAction": True,
+            "type": "imBack",
+            "value": question,
+            "msteams": {"type": "imBack", "value": question},
+        },
+    }
+
+
+# ---------------------------------------------------------------- parsing
+
+
+@dataclass(frozen=True)
+class Submit:
+    """A button press the bot can act on, already checked field by field."""
+
+    action: Literal["explain", "feedback"]
+    source: str
+    code: int | None = None
+    subcode: int | None = None
+    key: str | None = None
+    helpful: bool | None = None
+    query: str | None = None
+
+    def entry_in(self, catalog) -> Entry | None:
+        """The catalog entry this submit names, or None if the catalog has no such entry."""
+        return catalog.get(self.source, self.code, self.subcode, self.key)
+
+
+class _Unusable(Exception):
+    pass
+
+
+def _as_int(value: object) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool):  # bool is an int subclass; True is not code 1
+        raise _Unusable
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and _DIGITS_RE.match(value.strip()):
+        return int(value.strip())
+    raise _Unusable
+
+
+def _as_bool(value: object) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in ("true", "false"):
+        return value.strip().lower() == "true"
+    raise _Unusable
+
+
+def _as_str(value: object, pattern: re.Pattern) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, str) and pattern.match(value):
+        return value
+    raise _Unusable
+
+
+def _unwrap(value: object, depth: int = 0) -> dict | None:
+    """Find the payload dict in whatever arrived: a dict, JSON text, or a Teams msteams wrapper."""
+    if depth > 2:
+        return None
+    if isinstance(value, (str, bytes)):
+        if len(value) > _MAX_JSON_CHARS:
+            return None
+        try:
+            value = json.loads(value)
+        except (ValueError, UnicodeDecodeError, RecursionError):
+            return None
+    if not isinstance(value, dict):
+        return None
+    if "action" in value:
+        return value
+    msteams = value.get("msteams")
+    if isinstance(msteams, dict) and "value" in msteams:
+        return _unwrap(msteams["value"], depth + 1)
+    return None
+
+
+def parse_submit(value: object) -> Submit | None:
+    """The Submit in ``activity.value``, or None when it is not one we can use. Never raises."""
+    try:
+        payload = _unwrap(value)
+        if payload is None:
+            return None
+        action = payload.get("action")
+        if action not in ("explain", "feedback"):
+            return None
+        source = _as_str(payload.get("source"), _SOURCE_RE)
+        if source is None:
+            return None
+        code = _as_int(payload.get("code"))
+        subcode = _as_int(payload.get("subcode"))
+        key = _as_str(payload.get("key"), _KEY_RE)
+        if code is None and subcode is None and key is None:
+            return None  # names a source, not an entry
+        helpful = None
+        query = None
+        if action == "feedback":
+            helpful = _as_bool(payload.get("helpful"))
+            raw_query = payload.get("query")
+            query = raw_query[:QUERY_LIMIT] if isinstance(raw_query, str) else None
+        return Submit(action, source, code, subcode, key, helpful, query)
+    except _Unusable:
+        return None
+    except Exception:  # noqa: BLE001 - a button press must never crash the turn
+        return None
