@@ -1,0 +1,168 @@
+"""Everything the server can be told, read once from the environment.
+
+The Bot Framework's own variable names (MicrosoftAppId, ...) are used so that an
+Azure App Service configured by the portal or by a Bicep template works
+unchanged. The SDK reads credentials from attributes named APP_ID,
+APP_PASSWORD, APP_TYPE and APP_TENANTID, so the config exposes those too and is
+handed to ConfigurationBotFrameworkAuthentication as is.
+
+Unsafe combinations are refused here, before anything listens: an anonymous
+bot (no app id) on a public address would post replies to any serviceUrl a
+stranger names, i.e. act as an open relay.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+from dataclasses import dataclass, field
+from typing import Mapping
+
+
+class ConfigError(ValueError):
+    """The configuration cannot be served; the message is one line for the operator."""
+
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+
+
+def _flag(env: Mapping[str, str], name: str, default: bool = False) -> bool:
+    raw = env.get(name)
+    if raw is None:
+        return default
+    value = raw.strip().lower()
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    raise ConfigError(f"{name}={raw!r} is not a yes/no value (use 1 or 0)")
+
+
+def _int(env: Mapping[str, str], name: str, default: int, minimum: int, maximum: int) -> int:
+    raw = env.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        value = int(raw.strip())
+    except ValueError:
+        raise ConfigError(f"{name}={raw!r} is not a whole number") from None
+    if not minimum <= value <= maximum:
+        raise ConfigError(f"{name}={value} is out of range ({minimum}..{maximum})")
+    return value
+
+
+def _float(env: Mapping[str, str], name: str, default: float, minimum: float, maximum: float) -> float:
+    raw = env.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        value = float(raw.strip())
+    except ValueError:
+        raise ConfigError(f"{name}={raw!r} is not a number") from None
+    if not minimum <= value <= maximum:
+        raise ConfigError(f"{name}={value} is out of range ({minimum}..{maximum})")
+    return value
+
+
+def is_loopback(host: str) -> bool:
+    """True when only this machine can reach a socket bound to `host`."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False  # a DNS name: could resolve to anything
+
+
+@dataclass(frozen=True)
+class BotConfig:
+    app_id: str = ""
+    app_password: str = field(default="", repr=False)
+    app_type: str = "MultiTenant"
+    app_tenant_id: str = ""
+    host: str = "127.0.0.1"
+    port: int = 3978
+    # Anonymous (no app id) on a non-loopback address: only with this opt-in.
+    allow_anonymous: bool = False
+    # Requests bodies over this are refused with 413 before they are read.
+    max_body_bytes: int = 256 * 1024
+    # Questions longer than this are cut before matching; the reply says so.
+    max_question_chars: int = 2000
+    # Questions at least this long get a typing indicator before the answer.
+    typing_threshold_chars: int = 600
+    # Upper bound on verifying one token. The SDK fetches the signing keys with a
+    # blocking HTTP call without a timeout; we run it off the event loop and
+    # answer 503 instead of hanging when the keys cannot be fetched in time.
+    auth_timeout_seconds: float = 10.0
+    # Connector clients kept for reuse (keyed by service URL, audience, app id).
+    connector_cache_size: int = 256
+    directline_secret: str = field(default="", repr=False)
+    log_level: str = "INFO"
+
+    # --- the attribute names the Bot Framework SDK reads from a config object ---
+    @property
+    def APP_ID(self) -> str:  # noqa: N802
+        return self.app_id
+
+    @property
+    def APP_PASSWORD(self) -> str:  # noqa: N802
+        return self.app_password
+
+    @property
+    def APP_TYPE(self) -> str:  # noqa: N802
+        return self.app_type
+
+    @property
+    def APP_TENANTID(self) -> str:  # noqa: N802
+        return self.app_tenant_id
+
+    @property
+    def anonymous(self) -> bool:
+        """No app id: requests are not authenticated (Emulator, Agents Playground, tests)."""
+        return not self.app_id
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> "BotConfig":
+        env = os.environ if env is None else env
+        app_type = (env.get("MicrosoftAppType") or "MultiTenant").strip()
+        if app_type.lower() not in {"multitenant", "singletenant", "userassignedmsi"}:
+            raise ConfigError(
+                f"MicrosoftAppType={app_type!r} is not one of MultiTenant, SingleTenant, UserAssignedMSI"
+            )
+        config = cls(
+            app_id=(env.get("MicrosoftAppId") or "").strip(),
+            app_password=env.get("MicrosoftAppPassword") or "",
+            app_type=app_type,
+            app_tenant_id=(env.get("MicrosoftAppTenantId") or "").strip(),
+            host=(env.get("HOST") or "127.0.0.1").strip(),
+            port=_int(env, "PORT", 3978, 0, 65535),
+            allow_anonymous=_flag(env, "BOT_ALLOW_ANONYMOUS"),
+            max_body_bytes=_int(env, "BOT_MAX_BODY_BYTES", 256 * 1024, 1024, 64 * 1024 * 1024),
+            max_question_chars=_int(env, "BOT_MAX_QUESTION_CHARS", 2000, 20, 100_000),
+            typing_threshold_chars=_int(env, "BOT_TYPING_THRESHOLD_CHARS", 600, 0, 100_000),
+            auth_timeout_seconds=_float(env, "BOT_AUTH_TIMEOUT_SECONDS", 10.0, 0.1, 120.0),
+            connector_cache_size=_int(env, "BOT_CONNECTOR_CACHE_SIZE", 256, 1, 100_000),
+            directline_secret=env.get("DirectLineSecret") or "",
+            log_level=(env.get("LOG_LEVEL") or "INFO").strip().upper(),
+        )
+        config.check()
+        return config
+
+    def check(self) -> None:
+        """Raise ConfigError for a configuration that must not be served."""
+        lower = self.app_type.lower()
+        if lower == "singletenant" and self.app_id and not (self.app_password and self.app_tenant_id):
+            raise ConfigError("MicrosoftAppType=SingleTenant needs MicrosoftAppPassword and MicrosoftAppTenantId")
+        if lower == "userassignedmsi" and not (self.app_id and self.app_tenant_id):
+            raise ConfigError("MicrosoftAppType=UserAssignedMSI needs MicrosoftAppId and MicrosoftAppTenantId")
+        if self.app_password and not self.app_id:
+            raise ConfigError("MicrosoftAppPassword is set but MicrosoftAppId is empty")
+        if self.anonymous and not is_loopback(self.host) and not self.allow_anonymous:
+            raise ConfigError(
+                f"refusing to listen on {self.host} without MicrosoftAppId: an unauthenticated bot on a "
+                "public address relays replies to any serviceUrl; set MicrosoftAppId, use HOST=127.0.0.1, "
+                "or opt in with BOT_ALLOW_ANONYMOUS=1"
+            )
+        if self.log_level not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+            raise ConfigError(f"LOG_LEVEL={self.log_level!r} is not a logging level")

@@ -1,0 +1,183 @@
+"""The conversation: what the bot says to each kind of activity.
+
+Text questions go to the catalog's matcher and come back as cards; button
+presses (activity.value) either answer one exact entry or record feedback;
+new members and "help" get the welcome card. The product of the last answer is
+kept in ConversationState so that "and 3101?" is read in the same product.
+
+Every reply to one user message is a single activity carrying all its cards,
+so a turn costs one outbound HTTP call (and Teams shows the cards together).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import replace
+from typing import Callable, Iterable
+
+from botbuilder.core import ActivityHandler, ConversationState, MessageFactory, TurnContext
+from botbuilder.schema import (
+    Activity,
+    ActivityTypes,
+    Attachment,
+    AttachmentLayoutTypes,
+    CardAction,
+    ActionTypes,
+    ChannelAccount,
+    SuggestedActions,
+)
+
+import cards
+from catalog import Catalog, Decision, Match
+
+from .examples import EXAMPLE_QUESTIONS, HELP_WORDS
+from .feedback import FeedbackLog
+
+log = logging.getLogger("bot.conversation")
+
+_HELP_STRIP = re.compile(r"[\s!.,?]+$")
+
+EMPTY_PROMPT = "Send me an error code or paste the error message, for example “{example}”."
+UNREADABLE_SUBMIT = (
+    "I couldn't read that button press (it may come from an older card). "
+    "Please type the error code you want explained."
+)
+GONE_ENTRY = "I no longer have that entry in my catalog. Please type the error code again."
+THANKS = "Thanks for the feedback, it helps improve the answers."
+
+
+class ErrorExplainerBot(ActivityHandler):
+    """One instance serves all conversations; per-conversation memory lives in ConversationState."""
+
+    def __init__(
+        self,
+        catalog: Catalog | Callable[[], Catalog],
+        conversation_state: ConversationState,
+        feedback: FeedbackLog,
+        *,
+        max_question_chars: int = 2000,
+        typing_threshold_chars: int = 600,
+        examples: Iterable[str] = EXAMPLE_QUESTIONS,
+    ):
+        self._catalog = catalog
+        self._state = conversation_state
+        self._last_source = conversation_state.create_property("last_source")
+        self._feedback = feedback
+        self._max_chars = max_question_chars
+        self._typing_threshold = typing_threshold_chars
+        self._examples = tuple(examples)
+
+    @property
+    def catalog(self) -> Catalog:
+        return self._catalog() if callable(self._catalog) else self._catalog
+
+    async def on_turn(self, turn_context: TurnContext):
+        await super().on_turn(turn_context)
+        await self._state.save_changes(turn_context)
+
+    # ------------------------------------------------------------ activities
+
+    async def on_message_activity(self, turn_context: TurnContext):
+        activity = turn_context.activity
+        if activity.value is not None:
+            submit = cards.parse_submit(activity.value)
+            if submit is not None:
+                await self._on_submit(turn_context, submit)
+                return
+            if not (activity.text or "").strip():
+                await turn_context.send_activity(UNREADABLE_SUBMIT)
+                return
+        text = (activity.text or "").strip()
+        if not text:
+            await turn_context.send_activity(self._with_examples(MessageFactory.text(
+                EMPTY_PROMPT.format(example=self._examples[0] if self._examples else "what is 404")
+            )))
+            return
+        if _HELP_STRIP.sub("", text.lower()) in HELP_WORDS or text.lower() in HELP_WORDS:
+            await self._send_welcome(turn_context)
+            return
+        await self._answer(turn_context, text)
+
+    async def on_members_added_activity(self, members_added: list[ChannelAccount], turn_context: TurnContext):
+        recipient = turn_context.activity.recipient
+        bot_id = recipient.id if recipient is not None else None
+        if any(m is not None and m.id != bot_id for m in members_added or ()):
+            await self._send_welcome(turn_context)
+
+    # ------------------------------------------------------------ answers
+
+    async def _answer(self, turn_context: TurnContext, text: str) -> None:
+        cut_at = None
+        if len(text) > self._max_chars:
+            cut_at = self._max_chars
+            text = text[: self._max_chars]
+        if len(text) >= self._typing_threshold:
+            await turn_context.send_activity(Activity(type=ActivityTypes.typing))
+        context = await self._last_source.get(turn_context, None)
+        decision = self.catalog.explain(text, context=context)
+        if cut_at is not None and decision.truncated_at is None:
+            decision = replace(decision, truncated_at=cut_at)
+        await self._send_decision(turn_context, decision)
+
+    async def _send_decision(self, turn_context: TurnContext, decision: Decision) -> None:
+        if decision.context:
+            await self._last_source.set(turn_context, decision.context)
+        built = cards.cards_for(decision, self.catalog.sources, self._examples)
+        reply = _cards_activity(built)
+        if decision.status == "none":
+            self._with_examples(reply)
+        await turn_context.send_activity(reply)
+
+    async def _on_submit(self, turn_context: TurnContext, submit: "cards.Submit") -> None:
+        if submit.action == "feedback":
+            activity = turn_context.activity
+            self._feedback.record(
+                source=submit.source,
+                code=submit.code,
+                subcode=submit.subcode,
+                key=submit.key,
+                helpful=bool(submit.helpful),
+                query=submit.query,
+                conversation_id=activity.conversation.id if activity.conversation else None,
+                channel_id=activity.channel_id,
+            )
+            await turn_context.send_activity(THANKS)
+            return
+        entry = self.catalog.get(submit.source, submit.code, submit.subcode, key=submit.key)
+        if entry is None:
+            await turn_context.send_activity(GONE_ENTRY)
+            return
+        decision = Decision(
+            query=submit.query or entry.label,
+            status="answer",
+            matches=(Match(entry, 1.0, "chosen"),),
+            context=entry.source,
+        )
+        await self._send_decision(turn_context, decision)
+
+    # ------------------------------------------------------------ welcome
+
+    async def _send_welcome(self, turn_context: TurnContext) -> None:
+        card = cards.welcome_card(self.catalog.sources, self._examples)
+        await turn_context.send_activity(self._with_examples(_cards_activity([card])))
+
+    def _with_examples(self, activity: Activity) -> Activity:
+        if self._examples:
+            activity.suggested_actions = SuggestedActions(
+                actions=[CardAction(type=ActionTypes.im_back, title=q, value=q) for q in self._examples]
+            )
+        return activity
+
+
+def _cards_activity(built: list[dict]) -> Activity:
+    attachments = [Attachment(content_type=cards.ADAPTIVE_CARD_CONTENT_TYPE, content=c) for c in built]
+    activity = MessageFactory.list(attachments)
+    if len(attachments) == 1:
+        activity.attachment_layout = None
+    # Shown in notifications and by clients that cannot render cards.
+    activity.text = None
+    summary = cards.fallback_text(built[0]) if built else ""
+    if summary:
+        activity.summary = summary[:200]
+    return activity

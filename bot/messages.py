@@ -1,0 +1,166 @@
+"""POST /api/messages: from raw HTTP request to a Bot Framework turn.
+
+The SDK's CloudAdapter.process answers malformed JSON with 500, a missing
+Content-Type with 404 (KeyError), and crashes on deliveryMode "expectReplies"
+(CloudAdapterBase hands an already serialised dict to serializer_helper). This
+handler does the HTTP part itself and calls the SDK only for what it does well:
+authentication (through RequestAuthenticator) and running the turn
+(CloudAdapter.process_activity).
+
+Order of checks, each answered with problem+json: method (405), content type
+(415), size (413, without reading past the limit), JSON (400), the activity's
+required fields (400), authentication (401/503). Only then does the bot run.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from aiohttp import web
+from botbuilder.core import CloudAdapterBase, serializer_helper
+from botbuilder.schema import Activity, DeliveryModes
+
+from .auth import RequestAuthenticator
+from .problems import Problem
+from .turn_outcome import TurnOutcome, current_outcome
+
+log = logging.getLogger("bot.messages")
+
+_JSON_TYPES = {"application/json"}
+
+
+@dataclass
+class MessagesEndpoint:
+    adapter: CloudAdapterBase
+    bot: object  # an ActivityHandler (anything with on_turn)
+    authenticator: RequestAuthenticator
+    max_body_bytes: int
+    stats: dict = field(default_factory=lambda: {"activities": 0})
+
+    async def handle(self, request: web.Request) -> web.Response:
+        if request.method != "POST":
+            raise Problem(
+                405, "method-not-allowed", "Method not allowed",
+                f"{request.method} is not supported here; send activities with POST",
+                headers={"Allow": "POST"},
+            )
+        _check_content_type(request)
+        body = await _read_limited(request, self.max_body_bytes)
+        activity = _parse_activity(body)
+
+        auth_result = await self.authenticator.authenticate(activity, request.headers.get("Authorization", ""))
+
+        outcome = TurnOutcome()
+        token = current_outcome.set(outcome)
+        try:
+            invoke_response = await self.adapter.process_activity(auth_result, activity, self.bot.on_turn)
+        finally:
+            current_outcome.reset(token)
+        self.stats["activities"] += 1
+
+        if outcome.delivery_error is not None:
+            raise Problem(
+                502, "reply-not-delivered", "Reply not delivered",
+                "the bot answered but its reply could not be posted to the activity's serviceUrl "
+                f"({outcome.delivery_error})",
+            )
+        if invoke_response is None:
+            return web.Response(status=200)
+        body_out = invoke_response.body
+        if body_out is not None and not isinstance(body_out, (dict, list, str, int, float, bool)):
+            # An msrest model (e.g. from an invoke handler): serialise it the SDK's way.
+            body_out = serializer_helper(body_out)
+        status = int(invoke_response.status or 200)
+        if status >= 400 and body_out is None:
+            raise Problem(status, "invoke-failed", "Invoke not handled", f"this bot does not handle the invoke '{activity.name}'")
+        if body_out is None:
+            return web.Response(status=status)
+        return web.json_response(body_out, status=status, dumps=_dumps)
+
+
+def _dumps(obj) -> str:
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+
+
+def _check_content_type(request: web.Request) -> None:
+    raw = request.headers.get("Content-Type")
+    if not raw:
+        raise Problem(415, "unsupported-media-type", "Unsupported media type",
+                      "the request has no Content-Type; send the activity as application/json")
+    if request.content_type.lower() not in _JSON_TYPES:
+        raise Problem(415, "unsupported-media-type", "Unsupported media type",
+                      f"Content-Type {request.content_type!r} is not accepted; send the activity as application/json")
+
+
+async def _read_limited(request: web.Request, limit: int) -> bytes:
+    too_big = Problem(413, "payload-too-large", "Payload too large",
+                      f"the request body is over the limit of {limit} bytes")
+    if request.content_length is not None and request.content_length > limit:
+        raise too_big
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        chunk = await request.content.read(limit + 1 - size)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > limit:
+            raise too_big
+    return b"".join(chunks)
+
+
+def _bad(detail: str, slug: str = "invalid-activity", title: str = "Invalid activity") -> Problem:
+    return Problem(400, slug, title, detail)
+
+
+def _parse_activity(body: bytes) -> Activity:
+    if not body:
+        raise _bad("the request body is empty; expected an activity as a JSON object", "malformed-json", "Malformed JSON")
+    try:
+        data = json.loads(body)
+    except UnicodeDecodeError:
+        raise _bad("the request body is not UTF-8 text", "malformed-json", "Malformed JSON") from None
+    except ValueError as exc:
+        raise _bad(f"the request body is not valid JSON: {exc}", "malformed-json", "Malformed JSON") from None
+    if not isinstance(data, dict):
+        raise _bad(f"expected an activity (a JSON object), got a JSON {type(data).__name__}")
+
+    missing = []
+    if not isinstance(data.get("type"), str) or not data["type"].strip():
+        missing.append("type")
+    if not isinstance(data.get("channelId"), str) or not data["channelId"]:
+        missing.append("channelId")
+    conversation = data.get("conversation")
+    if not isinstance(conversation, dict) or not isinstance(conversation.get("id"), str) or not conversation["id"]:
+        missing.append("conversation.id")
+    service_url = data.get("serviceUrl")
+    expect_replies = data.get("deliveryMode") == DeliveryModes.expect_replies
+    if not isinstance(service_url, str) or not service_url:
+        if not expect_replies:
+            missing.append("serviceUrl")
+    elif urlsplit(service_url).scheme not in ("http", "https") or not urlsplit(service_url).netloc:
+        raise _bad(f"serviceUrl {service_url[:200]!r} is not an http(s) URL")
+    if missing:
+        raise _bad("the activity is missing required fields: " + ", ".join(missing))
+    for name in ("from", "recipient"):
+        if data.get(name) is not None and not isinstance(data[name], dict):
+            raise _bad(f"'{name}' must be an object with an id")
+    for name in ("text", "locale", "id", "replyToId"):
+        if data.get(name) is not None and not isinstance(data[name], str):
+            raise _bad(f"'{name}' must be a string")
+    if data.get("attachments") is not None and not isinstance(data["attachments"], list):
+        raise _bad("'attachments' must be a list")
+    if data.get("membersAdded") is not None and not (
+        isinstance(data["membersAdded"], list) and all(isinstance(m, dict) for m in data["membersAdded"])
+    ):
+        raise _bad("'membersAdded' must be a list of objects")
+
+    try:
+        activity = Activity().deserialize(data)
+    except Exception as exc:  # msrest DeserializationError and friends
+        raise _bad(f"the activity could not be read: {str(exc)[:200]}") from None
+    return activity
