@@ -6,6 +6,7 @@ and the field in one line: the fix should be obvious from the message alone.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from pathlib import Path
 from typing import Iterable
@@ -34,6 +35,8 @@ def _describe(err: ValidationError, data: dict) -> str:
     elif loc[:1] == ["source"]:
         where = "[source]"
         loc = loc[1:]
+        if not loc and first["type"] == "missing":
+            return "[source], field 'source': the [source] table is missing"
     field = ".".join(str(p) for p in loc) or "(whole)"
     msg = first["msg"]
     if first["type"] == "missing":
@@ -46,12 +49,29 @@ def _entry_name(entry: dict) -> str:
     return f" ({', '.join(bits)})" if bits else ""
 
 
+def _toml_position(path: Path, error: str) -> str:
+    """Where a syntax error sits ("entry #3, field 'title': "): the line number alone makes
+    a person count `[[entries]]` headers in a long file by hand."""
+    m = re.search(r"\(at line (\d+)", error)
+    if not m:
+        return ""
+    lineno = int(m.group(1))
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()[:lineno]
+    except OSError:
+        return ""
+    entry = sum(1 for ln in lines if ln.strip() == "[[entries]]")
+    where = f"entry #{entry}" if entry else "[source]"
+    key = re.match(r"\s*([A-Za-z0-9_-]+)\s*=", lines[-1]) if lines else None
+    return f"{where}, field '{key.group(1)}': " if key else f"{where}: "
+
+
 def load_file(path: Path) -> CatalogFile:
     try:
         with open(path, "rb") as fh:
             data = tomllib.load(fh)
     except tomllib.TOMLDecodeError as exc:
-        raise CatalogError(f"{path.name}: not valid TOML: {exc}") from None
+        raise CatalogError(f"{path.name}: {_toml_position(path, str(exc))}not valid TOML: {exc}") from None
     except OSError as exc:
         raise CatalogError(f"{path.name}: cannot read: {exc.strerror}") from None
     try:
@@ -89,8 +109,9 @@ def load_entries(paths: Iterable[Path] | None = None) -> tuple[dict[str, Source]
         for i, entry in enumerate(parsed.entries):
             ident = entry.identity
             if ident in seen:
+                field = "key" if entry.code is None and entry.subcode is None else "code"
                 raise CatalogError(
-                    f"{Path(path).name}: entry #{i + 1}{_entry_name(entry.model_dump())}, field 'code': "
+                    f"{Path(path).name}: entry #{i + 1}{_entry_name(entry.model_dump())}, field '{field}': "
                     f"duplicate identity {ident} (first in {seen[ident]})"
                 )
             seen[ident] = Path(path).name
