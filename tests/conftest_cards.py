@@ -17,7 +17,7 @@ from catalog.schema import Entry, Link, Source
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 CARD_SCHEMA = SHARED / "schemas" / "adaptive-card-1.5.json"
 
-HOSTILE_QUERY = "**bold** [x](http://evil) <script>alert(1)</script> # head `code` > quote | ~strike~"
+HOSTILE_QUERY = "**bold** [x](http://evil) <script> # head `code` > quote | ~strike~"
 
 ACS_CALL_END = Source(
     id="acs-call-end",

@@ -114,3 +114,26 @@ def test_welcome_and_choice_cards_over_the_real_catalog_validate():
     everything = Decision(query="anything", status="ambiguous", matches=tuple(Match(e, 0.5) for e in catalog.entries))
     for card in [welcome_card(catalog.sources, EXAMPLES), *cards_for(everything, catalog.sources, EXAMPLES)]:
         assert schema_errors(VALIDATOR, card) == []
+
+
+@needs_schema
+def test_cards_for_the_labelled_questions_validate_and_fit():
+    """End to end over the real matcher: every card the bot would send for the dev questions."""
+    import json as _json
+
+    from cards.layout import card_bytes
+    from conftest_cards import SHARED
+
+    catalog = _real_catalog()
+    questions_file = SHARED / "eval" / "dev.jsonl"
+    if not questions_file.is_file():
+        pytest.skip("../shared/eval/dev.jsonl is absent")
+    questions = [_json.loads(line)["q"] for line in questions_file.read_text(encoding="utf-8").splitlines() if line.strip()]
+    statuses = set()
+    for question in questions:
+        decision = catalog.explain(question)
+        statuses.add(decision.status)
+        for card in cards_for(decision, catalog.sources, EXAMPLES):
+            assert schema_errors(VALIDATOR, card) == [], question
+            assert card_bytes(card) < 28_000, question
+    assert statuses == {"answer", "ambiguous", "none"}  # all three card kinds were exercised
