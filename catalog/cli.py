@@ -64,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
 
             catalog = load_catalog()
             for line in sys.stdin:
-                print(render_decision(catalog.explain(line.rstrip("\r\n"))))
+                print(render_decision(catalog.explain(line.rstrip("\r\n")), catalog.sources))
             return 0
         if not args.question:
             ap.print_usage(sys.stderr)
@@ -75,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             from .terminal import render_decision
 
-            print(render_decision(decision))
+            print(render_decision(decision, load_catalog().sources))
         return 0
     except CatalogError as exc:
         print(f"explain-error: catalog data is broken: {exc}", file=sys.stderr)

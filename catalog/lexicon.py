@@ -1,0 +1,47 @@
+"""The question language: role words, JSON keys, units and stopwords.
+
+Kept in lexicon.toml so that a new language or synonym is a data change; this
+module only reads it once and offers it as frozen sets for fast membership
+tests on the per-question path.
+"""
+
+from __future__ import annotations
+
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+LEXICON_PATH = Path(__file__).with_name("lexicon.toml")
+
+
+def fold(text: str) -> str:
+    """Case- and width-fold text the same way for questions and data."""
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: one per process
+class Lexicon:
+    role_words: dict[str, str]  # folded word or phrase -> role
+    key_roles: dict[str, str]  # folded JSON/log key -> role
+    units: frozenset[str]
+    before_words: frozenset[str]
+    stopwords: frozenset[str]
+    not_typos: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
+    with open(path, "rb") as fh:
+        raw = tomllib.load(fh)
+    role_words = {fold(w): role for role, words in raw["roles"].items() for w in words}
+    key_roles = {fold(k): role for role, keys in raw["keys"].items() for k in keys}
+    return Lexicon(
+        role_words=role_words,
+        key_roles=key_roles,
+        units=frozenset(fold(w) for w in raw["units"]["words"]),
+        before_words=frozenset(fold(w) for w in raw["units"]["before"]),
+        stopwords=frozenset(fold(w) for w in raw["stopwords"]["words"]),
+        not_typos=frozenset(fold(w) for w in raw["not_typos"]["words"]),
+    )

@@ -1,0 +1,274 @@
+"""From a parsed question to a decision: answer, ambiguous, or none.
+
+The rules, in the order they matter:
+- a number the question names is looked up exactly; words never stand in
+  for numbers, and a number that is not in the catalog is never "close
+  enough" (we offer near numbers as suggestions only);
+- an entry named by both code and subcode beats one named by either;
+- the product words of the question (and, more weakly, the product of the
+  previous answer) pick between equal numeric matches;
+- text is matched only where no number decides, and must explain most of
+  the question to be claimed as the answer.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Levenshtein
+
+from .decision import Decision, Match
+from .lexicon import load_lexicon
+from .query import ParsedQuestion, Target, parse
+from .schema import Entry
+from .signals import ProductSignals, SignalHits, words_of
+from .textindex import TextIndex, stem, tokens
+
+MAX_QUESTION_CHARS = 20_000
+MAX_CANDIDATES = 8
+DECISIVE_MARGIN = 0.08  # lead the best candidate needs over the next to be the answer
+CONTEXT_BOOST = 0.12
+TEXT_BOOST = 0.15  # how much word overlap can add to a numeric match
+TEXT_ANSWER = 0.62  # text-only: score needed to claim an answer
+TEXT_ANSWER_AFTER_MISS = 0.75  # ... when the question also named numbers we do not know
+TEXT_AMBIGUOUS = 0.45
+TEXT_MARGIN = 0.04
+SUGGESTION_FLOOR = 0.25
+
+# Base scores by how a number met an entry.
+PAIR = 1.2
+PAIR_SUBCODE_ONLY = 0.75
+NAMED_ROLE = 0.9  # subcode named as subcode; code named as code on a code-only entry
+LOOSE = 0.7  # a number named as code found as a subcode, and the like
+CODE_OF_PAIR = 0.5  # a bare code that is only the code part of a code/subcode entry
+
+
+@dataclass
+class _Candidate:
+    entry: Entry
+    score: float
+    why: str
+
+
+class Matcher:
+    def __init__(self, catalog):
+        self.catalog = catalog
+        self.lex = load_lexicon()
+        self.signals = ProductSignals(catalog.sources, self.lex)
+        self.text = TextIndex(catalog.entries, self.lex)
+        self.position = {id(e): i for i, e in enumerate(catalog.entries)}
+        self.class_entries: dict[int, Entry] = {}
+        for e in catalog.entries:
+            if e.kind == "concept" and e.key and e.key.startswith("class-") and e.key.endswith("xx"):
+                digit = e.key[len("class-")]
+                if digit.isdigit():
+                    self.class_entries.setdefault(int(digit), e)
+        self.numbers = sorted({str(n) for e in catalog.entries for n in (e.code, e.subcode) if n is not None})
+
+    # ---- the pieces -------------------------------------------------
+
+    def _numeric_candidates(self, t: Target) -> list[_Candidate]:
+        cat = self.catalog
+        out: dict[int, _Candidate] = {}
+
+        def add(entries, score, why):
+            for e in entries:
+                c = out.get(id(e))
+                if c is None or c.score < score:
+                    out[id(e)] = _Candidate(e, score, why)
+
+        if t.role == "pair":
+            add(cat.by_pair.get((t.code, t.subcode), ()), PAIR, "code and subcode")
+            if not out:
+                add(cat.by_subcode.get(t.subcode, ()), PAIR_SUBCODE_ONLY, "subcode (code differs)")
+            return list(out.values())
+        if t.role == "subcode":
+            add(cat.by_subcode.get(t.subcode, ()), NAMED_ROLE, "subcode")
+            if not out:
+                add(cat.by_code.get(t.subcode, ()), LOOSE, "code")
+            return list(out.values())
+        n = t.code if t.code is not None else t.number
+        for e in cat.by_code.get(n, ()):
+            add((e,), NAMED_ROLE if e.subcode is None else CODE_OF_PAIR, "code")
+        add(cat.by_subcode.get(n, ()), NAMED_ROLE if t.role == "any" else LOOSE, "subcode")
+        return list(out.values())
+
+    def _drop_generic_twins(self, cands: list[_Candidate]) -> list[_Candidate]:
+        """A generic subcode row (no code) gives way to the same source's row with a code."""
+        coded = {(c.entry.source, c.entry.subcode) for c in cands if c.entry.code is not None and c.entry.subcode is not None}
+        return [c for c in cands if not (c.entry.code is None and (c.entry.source, c.entry.subcode) in coded)]
+
+    def _rank(self, cands, hits: SignalHits, context: str | None, qwords) -> list[_Candidate]:
+        any_signal = bool(hits.strength)
+        for c in cands:
+            e = c.entry
+            c.score += hits.boost(e.source)
+            if context and not any_signal and e.source == context:
+                c.score += CONTEXT_BOOST
+            if qwords is not None and qwords.total > 0:
+                c.score += TEXT_BOOST * self.text.score(self.position[id(e)], qwords)
+            if e.code is not None and e.subcode is not None:
+                c.score += 0.01
+        cands.sort(key=lambda c: (-c.score, self.position[id(c.entry)]))
+        return cands
+
+    def _near_numbers(self, n: int) -> list[Entry]:
+        """Entries whose number is one keystroke from n: suggestions for a miss, never answers."""
+        s = str(n)
+        out: list[Entry] = []
+        for cand in self.numbers:
+            if len(cand) == len(s) and Levenshtein.distance(cand, s, score_cutoff=1) <= 1:
+                v = int(cand)
+                out.extend(self.catalog.by_subcode.get(v, ()) or self.catalog.by_code.get(v, ()))
+        return out[:MAX_CANDIDATES]
+
+    def _class_hint(self, numbers: list[int]) -> str | None:
+        for n in numbers:
+            if 100 <= n <= 699:
+                d = n // 100
+                e = self.class_entries.get(d)
+                return f"{d}xx: {e.message}" if e else None
+        return None
+
+    def _string_targets(self, p: ParsedQuestion, hits: SignalHits) -> list[list[_Candidate]]:
+        found: list[str] = []
+        for w in p.string_words:
+            if w in self.catalog.by_string_code:
+                found.append(w)
+        for w in p.words:
+            w = w.strip("'’-")
+            if w in self.catalog.by_string_code and w not in found:
+                entries = self.catalog.by_string_code[w]
+                # A plain English word ("duplicate") counts only with its product in view.
+                if "_" in w or any(hits.strength.get(e.source) for e in entries) or "code" in p.words:
+                    found.append(w)
+        groups = []
+        for w in found:
+            cands = []
+            for e in self.catalog.by_string_code[w]:
+                if e.http_status is not None:
+                    status = self.catalog.get(e.source, e.http_status, None)
+                    if status is not None:
+                        cands.append(_Candidate(status, 1.1, "string code's HTTP status"))
+                cands.append(_Candidate(e, 1.0, "string code"))
+            groups.append(cands)
+        return groups
+
+    # ---- the decision -----------------------------------------------
+
+    def explain(self, question: str, context: str | None = None) -> Decision:
+        question = question if isinstance(question, str) else str(question)
+        truncated = None
+        if len(question) > MAX_QUESTION_CHARS:
+            question, truncated = question[:MAX_QUESTION_CHARS], MAX_QUESTION_CHARS
+        p = parse(question, self.lex)
+        words = words_of(question)
+        hits = self.signals.detect(words)
+        # String codes point at their product, like product words do.
+        strings = self._string_targets(p, hits)
+        if strings:
+            strength = dict(hits.strength)
+            for group in strings:
+                for c in group:
+                    strength[c.entry.source] = max(strength.get(c.entry.source, 0.0), 2.0)
+            hits = SignalHits(strength, hits.used_words)
+        text_words = tokens(question, self.lex.stopwords)
+        qwords = self.text.query_words(text_words) if text_words else None
+
+        answers: list[Match] = []
+        ambiguous: list[list[_Candidate]] = []
+        missed: list[int] = []
+        for group in strings:
+            answers.extend(Match(c.entry, min(c.score / 1.1, 1.0), c.why) for c in group)
+        for t in p.targets:
+            cands = self._drop_generic_twins(self._numeric_candidates(t))
+            if not cands:
+                missed.append(t.subcode if t.subcode is not None else (t.code if t.code is not None else t.number))
+                continue
+            ranked = self._rank(cands, hits, context, qwords)
+            if len(ranked) == 1 or ranked[0].score - ranked[1].score >= DECISIVE_MARGIN:
+                best = ranked[0]
+                answers.append(Match(best.entry, _norm(best.score), best.why))
+            else:
+                ambiguous.append(ranked)
+        for d in p.classes:
+            e = self.class_entries.get(d)
+            if e is not None:
+                answers.append(Match(e, 0.9, "code class"))
+
+        answers = _unique(answers)
+        if answers:
+            return Decision(question, "answer", tuple(answers), truncated_at=truncated, context=answers[0].entry.source)
+        if ambiguous:
+            ranked = ambiguous[0]
+            top = ranked[0].score
+            pool = [c for c in ranked if c.score >= top - 0.25][:MAX_CANDIDATES]
+            matches = tuple(Match(c.entry, _norm(c.score), c.why) for c in pool)
+            if len({m.entry.identity for m in matches}) >= 2:
+                return Decision(question, "ambiguous", matches, truncated_at=truncated)
+
+        # No number decided: the words must.
+        product_words = {stem(w) for w in hits.used_words}
+        text = self._by_text(qwords, hits, context, strict=bool(missed), product_words=product_words)
+        if text is not None:
+            status, matches = text
+            return Decision(question, status, matches, truncated_at=truncated,
+                            context=matches[0].entry.source if status == "answer" else None)
+        suggestions: list[Entry] = []
+        for n in missed:
+            suggestions.extend(self._near_numbers(n))
+        if not suggestions and qwords is not None:
+            suggestions = [self.catalog.entries[i] for i, s in self.text.search(qwords, 3) if s >= SUGGESTION_FLOOR]
+        sugg = tuple(_unique([Match(e, 0.0, "suggestion") for e in suggestions]))[:MAX_CANDIDATES]
+        return Decision(question, "none", sugg, hint=self._class_hint(missed), truncated_at=truncated)
+
+    def _by_text(self, qwords, hits: SignalHits, context: str | None, strict: bool, product_words=frozenset()):
+        # Product words say which product, not which error: "bot returns 451"
+        # must not become a text match on every bot entry.
+        content = {t for t in (qwords.weights if qwords else ()) if t not in product_words}
+        if not content:
+            return None
+        found = self.text.search(qwords, 24)
+        if not found:
+            return None
+        any_signal = bool(hits.strength)
+        scored = []
+        for i, s in found:
+            e = self.catalog.entries[i]
+            bonus = 0.5 * hits.boost(e.source)
+            if context and not any_signal and e.source == context:
+                bonus += 0.05
+            scored.append((s + bonus, s, e))
+        scored.sort(key=lambda x: (-x[0], self.position[id(x[2])]))
+        best_total, best_raw, best = scored[0]
+        if not content & self.text.entry_tokens[self.position[id(best)]]:
+            return None
+        need = TEXT_ANSWER_AFTER_MISS if strict else TEXT_ANSWER
+        if best_raw < TEXT_AMBIGUOUS:
+            return None
+        close = [x for x in scored if best_total - x[0] < TEXT_MARGIN]
+        if best_raw >= need and len(close) == 1:
+            return "answer", (Match(best, min(best_total, 1.0), "text"),)
+        if strict and best_raw < need:
+            return None
+        pool = [x for x in scored if best_total - x[0] < 0.15][:MAX_CANDIDATES]
+        if len(pool) >= 2:
+            return "ambiguous", tuple(Match(e, min(t, 1.0), "text") for t, _, e in pool)
+        return None
+
+
+def _norm(score: float) -> float:
+    """A numeric match's score on 0..1: code and subcode both named is 1."""
+    return round(min(score / PAIR, 1.0), 3)
+
+
+def _unique(matches: list[Match]) -> list[Match]:
+    seen = set()
+    out = []
+    for m in matches:
+        if m.entry.identity in seen:
+            continue
+        seen.add(m.entry.identity)
+        out.append(m)
+    return out

@@ -1,0 +1,234 @@
+"""Reading a question: which numbers it names, in which role, and its words.
+
+People paste anything: a sentence, a JSON error body, a log line full of
+timestamps and GUIDs. This module only reads; it knows nothing of the catalog,
+so that its output can be checked exactly in tests. Numbers that are not codes
+(dates, times, ids, versions, quantities) are blanked out before numbers are
+read, so they can never be mistaken for codes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz.distance import Levenshtein
+
+from .lexicon import Lexicon, fold, load_lexicon
+
+MAX_TARGETS = 16
+MAX_CODE_DIGITS = 7
+
+# Things that contain digits but are never error codes; blanked out first.
+_NOISE = re.compile(
+    r"""
+      (?:https?|wss?|ftp)://\S+                                   # URLs
+    | \b[\w.+-]+@[\w-]+\.[\w.-]+                                  # e-mail addresses
+    | \b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b   # GUIDs
+    | \b\d{4}-\d{1,2}-\d{1,2}(?:[t\s]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:z|[+-]\d{2}:?\d{2})?)?   # ISO dates
+    | \b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b                           # 01/05/2024, 1.5.24
+    | \b\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?\b                    # times
+    | \b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b                         # IPv4 (+port)
+    | \bv?\d+(?:\.\d+)+\b                                         # versions, decimals
+    | \+\d[\d\s().-]{6,}\d                                        # phone numbers
+    | \b\d{1,3}(?:[,\u00a0\u202f]\d{3})+\b                        # 6,000
+    | \b0x[0-9a-f]+\b                                             # hex literals
+    | \b(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{10,}\b           # hex ids, hashes
+    | \b\d+(?:-\d+){2,}\b                                         # 425-555-0100
+    | \b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b
+    | \b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b
+    """,
+    re.VERBOSE,
+)
+
+# A run of digits standing alone: not glued to letters, decimals or ids.
+_NUMBER = re.compile(r"(?<![\w.\-+])\d+(?![\w]|[.,:\-]\d)")
+# Key/value pairs as in JSON, JS objects, logs: "subCode": 3112, code=408.
+_KEY_VALUE = re.compile(r"""([^\W\d][\w.]*)["']?\s*[:=]\s*["']?(\d+|[^\W\d][\w]*)(?![\w.])""")
+# Code/subcode written as 410/3112.
+_SLASH_PAIR = re.compile(r"(?<![\w./])(\d{1,3})\s*/\s*(\d{4,7}|0)(?![\w/])")
+# Numbers following a role word continue its list: "subcodes 3100, 3101 and 3102".
+_LIST_GLUE = re.compile(r"\s*(?:,|;|&|/|\band\b|\bor\b|\bund\b|\boder\b|\by\b|\bet\b|\be\b|\bo\b)\s*(?:#\s*)?")
+_CLASS = re.compile(r"\b([1-6])xx\b")
+_WORD = re.compile(r"[^\W\d][\w'’-]*")
+_SEPARATOR = re.compile(r"\s*(?:[:#=]|\bis\b|\bof\b|\bno\.?)?\s*$")
+
+
+@dataclass(frozen=True)
+class Target:
+    """One thing the question asks about, in order of appearance."""
+
+    start: int
+    code: int | None = None  # a number named as a code (or HTTP status)
+    subcode: int | None = None  # a number named as a subcode
+    number: int | None = None  # a bare number, role unknown
+    role: str = "any"  # 'pair' | 'code' | 'subcode' | 'http' | 'any' | 'string'
+    string_code: str | None = None
+    explicit: bool = False  # named by a keyword or key, not just a bare number
+
+
+@dataclass(frozen=True)
+class ParsedQuestion:
+    text: str  # folded (NFKC + casefold) question
+    targets: tuple[Target, ...] = ()
+    words: tuple[str, ...] = ()  # folded word tokens, in order
+    classes: tuple[int, ...] = ()  # 4 for "4xx"
+    string_words: tuple[str, ...] = field(default=())  # values of `code: "..."` keys
+
+
+def _blank(text: str, spans) -> str:
+    chars = list(text)
+    for a, b in spans:
+        for i in range(a, b):
+            chars[i] = " "
+    return "".join(chars)
+
+
+@lru_cache(maxsize=4)
+def _role_pattern(lex: Lexicon) -> re.Pattern:
+    phrases = sorted(lex.role_words, key=len, reverse=True)
+    alts = []
+    for p in phrases:
+        esc = re.escape(p).replace(r"\ ", r"\s+")
+        alts.append(rf"(?<![^\W\d_]){esc}" if p[:1].isascii() and p[:1].isalpha() else esc)
+    return re.compile("(?:" + "|".join(alts) + r")" + r"\s*(?:[:#=]|\bis\b|\bof\b|\bno\.?)?\s*$")
+
+
+def _role_before(prefix: str, lex: Lexicon) -> str | None:
+    """The role word that ends right before a number, if any (typos allowed)."""
+    m = _role_pattern(lex).search(prefix[-40:])
+    if m:
+        word = re.sub(r"\s*(?:[:#=]|\bis\b|\bof\b|\bno\.?)?\s*$", "", m.group(0)).strip()
+        word = re.sub(r"\s+", " ", word)
+        return lex.role_words.get(word)
+    # A misspelt role word: "subcde 3101", "eror 3112".
+    tail = _SEPARATOR.sub("", prefix[-40:])
+    words = _WORD.findall(tail[-20:])
+    if words and tail.endswith(words[-1]):
+        w = words[-1]
+        if len(w) >= 4 and w not in lex.stopwords:
+            for cand, role in lex.role_words.items():
+                if " " in cand or len(cand) < 4 or not cand.isascii():
+                    continue
+                limit = 1 if len(cand) < 7 else 2
+                if abs(len(cand) - len(w)) <= limit and Levenshtein.distance(w, cand, score_cutoff=limit) <= limit:
+                    return role
+    return None
+
+
+def _is_quantity(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    after = text[end : end + 16].lstrip()
+    m = re.match(r"[^\W\d_]+|%", after)
+    if m and m.group(0) in lex.units:
+        return True
+    before = _WORD.findall(text[max(0, start - 16) : start])
+    return bool(before) and text[:start].rstrip().endswith(before[-1]) and before[-1] in lex.before_words
+
+
+def parse(question: str, lex: Lexicon | None = None) -> ParsedQuestion:
+    """Read one question. Never raises on any text."""
+    lex = lex or load_lexicon()
+    text = fold(question)
+    clean = _blank(text, (m.span() for m in _NOISE.finditer(text)))
+    taken: list[tuple[int, int]] = []  # spans of numbers already read
+    singles: list[Target] = []
+    codes: list[Target] = []  # explicit code/http mentions, for pairing
+    subs: list[Target] = []
+    string_words: list[str] = []
+    pairs: list[Target] = []
+
+    def is_taken(a: int) -> bool:
+        return any(x <= a < y for x, y in taken)
+
+    # 1. Keys in pasted payloads and logs.
+    for m in _KEY_VALUE.finditer(clean):
+        key = m.group(1).rsplit(".", 1)[-1].strip("_")
+        role = lex.key_roles.get(key)
+        if not role:
+            continue
+        value = m.group(2)
+        if value.isdigit():
+            if len(value) > MAX_CODE_DIGITS:
+                continue
+            t = Target(start=m.start(2), role=role, explicit=True, **{("subcode" if role == "subcode" else "code"): int(value)})
+            (subs if role == "subcode" else codes).append(t)
+            taken.append(m.span(2))
+        elif role == "code":
+            string_words.append(value)
+
+    # 2. code/subcode written with a slash.
+    for m in _SLASH_PAIR.finditer(clean):
+        if is_taken(m.start(1)) or is_taken(m.start(2)):
+            continue
+        code, sub = int(m.group(1)), int(m.group(2))
+        if code <= 699:
+            pairs.append(Target(start=m.start(), code=code, subcode=sub, role="pair", explicit=True))
+            taken.append(m.span())
+
+    # 3. Numbers after role words, lists after them, and bare numbers.
+    last_role: str | None = None
+    last_end = -1
+    for m in _NUMBER.finditer(clean):
+        a, b = m.span()
+        if is_taken(a):
+            continue
+        digits = m.group(0)
+        if len(digits) > MAX_CODE_DIGITS:
+            last_role = None
+            continue
+        role = _role_before(clean[:a], lex)
+        if role is None and last_role and _LIST_GLUE.fullmatch(clean[last_end:a]):
+            role = last_role
+        if role is None and _is_quantity(clean, a, b, lex):
+            last_role = None
+            continue
+        value = int(digits)
+        if role in ("code", "http"):
+            codes.append(Target(start=a, code=value, role=role, explicit=True))
+        elif role == "subcode":
+            subs.append(Target(start=a, subcode=value, role="subcode", explicit=True))
+        else:
+            singles.append(Target(start=a, number=value, role="any", explicit=role == "any"))
+        last_role, last_end = role, b
+        taken.append((a, b))
+
+    # 4. Pair each subcode with the nearest code of the same object or sentence.
+    used: set[int] = set()
+    for s in subs:
+        best = None
+        for i, c in enumerate(codes):
+            if i in used:
+                continue
+            lo, hi = sorted((c.start, s.start))
+            between = clean[lo:hi]
+            if hi - lo > 120 or "}" in between or "\n" in between or "{" in between[1:]:
+                continue
+            if best is None or abs(c.start - s.start) < abs(codes[best].start - s.start):
+                best = i
+        if best is None:
+            singles.append(s)
+        else:
+            used.add(best)
+            c = codes[best]
+            pairs.append(Target(start=min(c.start, s.start), code=c.code, subcode=s.subcode, role="pair", explicit=True))
+    singles.extend(c for i, c in enumerate(codes) if i not in used)
+
+    targets: list[Target] = []
+    seen = set()
+    for t in sorted(pairs + singles, key=lambda t: t.start):
+        ident = (t.code, t.subcode, t.number, t.role)
+        if ident in seen:
+            continue
+        seen.add(ident)
+        targets.append(t)
+        if len(targets) >= MAX_TARGETS:
+            break
+
+    return ParsedQuestion(
+        text=text,
+        targets=tuple(targets),
+        words=tuple(_WORD.findall(text)),
+        classes=tuple(sorted({int(d) for d in _CLASS.findall(clean)})),
+        string_words=tuple(dict.fromkeys(string_words)),
+    )

@@ -1,0 +1,121 @@
+"""Matching the words of a question against the words of the entries.
+
+Why not rapidfuzz's WRatio over whole strings: it scores a short question
+against a long message generously, and a bare "error" would match everything.
+Instead every word is weighted by how rare it is in the catalog (IDF), a
+question scores an entry by how much of the question's weight the entry
+explains, and rapidfuzz only forgives misspelt words, never numbers.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from .lexicon import Lexicon, fold
+from .schema import Entry
+
+_TOKEN = re.compile(r"[^\W\d_][^\W_]*")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+FUZZY_CUTOFF = 84  # rapidfuzz ratio for a misspelt word to count
+FUZZY_WEIGHT = 0.8
+
+
+def stem(word: str) -> str:
+    """A deliberately light stemmer: 'started'/'starts'/'start' meet, nothing clever."""
+    for suffix in ("ing", "ed", "es", "s", "e"):
+        if len(word) > 4 + (suffix != "e") and word.endswith(suffix) and not word.endswith("ss"):
+            return word[: -len(suffix)]
+    return word
+
+
+def tokens(text: str, stop: frozenset[str] = frozenset()) -> list[str]:
+    """Folded, stemmed content words; camelCase words also give their parts."""
+    out = []
+    for raw in _TOKEN.findall(text):
+        low = fold(raw)
+        if low in stop or len(low) < 2:
+            continue
+        out.append(stem(low))
+        parts = _CAMEL.split(raw)
+        if len(parts) > 1:
+            out.extend(stem(fold(p)) for p in parts if len(p) > 2 and fold(p) not in stop)
+    return out
+
+
+@dataclass(frozen=True)
+class QueryWords:
+    weights: dict[str, float]  # catalog token -> weight it carries in this question
+    unknown_weight: float  # weight of question words the catalog does not know
+    fuzzy: dict[str, float]  # catalog token -> factor (<1 when it came from a typo)
+
+    @property
+    def total(self) -> float:
+        return sum(self.weights.values()) + self.unknown_weight
+
+
+class TextIndex:
+    def __init__(self, entries: tuple[Entry, ...], lex: Lexicon):
+        self.lex = lex
+        self.entries = entries
+        self.entry_tokens: list[frozenset[str]] = []
+        self.title_tokens: list[frozenset[str]] = []
+        postings: dict[str, list[int]] = defaultdict(list)
+        for i, e in enumerate(entries):
+            words = set(tokens(" ".join((e.title, e.message, *e.aliases)), lex.stopwords))
+            if e.string_code:
+                words.add(fold(e.string_code))
+                words.update(tokens(e.string_code.replace("_", " "), lex.stopwords))
+            title = frozenset(tokens(" ".join((e.title, *e.aliases)), lex.stopwords))
+            self.entry_tokens.append(frozenset(words))
+            self.title_tokens.append(title)
+            for w in words:
+                postings[w].append(i)
+        n = max(len(entries), 1)
+        self.postings = {w: tuple(ix) for w, ix in postings.items()}
+        self.idf = {w: math.log(1 + n / len(ix)) for w, ix in self.postings.items()}
+        self.max_idf = math.log(1 + n)
+        self.vocab = tuple(self.postings)
+
+    def query_words(self, words: list[str]) -> QueryWords:
+        weights: dict[str, float] = {}
+        fuzzy: dict[str, float] = {}
+        unknown = 0.0
+        for w in dict.fromkeys(words):
+            if w in self.idf:
+                weights[w] = max(weights.get(w, 0.0), self.idf[w])
+                fuzzy[w] = 1.0
+                continue
+            if len(w) >= 5:
+                hit = process.extractOne(w, self.vocab, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+                if hit:
+                    tok = hit[0]
+                    weights[tok] = max(weights.get(tok, 0.0), self.idf[tok])
+                    fuzzy[tok] = max(fuzzy.get(tok, 0.0), FUZZY_WEIGHT)
+                    continue
+            unknown += self.max_idf
+        return QueryWords(weights, unknown, fuzzy)
+
+    def score(self, i: int, q: QueryWords) -> float:
+        """0..1: how much of the question this entry explains, and how much of its title the question names."""
+        total = q.total
+        if total <= 0:
+            return 0.0
+        have = self.entry_tokens[i]
+        covered = sum(w * q.fuzzy[t] for t, w in q.weights.items() if t in have)
+        title = self.title_tokens[i]
+        title_cov = (sum(1 for t in title if t in q.weights) / len(title)) if title else 0.0
+        return 0.8 * (covered / total) + 0.2 * title_cov
+
+    def search(self, q: QueryWords, limit: int = 10) -> list[tuple[int, float]]:
+        """Entries sharing at least one word with the question, best first."""
+        seen: set[int] = set()
+        for t in q.weights:
+            seen.update(self.postings.get(t, ()))
+        scored = [(i, self.score(i, q)) for i in seen]
+        scored.sort(key=lambda p: (-p[1], p[0]))
+        return scored[:limit]
