@@ -2,7 +2,9 @@
 
 ``cards_for`` turns the matcher's Decision into the cards the bot sends; the
 bot wraps each in an attachment with ``ADAPTIVE_CARD_CONTENT_TYPE`` and uses
-``fallback_text`` where a client cannot show cards.
+``fallback_text`` where a client cannot show cards. The cards of one
+``cards_for`` call together stay under one Teams message's size, so they can
+go out in a single activity.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from catalog.schema import Source
 from .actions import Submit, ask_action, explain_action, feedback_actions, parse_submit
 from .answer import answer_card
 from .choice import choice_card
-from .layout import source_map
+from .layout import fit_all, source_map
 from .none import none_card
 from .notice import notice_card
 from .welcome import welcome_card
@@ -77,7 +79,8 @@ def cards_for(
         cards.append(choice_card(decision, sources))
     else:
         cards.append(none_card(decision, sources, examples))
-    return cards
+    # The bot sends all cards of a reply in one activity, so they share one message's size.
+    return fit_all(cards)
 
 
 def _texts(node: object, out: list[str]) -> None:

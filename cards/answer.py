@@ -73,7 +73,7 @@ def answer_card(match: Match, *, query: str, source: Source | None = None) -> di
     named = entry.code is not None or entry.subcode is not None or entry.string_code
     subtitle = f"{product} · {entry.label}" if named else product
     body: list[dict] = [
-        heading(entry.title),
+        heading(clip(entry.title, 120)),
         paragraph(plain(subtitle, 200), isSubtle=True, spacing="None", size="Small"),
         paragraph(clip(entry.message, MESSAGE_LIMIT)),
         {"type": "FactSet", "facts": _facts(entry, source)},

@@ -35,7 +35,7 @@ def choice_card(decision: Decision, sources: Mapping[str, Source] | Iterable[Sou
     ]
     fallback_lines = [f"«{plain(decision.query, QUERY_SHOWN)}» matches several errors:"]
     for product, matches in groups.items():
-        body.append(heading(product, size="Medium") | {"spacing": "Medium"})
+        body.append(heading(plain(product, 100), size="Medium") | {"spacing": "Medium"})
         # Several documents can belong to one product (ACS has six); name the
         # document when that is the only thing telling two buttons apart.
         documents = {m.entry.source for m in matches}

@@ -55,7 +55,9 @@ def adaptive_card(
 def _text_slots(node: object, slots: list[tuple[dict, str]]) -> None:
     """Every long-text place in the card body: TextBlock text and fact values."""
     if isinstance(node, dict):
-        if node.get("type") == "TextBlock" and isinstance(node.get("text"), str):
+        # Headings are short by construction (titles are at most 120 characters)
+        # and say what the card is about, so they are never clipped to fit.
+        if node.get("type") == "TextBlock" and isinstance(node.get("text"), str) and node.get("style") != "heading":
             slots.append((node, "text"))
         if "title" in node and "value" in node and isinstance(node.get("value"), str) and "type" not in node:
             slots.append((node, "value"))  # a Fact
@@ -68,9 +70,15 @@ def _text_slots(node: object, slots: list[tuple[dict, str]]) -> None:
 
 
 def fit(card: dict, limit: int = MAX_CARD_BYTES) -> dict:
-    """Halve the longest text in the card until the serialised card is under ``limit``."""
+    """Halve the longest text in the card until the serialised card is under ``limit``.
+
+    Longest first means the short texts that carry the answer's identity
+    (heading, facts) are the last to be cut.
+    """
     while card_bytes(card) >= limit:
         slots: list[tuple[dict, str]] = []
+        if isinstance(card.get("fallbackText"), str):
+            slots.append((card, "fallbackText"))
         _text_slots(card.get("body", []), slots)
         if not slots:
             break
@@ -80,6 +88,20 @@ def fit(card: dict, limit: int = MAX_CARD_BYTES) -> dict:
             break  # nothing long is left; the rest is bounded by the builders
         node[key] = clip(text, len(text) // 2)
     return card
+
+
+def fit_all(cards: list[dict], limit: int = MAX_CARD_BYTES) -> list[dict]:
+    """Shrink the biggest cards until all of them together are under ``limit``."""
+    while cards:
+        sizes = [card_bytes(c) for c in cards]
+        excess = sum(sizes) - limit + 1
+        if excess <= 0:
+            break
+        biggest = max(range(len(cards)), key=sizes.__getitem__)
+        fit(cards[biggest], max(sizes[biggest] - excess, sizes[biggest] * 3 // 4))
+        if card_bytes(cards[biggest]) >= sizes[biggest]:
+            break  # nothing left to clip
+    return cards
 
 
 def source_map(sources: Mapping[str, Source] | Iterable[Source] | None) -> dict[str, Source]:

@@ -150,3 +150,17 @@ def test_links_newlines_and_list_starts_in_user_text_are_neutralised(query):
 def test_user_text_is_clipped_where_it_is_shown():
     (text,) = [t for t in text_blocks(choice_card(ambiguous("q" * 5000), SOURCES)) if "matches several" in t]
     assert "q" * 80 not in text and "…" in text
+
+
+def test_all_cards_of_one_reply_fit_in_one_teams_message():
+    """The bot sends every card of a reply in one activity, so their total must fit."""
+    decision = Decision(
+        query=HUGE_QUERY,
+        status="answer",
+        matches=tuple(Match(HUGE_ENTRY, 1.0) for _ in range(9)),
+        truncated_at=4000,
+    )
+    cards = cards_for(decision, SOURCES, EXAMPLES)
+    assert len(cards) == 7  # the cut notice, five answers, the "and the others" notice
+    assert sum(wire_size(c) for c in cards) < TEAMS_LIMIT
+    assert [c["body"][0]["text"] for c in cards[1:6]] == ["T" * 120] * 5  # every answer keeps its heading
