@@ -39,7 +39,7 @@ def format_sources(catalog: Catalog) -> str:
 
 
 def format_entries(catalog: Catalog, source_id: str) -> str:
-    """The source's entries in document order: label, category, title.
+    """The source's entries in document order, one line each: label, category, title.
 
     The label is how a person names the entry ('code 410 / subcode 3112');
     codeless entries (concepts, tips) show their kind and key instead.
@@ -48,17 +48,19 @@ def format_entries(catalog: Catalog, source_id: str) -> str:
     entries = catalog.by_source.get(source_id, ())
     labels = [_label(e) for e in entries]
     width = max((len(label) for label in labels), default=0)
+    categories = [e.category.value if e.category else "" for e in entries]
+    cat_width = max((len(c) for c in categories), default=0)
     out = [f"{source.id}: {source.product}", f"  {source.document}"]
     if source.url:
         out.append(f"  {source.url}")
     out.append("")
     section = None
-    for entry, label in zip(entries, labels):
+    for entry, label, category in zip(entries, labels, categories):
         if entry.section != section:
             section = entry.section
             out.append(f"[{section}]")
-        category = f"  ({entry.category.value})" if entry.category else ""
-        out.append(f"  {label:<{width}}  {_clip(entry.title, _MAX_TITLE)}{category}")
+        middle = f"{category:<{cat_width}}  " if cat_width else ""
+        out.append(f"  {label:<{width}}  {middle}{_clip(entry.title, _MAX_TITLE)}")
     out.append("")
     out.append(f"{len(entries)} entries")
     return "\n".join(out)
