@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from concurrent.futures import ThreadPoolExecutor
+import threading
 
 import requests
 from botbuilder.schema import Activity
@@ -29,8 +29,10 @@ from .problems import Problem
 log = logging.getLogger("bot.auth")
 
 # A few threads are enough: validation is fast once the keys are cached, and
-# while the key endpoint hangs every call would wait for it anyway. Bounding
-# the pool bounds the threads a flood of forged tokens can tie up.
+# while the key endpoint hangs every call would wait for it anyway. A thread
+# keeps its slot until the SDK call really returns (not when we stop waiting),
+# so a flood of forged tokens cannot pile up blocked threads. The threads are
+# daemons: a fetch that hangs forever must not keep the process from exiting.
 _AUTH_THREADS = 4
 
 
@@ -39,7 +41,7 @@ class RequestAuthenticator:
         self._auth = auth
         self._enabled = enabled
         self._timeout = timeout
-        self._pool: ThreadPoolExecutor | None = None
+        self._slots: asyncio.Semaphore | None = None
 
     async def authenticate(self, activity: Activity, auth_header: str) -> AuthenticateRequestResult:
         if not auth_header:
@@ -47,12 +49,8 @@ class RequestAuthenticator:
                 # The SDK says the same (PermissionError); no need to ask it.
                 raise _unauthorized("the request has no Authorization header")
             return await self._anonymous(activity)
-        if self._pool is None:
-            self._pool = ThreadPoolExecutor(max_workers=_AUTH_THREADS, thread_name_prefix="bot-auth")
-        loop = asyncio.get_running_loop()
-        future = loop.run_in_executor(self._pool, _run_in_own_loop, self._auth, activity, auth_header)
         try:
-            return await asyncio.wait_for(future, self._timeout)
+            return await asyncio.wait_for(self._in_thread(activity, auth_header), self._timeout)
         except asyncio.TimeoutError:
             log.warning("token check timed out after %.1fs (signing keys unreachable?)", self._timeout)
             raise _unavailable(f"the token could not be verified within {self._timeout:g}s") from None
@@ -72,13 +70,43 @@ class RequestAuthenticator:
             log.info("request rejected: %s: %s", type(exc).__name__, str(exc)[:200])
             raise _unauthorized("the request could not be authenticated") from None
 
+    async def _in_thread(self, activity: Activity, auth_header: str) -> AuthenticateRequestResult:
+        """Run the SDK's check in a daemon thread with its own event loop."""
+        loop = asyncio.get_running_loop()
+        if self._slots is None:
+            self._slots = asyncio.Semaphore(_AUTH_THREADS)
+        slots = self._slots
+        await slots.acquire()
+        result: asyncio.Future = loop.create_future()
+
+        def deliver(value, error) -> None:
+            slots.release()
+            if not result.done():  # we may have stopped waiting (timeout)
+                if error is not None:
+                    result.set_exception(error)
+                else:
+                    result.set_result(value)
+
+        def work() -> None:
+            value, error = None, None
+            try:
+                value = asyncio.run(self._auth.authenticate_request(activity, auth_header))
+            except BaseException as exc:  # noqa: BLE001 - handed back to the loop
+                error = exc
+            try:
+                loop.call_soon_threadsafe(deliver, value, error)
+            except RuntimeError:
+                pass  # the server shut down while this check hung
+
+        try:
+            threading.Thread(target=work, name="bot-auth", daemon=True).start()
+        except BaseException:
+            slots.release()
+            raise
+        return await result
+
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
-
-
-def _run_in_own_loop(auth: BotFrameworkAuthentication, activity: Activity, auth_header: str):
-    return asyncio.run(auth.authenticate_request(activity, auth_header))
+        """Nothing to release: auth threads are daemons and end with their SDK call."""
 
 
 def _unauthorized(detail: str) -> Problem:
