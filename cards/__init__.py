@@ -20,6 +20,7 @@ from .choice import choice_card
 from .layout import fit_all, source_map
 from .none import none_card
 from .notice import notice_card
+from .text import unescape_markdown
 from .welcome import welcome_card
 
 ADAPTIVE_CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"
@@ -96,13 +97,18 @@ def _texts(node: object, out: list[str]) -> None:
 
 
 def fallback_text(card: dict) -> str:
-    """A plain-text version of the card, for clients and notifications that cannot show it."""
+    """A plain-text version of the card, for notifications and clients that cannot show it.
+
+    Inside the card, user text is escaped because fallbackText may be rendered
+    as markdown; here the escapes are undone, since a notification shows
+    text as it is.
+    """
     if isinstance(card, dict):
         text = card.get("fallbackText")
         if isinstance(text, str) and text.strip():
-            return text
+            return unescape_markdown(text)
         parts: list[str] = []
         _texts(card.get("body", []), parts)
         if parts:
-            return "\n".join(parts)
+            return unescape_markdown("\n".join(parts))
     return ""

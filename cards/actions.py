@@ -33,7 +33,7 @@ QUERY_LIMIT = 200  # characters of the question kept in a feedback payload
 BUTTON_TITLE_LIMIT = 60
 
 _SOURCE_RE = re.compile(r"^[a-z][a-z0-9-]{0,63}$")
-_KEY_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,127}$")
+KEY_LIMIT = 200
 _DIGITS_RE = re.compile(r"^-?\d{1,10}$")
 _MAX_JSON_CHARS = 20_000  # a real submit is a few hundred characters
 
@@ -75,11 +75,20 @@ def entry_question(entry: Entry) -> str:
 
 
 def _identity(entry: Entry) -> dict:
+    """source/code/subcode/key: enough for Catalog.get to find the entry again.
+
+    A codeless entry is identified by its key, or, lacking one, by its string
+    code or title (Entry.identity), so that value travels as "key".
+    """
     out: dict = {"source": entry.source}
-    for name in ("code", "subcode", "key"):
+    for name in ("code", "subcode"):
         value = getattr(entry, name)
         if value is not None:
             out[name] = value
+    if entry.code is None and entry.subcode is None:
+        out["key"] = entry.identity[1]
+    elif entry.key is not None:
+        out["key"] = entry.key
     return out
 
 
@@ -166,10 +175,19 @@ def _as_bool(value: object) -> bool:
     raise _Unusable
 
 
-def _as_str(value: object, pattern: re.Pattern) -> str | None:
+def _as_source(value: object) -> str | None:
     if value is None:
         return None
-    if isinstance(value, str) and pattern.match(value):
+    if isinstance(value, str) and _SOURCE_RE.match(value):
+        return value
+    raise _Unusable
+
+
+def _as_key(value: object) -> str | None:
+    """Keys are slugs today, but a codeless entry without one is named by its string code or title."""
+    if value is None:
+        return None
+    if isinstance(value, str) and 0 < len(value) <= KEY_LIMIT and value == plain(value, KEY_LIMIT):
         return value
     raise _Unusable
 
@@ -204,12 +222,12 @@ def parse_submit(value: object) -> Submit | None:
         action = payload.get("action")
         if action not in ("explain", "feedback"):
             return None
-        source = _as_str(payload.get("source"), _SOURCE_RE)
+        source = _as_source(payload.get("source"))
         if source is None:
             return None
         code = _as_int(payload.get("code"))
         subcode = _as_int(payload.get("subcode"))
-        key = _as_str(payload.get("key"), _KEY_RE)
+        key = _as_key(payload.get("key"))
         if code is None and subcode is None and key is None:
             return None  # names a source, not an entry
         helpful = None

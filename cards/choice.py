@@ -33,7 +33,8 @@ def choice_card(decision: Decision, sources: Mapping[str, Source] | Iterable[Sou
     body: list[dict] = [
         paragraph(f"«{user_text(decision.query, QUERY_SHOWN)}» matches several errors — pick one:", weight="Bolder")
     ]
-    fallback_lines = [f"«{plain(decision.query, QUERY_SHOWN)}» matches several errors:"]
+    # fallbackText may be rendered as markdown too, so the query is escaped there as well.
+    fallback_lines = [f"«{user_text(decision.query, QUERY_SHOWN)}» matches several errors:"]
     for product, matches in groups.items():
         body.append(heading(plain(product, 100), size="Medium") | {"spacing": "Medium"})
         # Several documents can belong to one product (ACS has six); name the

@@ -33,7 +33,8 @@ def none_card(
             size="Medium",
         ),
     ]
-    fallback = [f"Nothing in the catalog matches «{plain(decision.query, QUERY_SHOWN)}»."]
+    # fallbackText may be rendered as markdown too, so the query is escaped there as well.
+    fallback = [f"Nothing in the catalog matches «{user_text(decision.query, QUERY_SHOWN)}»."]
     if decision.hint:
         hint = plain(decision.hint, 300)
         body.append(
@@ -63,7 +64,7 @@ def none_card(
     if asks:
         body.append(paragraph("Questions I can answer look like:", weight="Bolder", spacing="Medium"))
         body.append({"type": "ActionSet", "actions": [ask_action(q) for q in asks]})
-        fallback.append("Try: " + " | ".join(asks))
+        fallback.append("Try: " + " / ".join(asks))
     else:
         body.append(paragraph("Try an error code and subcode, e.g. “410 3112”, or add the product name.", spacing="Medium"))
     return adaptive_card(body, fallback="\n".join(fallback))

@@ -7,7 +7,7 @@ what the user sent.
 from __future__ import annotations
 
 from .layout import adaptive_card, paragraph
-from .text import plain, user_text
+from .text import user_text
 
 NOTICE_LIMIT = 1000
 
@@ -24,4 +24,4 @@ def notice_card(text: str, *, tone: str = "warning") -> dict:
             "items": [{"type": "TextBlock", "text": user_text(text, NOTICE_LIMIT) or "…", "wrap": True}],
         }
     ]
-    return adaptive_card(body, fallback=plain(text, NOTICE_LIMIT) or "Notice")
+    return adaptive_card(body, fallback=user_text(text, NOTICE_LIMIT) or "Notice")

@@ -58,6 +58,14 @@ def escape_markdown(text: str) -> str:
     return out
 
 
+_ESCAPED = re.compile(r"\\([\\*_\[\]()#`>\-+|~<.])")
+
+
+def unescape_markdown(text: str) -> str:
+    """Undo ``escape_markdown``: the text as typed, for plain-text places such as notifications."""
+    return _ESCAPED.sub(r"\1", text.replace(_LINK_BREAK, ""))
+
+
 def user_text(text: object, limit: int = 120) -> str:
     """Text a user typed, made safe to show inside card markdown: one line, clipped, escaped."""
     if not isinstance(text, str):

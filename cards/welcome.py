@@ -32,5 +32,5 @@ def welcome_card(sources: Mapping[str, Source] | Iterable[Source] | None, exampl
     if asks:
         body.append(paragraph("Try one of these:", weight="Bolder", spacing="Medium"))
         body.append({"type": "ActionSet", "actions": [ask_action(q) for q in asks]})
-        fallback.append("Try: " + " | ".join(asks))
+        fallback.append("Try: " + " / ".join(asks))
     return adaptive_card(body, fallback="\n".join(fallback))

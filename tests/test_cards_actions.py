@@ -31,6 +31,16 @@ def test_explain_button_round_trips_to_the_same_entry(deliver, entry):
     assert submit == Submit("explain", entry.source, entry.code, entry.subcode, entry.key)
 
 
+def test_a_codeless_entry_without_a_key_is_found_again_by_its_string_code():
+    from catalog import Catalog
+    from catalog.schema import Entry
+
+    entry = Entry(source="acs-chat", kind="concept", section="s", string_code="Forbidden", title="Forbidden", message="m")
+    catalog = Catalog({}, [entry, MINIMAL])
+    for value in (explain_action(entry)["data"], explain_action(entry)["data"]["msteams"]["value"]):
+        assert parse_submit(value).entry_in(catalog) == entry
+
+
 @pytest.mark.parametrize("deliver", [web_chat_value, teams_value], ids=["web chat", "teams"])
 def test_feedback_buttons_round_trip_with_verdict_and_question(deliver):
     helpful, not_helpful = feedback_actions(FULL, "what is 410 3112")
@@ -106,7 +116,10 @@ def test_parse_accepts_helpful_sent_as_a_string():
         {"action": "explain", "source": "rag-api", "code": 4.5},
         {"action": "explain", "source": "Not An Id!", "code": 404},
         {"action": "explain", "source": 7, "code": 404},
-        {"action": "explain", "source": "rag-api", "key": "Bad Key"},
+        {"action": "explain", "source": "rag-api", "key": ""},
+        {"action": "explain", "source": "rag-api", "key": "two\nlines"},
+        {"action": "explain", "source": "rag-api", "key": "k" * 201},
+        {"action": "explain", "source": "rag-api", "key": 7},
         {"action": ["explain"], "source": "rag-api", "code": 404},
         {"msteams": {"value": "nothing here"}},
         [{"action": "explain", "source": "rag-api", "code": 404}],
