@@ -18,6 +18,8 @@ from rapidfuzz.distance import Levenshtein
 from .lexicon import Lexicon, fold, load_lexicon
 
 MAX_TARGETS = 16
+# A paste with thousands of numbers is read up to this many; the rest is noise.
+MAX_MENTIONS = 64
 MAX_CODE_DIGITS = 7
 
 # Things that contain digits but are never error codes; blanked out first.
@@ -45,7 +47,9 @@ _NOISE = re.compile(
 # A run of digits standing alone: not glued to letters, decimals or ids.
 _NUMBER = re.compile(r"(?<![\w.\-+])\d+(?![\w]|[.,:\-]\d)")
 # Key/value pairs as in JSON, JS objects, logs: "subCode": 3112, code=408.
-_KEY_VALUE = re.compile(r"""([^\W\d][\w.]*)["']?\s*[:=]\s*["']?(\d+|[^\W\d][\w]*)(?![\w.])""")
+# Keys are tried only where a word starts and are at most 64 characters long,
+# so a 100 KB run of letters costs linear time, not quadratic.
+_KEY_VALUE = re.compile(r"""(?<![\w.])([^\W\d][\w.]{0,63})["']?\s*[:=]\s*["']?(\d+|[^\W\d]\w{0,63})(?![\w.])""")
 # Code/subcode written as 410/3112.
 _SLASH_PAIR = re.compile(r"(?<![\w./])(\d{1,3})\s*/\s*(\d{4,7}|0)(?![\w/])")
 # Numbers following a role word continue its list: "subcodes 3100, 3101 and 3102".
@@ -143,6 +147,8 @@ def parse(question: str, lex: Lexicon | None = None) -> ParsedQuestion:
 
     # 1. Keys in pasted payloads and logs.
     for m in _KEY_VALUE.finditer(clean):
+        if len(codes) + len(subs) >= MAX_MENTIONS:
+            break
         key = m.group(1).rsplit(".", 1)[-1].strip("_")
         role = lex.key_roles.get(key)
         if not role:
@@ -159,6 +165,8 @@ def parse(question: str, lex: Lexicon | None = None) -> ParsedQuestion:
 
     # 2. code/subcode written with a slash.
     for m in _SLASH_PAIR.finditer(clean):
+        if len(pairs) >= MAX_MENTIONS:
+            break
         if is_taken(m.start(1)) or is_taken(m.start(2)):
             continue
         code, sub = int(m.group(1)), int(m.group(2))
@@ -170,6 +178,8 @@ def parse(question: str, lex: Lexicon | None = None) -> ParsedQuestion:
     last_role: str | None = None
     last_end = -1
     for m in _NUMBER.finditer(clean):
+        if len(codes) + len(subs) + len(singles) >= MAX_MENTIONS:
+            break
         a, b = m.span()
         if is_taken(a):
             continue

@@ -1,0 +1,142 @@
+"""What the matcher decides for each kind of question.
+
+These read as the product's promises: exact where people paste numbers,
+forgiving where they type words, and never claiming an answer it lacks.
+"""
+
+import pytest
+
+from catalog import load_catalog
+
+
+@pytest.fixture(scope="module")
+def explain():
+    return load_catalog().explain
+
+
+def ident(m):
+    return (m.entry.source, m.entry.code, m.entry.subcode)
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("what is subcode 3112", ("acs-call-end", 410, 3112)),
+        ("subcode 40115", ("acs-calling-sdk", 412, 40115)),
+        ('{"code": 403, "subcode": 5830}', ("acs-call-end", 403, 5830)),
+        ("code=408 subCode=10057 at 2024-05-01T12:00:00Z", ("acs-call-end", 408, 10057)),
+        ("ParticipantEndSubCode 560408", ("acs-pstn", 408, 560408)),
+        ("DeliveryStatusDetails 4003", ("acs-sms-delivery", 4003, None)),
+        ("error 30011", ("omnichannel-messaging", 30011, None)),
+    ],
+)
+def test_numbers_are_looked_up_exactly(explain, question, expected):
+    d = explain(question)
+    assert d.status == "answer"
+    assert ident(d.matches[0]) == expected
+
+
+def test_code_and_subcode_together_beat_either_alone(explain):
+    # 7000 alone is both a call-end subcode and a generic Call Automation subcode.
+    d = explain("code 0 subcode 7000")
+    assert d.status == "answer" and ident(d.matches[0]) == ("acs-call-end", 0, 7000)
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("bot returns 405", ("bot-service", 405, None)),
+        ("my bott returns 503", ("bot-service", 503, None)),
+        ("Teams says my bot returned 401", ("bot-service", 401, None)),
+        ("messaging API returns 404", ("omnichannel-messaging", 404, None)),
+        ("sms api returns 404", ("acs-sms-api", 404, None)),
+        ("chat sdk 401", ("acs-chat", 401, None)),
+        ("rag upload 413", ("rag-api", 413, None)),
+        ("call automation 501", ("acs-call-automation", 501, None)),
+    ],
+)
+def test_product_words_pick_between_equal_numbers(explain, question, expected):
+    d = explain(question)
+    assert d.status == "answer"
+    assert ident(d.matches[0]) == expected
+
+
+@pytest.mark.parametrize("question", ["what is 404", "503", "code 401", "subcode 0"])
+def test_bare_shared_numbers_are_ambiguous_with_choices_by_product(explain, question):
+    d = explain(question)
+    assert d.status == "ambiguous"
+    assert 2 <= len(d.matches) <= 8
+    assert len({m.entry.source for m in d.matches}) >= 2 or len({ident(m) for m in d.matches}) >= 2
+
+
+@pytest.mark.parametrize("question", ["subcode 3113", "bot returns 418", "error 77777", "what's the weather", "tell me a joke", ""])
+def test_unknown_questions_are_never_answered(explain, question):
+    assert explain(question).status == "none"
+
+
+def test_a_missed_number_offers_near_numbers_as_suggestions_only(explain):
+    d = explain("subcode 3113")
+    assert d.status == "none"
+    assert {m.entry.subcode for m in d.matches} >= {3112, 3111}
+
+
+def test_a_missed_http_status_gets_the_class_meaning(explain):
+    d = explain("bot returns 418")
+    assert d.status == "none"
+    assert d.hint and d.hint.startswith("4xx") and "client error" in d.hint.lower()
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("camera is being used by another application", ("acs-calling-sdk", 412, 43000)),
+        ("Failed to unmute microphone", ("acs-calling-sdk", 400, 41016)),
+        ("video is already started", ("acs-calling-sdk", 400, 41027)),
+        ("Transcription Failed", ("acs-call-automation", None, 8578)),
+        ("sms destination number opted out", ("acs-sms-delivery", 4007, None)),
+    ],
+)
+def test_words_find_the_entry_that_explains_them(explain, question, expected):
+    d = explain(question)
+    assert d.status == "answer"
+    assert ident(d.matches[0]) == expected
+
+
+def test_several_codes_get_one_answer_each(explain):
+    d = explain("explain subcodes 3100 and 3101")
+    assert d.status == "answer"
+    assert [ident(m) for m in d.matches] == [("acs-call-end", 410, 3100), ("acs-call-end", 410, 3101)]
+
+
+def test_rag_payload_is_answered_by_its_status_and_string_code(explain):
+    d = explain('{"error":{"message":"\'question\' is required","code":"validation_error","status_code":400}}')
+    assert d.status == "answer"
+    assert ident(d.matches[0]) == ("rag-api", 400, None)
+    assert any(m.entry.string_code == "validation_error" for m in d.matches)
+
+
+def test_concepts_are_answered(explain):
+    d = explain("what does ExpectedError mean")
+    assert d.status == "answer" and "ExpectedError" in d.matches[0].entry.title
+    d = explain("what is 4xx")
+    assert d.status == "answer" and d.matches[0].entry.kind == "concept"
+
+
+def test_follow_up_stays_in_the_previous_product(explain):
+    first = explain("bot returns 405")
+    assert first.context == "bot-service"
+    # a bare 404 is ambiguous on its own, but not right after a bot-service answer
+    assert explain("what is 404").status == "ambiguous"
+    follow = explain("and 404?", context=first.context)
+    assert follow.status == "answer" and ident(follow.matches[0]) == ("bot-service", 404, None)
+
+
+def test_explicit_product_words_outweigh_the_follow_up_context(explain):
+    d = explain("sms api 404", context="bot-service")
+    assert ident(d.matches[0]) == ("acs-sms-api", 404, None)
+
+
+def test_long_questions_are_cut_and_say_so(explain):
+    d = explain("subcode 3112 " + "x" * 50_000)
+    assert d.truncated_at is not None
+    assert d.status == "answer" and ident(d.matches[0]) == ("acs-call-end", 410, 3112)
