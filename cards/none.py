@@ -53,10 +53,13 @@ def none_card(
     if suggestions:
         body.append(paragraph("Did you mean…?", weight="Bolder", spacing="Medium"))
         body.append(paragraph("Close to what you asked, but not a match:", isSubtle=True, size="Small", spacing="None"))
+        last_product = None
         for match in suggestions:
             product = product_of(match.entry, sources)
             action = explain_action(match.entry)
-            body.append(paragraph(plain(product, 80), isSubtle=True, size="Small", spacing="Small"))
+            if product != last_product:  # the product once for a run of suggestions from it
+                body.append(paragraph(plain(product, 80), isSubtle=True, size="Small", spacing="Small"))
+                last_product = product
             body.append({"type": "ActionSet", "spacing": "None", "actions": [action]})
             fallback.append(f"Did you mean: {product}: {action['title']}")
 

@@ -262,3 +262,10 @@ def test_every_real_entry_button_leads_back_to_that_entry():
             if submit is None or submit.entry_in(catalog) != entry:
                 lost.append(entry.identity)
     assert lost == []
+
+
+def test_none_names_the_product_once_for_suggestions_from_the_same_product():
+    card = none_card(nothing("404x", suggestions=(SDK_404, CALL_END_404, BOT_404)), SOURCES, [])
+    texts = text_blocks(card)
+    assert texts.count("Azure Communication Services") == 1 and texts.count("Azure Bot Service") == 1
+    assert len(submit_actions(card)) == 3
