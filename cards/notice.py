@@ -6,7 +6,7 @@ what the user sent.
 
 from __future__ import annotations
 
-from .layout import adaptive_card, paragraph
+from .layout import adaptive_card
 from .text import user_text
 
 NOTICE_LIMIT = 1000
