@@ -52,10 +52,13 @@ class QueryWords:
     weights: dict[str, float]  # catalog token -> weight it carries in this question
     unknown_weight: float  # weight of question words the catalog does not know
     fuzzy: dict[str, float]  # catalog token -> factor (<1 when it came from a typo)
+    total: float = 0.0
+    credit: tuple[tuple[str, float], ...] = ()  # (token, weight x typo factor), computed once
 
-    @property
-    def total(self) -> float:
-        return sum(self.weights.values()) + self.unknown_weight
+    @classmethod
+    def build(cls, weights: dict[str, float], unknown: float, fuzzy: dict[str, float]) -> "QueryWords":
+        credit = tuple((t, w * fuzzy[t]) for t, w in weights.items())
+        return cls(weights, unknown, fuzzy, sum(weights.values()) + unknown, credit)
 
 
 class TextIndex:
@@ -79,7 +82,18 @@ class TextIndex:
         self.postings = {w: tuple(ix) for w, ix in postings.items()}
         self.idf = {w: math.log(1 + n / len(ix)) for w, ix in self.postings.items()}
         self.max_idf = math.log(1 + n)
-        self.vocab = tuple(self.postings)
+        by_len: dict[int, list[str]] = defaultdict(list)
+        for w in self.postings:
+            by_len[len(w)].append(w)
+        self.vocab_by_len = {n: tuple(ws) for n, ws in by_len.items()}
+
+    def _near_vocab(self, word: str) -> list[str]:
+        """Catalog words long enough or short enough to reach the fuzzy cut-off."""
+        spread = max(1, len(word) // 4)
+        out: list[str] = []
+        for n in range(len(word) - spread, len(word) + spread + 1):
+            out.extend(self.vocab_by_len.get(n, ()))
+        return out
 
     def query_words(self, words: list[str]) -> QueryWords:
         weights: dict[str, float] = {}
@@ -91,14 +105,14 @@ class TextIndex:
                 fuzzy[w] = 1.0
                 continue
             if len(w) >= 5:
-                hit = process.extractOne(w, self.vocab, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+                hit = process.extractOne(w, self._near_vocab(w), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
                 if hit:
                     tok = hit[0]
                     weights[tok] = max(weights.get(tok, 0.0), self.idf[tok])
                     fuzzy[tok] = max(fuzzy.get(tok, 0.0), FUZZY_WEIGHT)
                     continue
             unknown += self.max_idf
-        return QueryWords(weights, unknown, fuzzy)
+        return QueryWords.build(weights, unknown, fuzzy)
 
     def score(self, i: int, q: QueryWords) -> float:
         """0..1: how much of the question this entry explains, and how much of its title the question names."""
@@ -106,16 +120,25 @@ class TextIndex:
         if total <= 0:
             return 0.0
         have = self.entry_tokens[i]
-        covered = sum(w * q.fuzzy[t] for t, w in q.weights.items() if t in have)
+        covered = 0.0
+        for t, c in q.credit:
+            if t in have:
+                covered += c
         title = self.title_tokens[i]
-        title_cov = (sum(1 for t in title if t in q.weights) / len(title)) if title else 0.0
+        title_cov = (len(title & q.weights.keys()) / len(title)) if title else 0.0
         return 0.8 * (covered / total) + 0.2 * title_cov
 
     def search(self, q: QueryWords, limit: int = 10) -> list[tuple[int, float]]:
         """Entries sharing at least one word with the question, best first."""
+        # Rare words first; a common word ("call", "failed") only widens the
+        # candidates when nothing rarer found any, so a grown catalog stays fast.
+        common = max(200, len(self.entries) // 20)
         seen: set[int] = set()
-        for t in q.weights:
-            seen.update(self.postings.get(t, ()))
+        for t in sorted(q.weights, key=lambda t: -q.weights[t]):
+            posting = self.postings.get(t, ())
+            if seen and len(posting) > common:
+                continue
+            seen.update(posting)
         scored = [(i, self.score(i, q)) for i in seen]
         scored.sort(key=lambda p: (-p[1], p[0]))
         return scored[:limit]
