@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from catalog.decision import Decision
+from catalog.decision import Decision, Match
 from catalog.schema import Source
 
 from .actions import button_title, explain_action
@@ -26,29 +26,30 @@ def choice_card(decision: Decision, sources: Mapping[str, Source] | Iterable[Sou
     shown = decision.matches[:MAX_CANDIDATES]
     left_out = len(decision.matches) - len(shown)
 
-    groups: dict[str, list] = {}  # insertion order = order of each product's best candidate
+    # product -> source -> candidates; insertion order keeps each group where
+    # its best candidate ranked, and candidates best first inside it.
+    groups: dict[str, dict[str, list[Match]]] = {}
     for match in shown:
-        groups.setdefault(product_of(match.entry, sources), []).append(match)
+        product = product_of(match.entry, sources)
+        groups.setdefault(product, {}).setdefault(match.entry.source, []).append(match)
 
     body: list[dict] = [
         paragraph(f"«{user_text(decision.query, QUERY_SHOWN)}» matches several errors — pick one:", weight="Bolder")
     ]
     # fallbackText may be rendered as markdown too, so the query is escaped there as well.
     fallback_lines = [f"«{user_text(decision.query, QUERY_SHOWN)}» matches several errors:"]
-    for product, matches in groups.items():
+    for product, by_source in groups.items():
         body.append(heading(plain(product, 100), size="Medium") | {"spacing": "Medium"})
-        # Several documents can belong to one product (ACS has six); name the
-        # document when that is the only thing telling two buttons apart.
-        documents = {m.entry.source for m in matches}
-        shown_doc = None
-        for match in matches:
-            entry = match.entry
-            source = sources.get(entry.source)
-            if len(documents) > 1 and source and source.document != shown_doc:
-                shown_doc = source.document
-                body.append(paragraph(plain(source.document, 120), isSubtle=True, size="Small", spacing="Small"))
-            body.append({"type": "ActionSet", "spacing": "Small", "actions": [explain_action(entry)]})
-            fallback_lines.append(f"- {product}: {button_title(entry, 100)}")
+        for source_id, matches in by_source.items():
+            source = sources.get(source_id)
+            # Several documents can belong to one product; name the document
+            # when that is the only thing telling two buttons apart.
+            if len(by_source) > 1:
+                document = source.document if source else source_id
+                body.append(paragraph(plain(document, 120), isSubtle=True, size="Small", spacing="Small"))
+            for match in matches:
+                body.append({"type": "ActionSet", "spacing": "Small", "actions": [explain_action(match.entry)]})
+                fallback_lines.append(f"- {product}: {button_title(match.entry, 100)}")
     if left_out > 0:
         body.append(
             paragraph(

@@ -269,3 +269,14 @@ def test_none_names_the_product_once_for_suggestions_from_the_same_product():
     texts = text_blocks(card)
     assert texts.count("Azure Communication Services") == 1 and texts.count("Azure Bot Service") == 1
     assert len(submit_actions(card)) == 3
+
+
+def test_choice_keeps_candidates_of_one_document_together_under_its_name():
+    other_end = Entry(source="acs-call-end", section="codes", code=404, subcode=4508, title="Other", message="m")
+    order = [CALL_END_404, SDK_404, other_end]  # call end, calling SDK, call end again
+    decision = Decision(query="404", status="ambiguous", matches=tuple(Match(e, 0.9 - i / 10) for i, e in enumerate(order)))
+    card = choice_card(decision, SOURCES)
+    picked = [(s.source, s.subcode) for s in (parse_submit(a["data"]) for a in submit_actions(card))]
+    assert picked == [("acs-call-end", 4507), ("acs-call-end", 4508), ("acs-calling-sdk", 3250)]
+    texts = text_blocks(card)
+    assert texts.count(SOURCES["acs-call-end"].document) == 1
