@@ -30,10 +30,11 @@ MAX_CANDIDATES = 8
 DECISIVE_MARGIN = 0.08  # lead the best candidate needs over the next to be the answer
 CONTEXT_BOOST = 0.12
 TEXT_BOOST = 0.15  # how much word overlap can add to a numeric match
-TEXT_ANSWER = 0.62  # text-only: score needed to claim an answer
+TEXT_ANSWER = 0.58  # text-only: score needed to claim an answer
 TEXT_ANSWER_AFTER_MISS = 0.75  # ... when the question also named numbers we do not know
 TEXT_AMBIGUOUS = 0.45
 TEXT_MARGIN = 0.04
+TEXT_CLEAR_LEAD = 0.12  # ... or a lead this large over the next entry
 SUGGESTION_FLOOR = 0.25
 
 # Base scores by how a number met an entry.
@@ -178,20 +179,41 @@ class Matcher:
 
         answers: list[Match] = []
         ambiguous: list[list[_Candidate]] = []
-        missed: list[int] = []
-        for group in strings:
-            answers.extend(Match(c.entry, min(c.score / 1.1, 1.0), c.why) for c in group)
+        missed: list[int] = []  # numbers named that the catalog does not have
+        missed_named = False  # ... and whether one was named as a code ("subcode 3114")
+        near_misses: list[Entry] = []  # the number, but in another product than the one named
         for t in p.targets:
+            number = t.subcode if t.subcode is not None else (t.code if t.code is not None else t.number)
             cands = self._drop_generic_twins(self._numeric_candidates(t))
+            sources = {c.entry.source for c in cands}
+            named = hits.strongest(sources)
+            if cands and not named and len(sources) > 1 and any(v >= 1.0 for v in hits.strength.values()):
+                # "chat sdk 404": the product named has no such code; other
+                # products' 404s are suggestions, never the answer.
+                near_misses.extend(c.entry for c in self._rank(cands, hits, context, qwords))
+                cands = []
             if not cands:
-                missed.append(t.subcode if t.subcode is not None else (t.code if t.code is not None else t.number))
+                missed.append(number)
+                missed_named = missed_named or t.explicit
                 continue
+            if named:
+                # The product named decides first; the ranking only orders its rows.
+                cands = [c for c in cands if c.entry.source in named]
             ranked = self._rank(cands, hits, context, qwords)
             if len(ranked) == 1 or ranked[0].score - ranked[1].score >= DECISIVE_MARGIN:
                 best = ranked[0]
                 answers.append(Match(best.entry, _norm(best.score), best.why))
             else:
                 ambiguous.append(ranked)
+        # A string code ("validation_error") explains itself; its HTTP status
+        # answers first unless the question named the status itself.
+        named_status = any(t.role in ("http", "code") for t in p.targets)
+        for group in strings:
+            answers.extend(
+                Match(c.entry, min(c.score / 1.1, 1.0), c.why)
+                for c in group
+                if not (named_status and c.why == "string code's HTTP status")
+            )
         for d in p.classes:
             e = self.class_entries.get(d)
             if e is not None:
@@ -210,12 +232,12 @@ class Matcher:
 
         # No number decided: the words must.
         product_words = {stem(w) for w in hits.used_words}
-        text = self._by_text(qwords, hits, context, strict=bool(missed), product_words=product_words)
+        text = self._by_text(qwords, hits, context, strict=missed_named, product_words=product_words)
         if text is not None:
             status, matches = text
             return Decision(question, status, matches, truncated_at=truncated,
                             context=matches[0].entry.source if status == "answer" else None)
-        suggestions: list[Entry] = []
+        suggestions: list[Entry] = list(near_misses)
         for n in missed:
             suggestions.extend(self._near_numbers(n))
         if not suggestions and qwords is not None:
@@ -242,16 +264,20 @@ class Matcher:
             scored.append((s + bonus, s, e))
         scored.sort(key=lambda x: (-x[0], self.position[id(x[2])]))
         best_total, best_raw, best = scored[0]
-        if not content & self.text.entry_tokens[self.position[id(best)]]:
+        at = self.position[id(best)]
+        if not content & (self.text.entry_tokens[at] | self.text.advice_tokens[at]):
             return None
-        need = TEXT_ANSWER_AFTER_MISS if strict else TEXT_ANSWER
         if best_raw < TEXT_AMBIGUOUS:
             return None
-        close = [x for x in scored if best_total - x[0] < TEXT_MARGIN]
-        if best_raw >= need and len(close) == 1:
-            return "answer", (Match(best, min(best_total, 1.0), "text"),)
-        if strict and best_raw < need:
+        second = scored[1][0] if len(scored) > 1 else 0.0
+        lead = best_total - second
+        if strict:
+            # A code was named and we do not have it: only an unmistakable text match may answer.
+            if best_raw >= TEXT_ANSWER_AFTER_MISS and lead >= TEXT_MARGIN:
+                return "answer", (Match(best, min(best_total, 1.0), "text"),)
             return None
+        if (best_raw >= TEXT_ANSWER and lead >= TEXT_MARGIN) or lead >= TEXT_CLEAR_LEAD:
+            return "answer", (Match(best, min(best_total, 1.0), "text"),)
         pool = [x for x in scored if best_total - x[0] < 0.15][:MAX_CANDIDATES]
         if len(pool) >= 2:
             return "ambiguous", tuple(Match(e, min(t, 1.0), "text") for t, _, e in pool)

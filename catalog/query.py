@@ -152,6 +152,8 @@ def parse(question: str, lex: Lexicon | None = None) -> ParsedQuestion:
         key = m.group(1).rsplit(".", 1)[-1].strip("_")
         role = lex.key_roles.get(key)
         if not role:
+            if m.group(2).isdigit() and len(key) > 1 and key not in lex.role_words:
+                taken.append(m.span(2))  # pageSize=500, "top_k": 50: a value, not a code
             continue
         value = m.group(2)
         if value.isdigit():

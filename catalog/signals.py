@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from .lexicon import Lexicon, fold
 from .schema import Source
 
-_WORD = re.compile(r"[^\W_]+")
+# Letters and digits, plus the combining marks of scripts such as Thai that \w leaves out.
+_WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f\u0e00-\u0e7f\u0e80-\u0eff\u0900-\u097f])+")
 
 
 def words_of(text: str) -> list[str]:
@@ -31,7 +32,14 @@ class SignalHits:
         s = self.strength.get(source, 0.0)
         if s <= 0:
             return 0.0
-        return 0.2 + 0.05 * (min(s, 3.0) - 1.0)
+        return min(0.2 + 0.07 * (s - 1.0), 0.4)
+
+    def strongest(self, sources: set[str]) -> set[str]:
+        """Of these sources, the ones the question names most strongly (empty if none is named)."""
+        best = max((self.strength.get(s, 0.0) for s in sources), default=0.0)
+        if best < 0.8:
+            return set()
+        return {s for s in sources if self.strength.get(s, 0.0) == best}
 
 
 class ProductSignals:
@@ -45,6 +53,8 @@ class ProductSignals:
                     self.phrases.setdefault(key, set()).add(sid)
         self.max_len = max((len(k) for k in self.phrases), default=1)
         self.single = {k[0]: v for k, v in self.phrases.items() if len(k) == 1}
+        # Scripts written without spaces (Thai, Japanese, Chinese): found inside words.
+        self.unspaced = {w: v for w, v in self.single.items() if not w.isascii()}
 
     def _typo_of(self, word: str) -> str | None:
         if len(word) < 4 or word in self.lex.not_typos or word in self.lex.stopwords:
@@ -54,28 +64,45 @@ class ProductSignals:
         limit = 1 if len(word) < 8 else 2
         for cand in self.single:
             if len(cand) >= 3 and abs(len(cand) - len(word)) <= limit:
-                if Levenshtein.distance(word, cand, score_cutoff=limit) <= limit:
+                if OSA.distance(word, cand, score_cutoff=limit) <= limit:
                     return cand
         return None
 
+    def _swapped(self, word: str) -> str | None:
+        """Three-letter words only count as typos when two letters swapped: 'bto' for 'bot'."""
+        if len(word) != 3 or word in self.lex.stopwords or word in self.lex.not_typos:
+            return None
+        for cand in self.single:
+            if len(cand) == 3 and sorted(cand) == sorted(word) and OSA.distance(word, cand) == 1:
+                return cand
+        return None
+
     def detect(self, words: list[str]) -> SignalHits:
-        strength: dict[str, float] = {}
+        """Each distinct product phrase adds its length in words; typos add 0.8."""
+        found: dict[tuple[str, ...], float] = {}
         used: set[str] = set()
         n = len(words)
         for i in range(n):
             for size in range(min(self.max_len, n - i), 0, -1):
                 key = tuple(words[i : i + size])
-                sids = self.phrases.get(key)
-                if sids:
-                    for sid in sids:
-                        strength[sid] = max(strength.get(sid, 0.0), float(size))
+                if key in self.phrases:
+                    found[key] = float(size)
                     used.update(key)
         for w in words:
             if w in used:
                 continue
-            cand = self._typo_of(w)
-            if cand:
-                for sid in self.single[cand]:
-                    strength[sid] = max(strength.get(sid, 0.0), 0.8)
+            if not w.isascii():
+                for piece in self.unspaced:
+                    if piece in w:
+                        found[(piece,)] = 1.0
+                        used.add(w)
+                continue
+            cand = self._typo_of(w) or self._swapped(w)
+            if cand and (cand,) not in found:
+                found[(cand,)] = 0.8
                 used.add(w)
+        strength: dict[str, float] = {}
+        for key, value in found.items():
+            for sid in self.phrases[key]:
+                strength[sid] = strength.get(sid, 0.0) + value
         return SignalHits(strength, frozenset(used))

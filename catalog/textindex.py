@@ -23,6 +23,8 @@ _TOKEN = re.compile(r"[^\W\d_][^\W_]*")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 FUZZY_CUTOFF = 84  # rapidfuzz ratio for a misspelt word to count
 FUZZY_WEIGHT = 0.8
+ADVICE_WEIGHT = 0.6  # a word found only in the advice explains less than one in the message
+UNKNOWN_WEIGHT = 0.5  # share of the top weight a word the catalog never uses carries
 
 
 def stem(word: str) -> str:
@@ -66,6 +68,7 @@ class TextIndex:
         self.lex = lex
         self.entries = entries
         self.entry_tokens: list[frozenset[str]] = []
+        self.advice_tokens: list[frozenset[str]] = []
         self.title_tokens: list[frozenset[str]] = []
         postings: dict[str, list[int]] = defaultdict(list)
         for i, e in enumerate(entries):
@@ -74,9 +77,11 @@ class TextIndex:
                 words.add(fold(e.string_code))
                 words.update(tokens(e.string_code.replace("_", " "), lex.stopwords))
             title = frozenset(tokens(" ".join((e.title, *e.aliases)), lex.stopwords))
+            advice = frozenset(tokens(" ".join((e.advice, *(link.title for link in e.links))), lex.stopwords)) - words
             self.entry_tokens.append(frozenset(words))
+            self.advice_tokens.append(advice)
             self.title_tokens.append(title)
-            for w in words:
+            for w in words | advice:
                 postings[w].append(i)
         n = max(len(entries), 1)
         self.postings = {w: tuple(ix) for w, ix in postings.items()}
@@ -111,7 +116,7 @@ class TextIndex:
                     weights[tok] = max(weights.get(tok, 0.0), self.idf[tok])
                     fuzzy[tok] = max(fuzzy.get(tok, 0.0), FUZZY_WEIGHT)
                     continue
-            unknown += self.max_idf
+            unknown += UNKNOWN_WEIGHT * self.max_idf
         return QueryWords.build(weights, unknown, fuzzy)
 
     def score(self, i: int, q: QueryWords) -> float:
@@ -120,10 +125,13 @@ class TextIndex:
         if total <= 0:
             return 0.0
         have = self.entry_tokens[i]
+        advice = self.advice_tokens[i]
         covered = 0.0
         for t, c in q.credit:
             if t in have:
                 covered += c
+            elif t in advice:
+                covered += ADVICE_WEIGHT * c
         title = self.title_tokens[i]
         title_cov = (len(title & q.weights.keys()) / len(title)) if title else 0.0
         return 0.8 * (covered / total) + 0.2 * title_cov

@@ -115,3 +115,10 @@ def test_code_classes():
 def test_empty_and_odd_text():
     assert parse("").targets == ()
     assert parse("\x00\u202e\ufeff🤖").targets == ()
+
+
+def test_values_of_other_keys_are_not_codes():
+    assert targets("listing conversations with pageSize=500 fails") == []
+    assert targets('{"details": {"top_k": 50}, "status_code": 422}') == [("http", 422)]
+    # ... but a role word used as a key still names a code
+    assert targets("Error: 404") == [("any", 404)]
