@@ -1,0 +1,125 @@
+#!/usr/bin/env node
+// Drives a chat page (Agents Playground or our Web Chat page) in Debian's headless
+// Chromium the way a person would: type a question, press Enter, wait for the bot's
+// Adaptive Card, click a card button. It reports what each step rendered (the text of
+// every new card) as JSON on stdout, and leaves one screenshot per step; the pytest
+// side decides whether that is right, so the expectations live next to the catalog.
+//
+// Usage: node drive.js scenario.json
+// scenario = {url, artifacts, name, input (CSS selector of the send box),
+//             steps: [{say|click, waitFor, shot}], timeoutMs}
+// - say: text typed into the send box, then Enter.
+// - click: accessible name (substring) of a button inside a rendered card; the last
+//   matching button on the page is clicked.
+// - waitFor: text that must appear in a card rendered after the step started.
+// Exit status 0 with {"steps": [...]} or 1 with {"error": ..., "steps": [...]}.
+'use strict';
+
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { chromium } = require('playwright-core');
+
+// Exactly the flags the project documents for this machine kind: without the
+// background-networking ones Chromium keeps dialling Google on a closed network.
+const CHROMIUM_FLAGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+const CARD = '.ac-adaptiveCard';
+
+function normalise(text) {
+  return (text || '').replace(/\s+/g, ' ').trim();
+}
+
+async function cardTexts(page) {
+  return page.$$eval(CARD, (els) => els.map((el) => el.innerText));
+}
+
+async function waitForNewCard(page, before, expected, timeoutMs) {
+  // A new card, counted from before the step, whose text contains `expected`.
+  await page.waitForFunction(
+    ({ selector, before, expected }) => {
+      const cards = Array.from(document.querySelectorAll(selector)).slice(before);
+      const squash = (t) => (t || '').replace(/\s+/g, ' ').trim();
+      return cards.some((c) => squash(c.innerText).includes(squash(expected)));
+    },
+    { selector: CARD, before, expected },
+    { timeout: timeoutMs, polling: 100 },
+  );
+  // Let the rest of a multi-card reply arrive before reading it.
+  await page.waitForTimeout(300);
+}
+
+async function main() {
+  const scenario = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
+  const timeoutMs = scenario.timeoutMs || 20000;
+  fs.mkdirSync(scenario.artifacts, { recursive: true });
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-chromium-'));
+  const result = { steps: [], pageErrors: [], console: [] };
+
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_FLAGS,
+    viewport: { width: 1280, height: 1000 },
+  });
+  const page = context.pages()[0] || (await context.newPage());
+  page.on('pageerror', (e) => result.pageErrors.push(String(e && e.message)));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/ERR_NAME_NOT_RESOLVED|Failed to load resource|worklet/.test(m.text())) {
+      result.console.push(m.text().slice(0, 500));
+    }
+  });
+  const shot = async (name) => {
+    const file = path.join(scenario.artifacts, `${scenario.name}-${name}.png`);
+    await page.screenshot({ path: file, fullPage: false });
+    return file;
+  };
+
+  let stepNo = 0;
+  try {
+    await page.goto(scenario.url, { waitUntil: 'load', timeout: timeoutMs });
+    const input = page.locator(scenario.input).first();
+    await input.waitFor({ state: 'visible', timeout: timeoutMs });
+    if (scenario.waitOnLoad) {
+      await waitForNewCard(page, 0, scenario.waitOnLoad, timeoutMs);
+    }
+    result.loaded = { cards: await cardTexts(page), screenshot: await shot('00-loaded') };
+
+    for (const step of scenario.steps) {
+      stepNo += 1;
+      const before = (await cardTexts(page)).length;
+      if (step.say !== undefined) {
+        await input.click();
+        await page.keyboard.type(step.say);
+        await page.keyboard.press('Enter');
+      } else if (step.click !== undefined) {
+        const button = page.locator(`${CARD} button, ${CARD} [role="button"]`).filter({ hasText: step.click }).last();
+        await button.scrollIntoViewIfNeeded({ timeout: timeoutMs });
+        await button.click({ timeout: timeoutMs });
+      }
+      await waitForNewCard(page, before, step.waitFor, timeoutMs);
+      const cards = (await cardTexts(page)).slice(before);
+      const label = String(stepNo).padStart(2, '0') + '-' + (step.shot || 'step');
+      // Scroll the newest card into view so the screenshot shows what arrived.
+      await page.locator(CARD).last().scrollIntoViewIfNeeded().catch(() => {});
+      result.steps.push({ step, cards, screenshot: await shot(label) });
+    }
+  } catch (err) {
+    result.error = `step ${stepNo}: ${normalise(String(err && err.message)).slice(0, 800)}`;
+    result.failedAt = stepNo;
+    result.lastCards = (await cardTexts(page).catch(() => [])).slice(-3);
+    result.failureScreenshot = await shot(`failed-step-${stepNo}`).catch(() => null);
+  } finally {
+    await context.close();
+    fs.rmSync(userDataDir, { recursive: true, force: true });
+  }
+  process.stdout.write(JSON.stringify(result) + '\n');
+  process.exit(result.error ? 1 : 0);
+}
+
+main().catch((err) => {
+  process.stdout.write(JSON.stringify({ error: String(err && err.stack) }) + '\n');
+  process.exit(1);
+});
