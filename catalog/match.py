@@ -13,7 +13,6 @@ The rules, in the order they matter:
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
@@ -238,8 +237,10 @@ class Matcher:
             return Decision(question, status, matches, truncated_at=truncated,
                             context=matches[0].entry.source if status == "answer" else None)
         suggestions: list[Entry] = list(near_misses)
-        for n in missed:
-            suggestions.extend(self._near_numbers(n))
+        near = [e for n in missed for e in self._near_numbers(n)]
+        # Near numbers of the product the question names come first.
+        near.sort(key=lambda e: -hits.strength.get(e.source, 0.0))
+        suggestions.extend(near)
         if not suggestions and qwords is not None:
             suggestions = [self.catalog.entries[i] for i, s in self.text.search(qwords, 3) if s >= SUGGESTION_FLOOR]
         sugg = tuple(_unique([Match(e, 0.0, "suggestion") for e in suggestions]))[:MAX_CANDIDATES]
