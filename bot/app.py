@@ -15,6 +15,7 @@ import logging
 import time
 from importlib import metadata
 
+import aiohttp
 from aiohttp import web
 from botbuilder.core import ConversationState, MemoryStorage, Storage
 from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
@@ -125,6 +126,7 @@ def create_app(
                 "catalog": {"entries": len(catalog), "sources": len(catalog.sources)},
                 "authentication": "anonymous" if config.anonymous else "bot-framework",
                 "activities": endpoint.stats["activities"],
+                "connectors": {"cached": len(auth.connectors), "built": auth.connectors.builds},
                 "feedback": feedback.summary(),
             }
         )
@@ -139,9 +141,18 @@ def create_app(
         else:
             add_directline_token_route(app, config)
 
+    async def _open_session(_app: web.Application) -> None:
+        # Outbound replies share one session (keep-alive pool); see bot/connectors.py.
+        auth.connectors.session = aiohttp.ClientSession(
+            connector=aiohttp.TCPConnector(limit=256, limit_per_host=64), auto_decompress=True
+        )
+
     async def _close(_app: web.Application) -> None:
         authenticator.close()
+        if auth.connectors.session is not None:
+            await auth.connectors.session.close()
 
+    app.on_startup.append(_open_session)
     app.on_cleanup.append(_close)
     return app
 

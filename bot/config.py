@@ -23,6 +23,7 @@ class ConfigError(ValueError):
     """The configuration cannot be served; the message is one line for the operator."""
 
 
+_GOV_CHANNEL_SERVICE = "https://botframework.azure.us"
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
 
@@ -99,6 +100,16 @@ class BotConfig:
     connector_cache_size: int = 256
     directline_secret: str = field(default="", repr=False)
     log_level: str = "INFO"
+    # Sovereign and private clouds (the SDK's own setting names). Empty: public Azure.
+    # ChannelService=https://botframework.azure.us selects the US Government cloud;
+    # the others describe a private cloud's token issuer and endpoints.
+    channel_service: str = ""
+    to_bot_from_channel_openid_metadata_url: str = ""
+    to_bot_from_channel_token_issuer: str = ""
+    to_bot_from_emulator_openid_metadata_url: str = ""
+    to_channel_from_bot_login_url: str = ""
+    to_channel_from_bot_oauth_scope: str = ""
+    oauth_url: str = ""
 
     # --- the attribute names the Bot Framework SDK reads from a config object ---
     @property
@@ -116,6 +127,36 @@ class BotConfig:
     @property
     def APP_TENANTID(self) -> str:  # noqa: N802
         return self.app_tenant_id
+
+    # ConfigurationBotFrameworkAuthentication reads these with getattr(config, NAME, None);
+    # None (not "") keeps the SDK on its public-cloud defaults.
+    @property
+    def CHANNEL_SERVICE(self) -> str | None:  # noqa: N802
+        return self.channel_service or None
+
+    @property
+    def TO_BOT_FROM_CHANNEL_OPENID_METADATA_URL(self) -> str | None:  # noqa: N802
+        return self.to_bot_from_channel_openid_metadata_url or None
+
+    @property
+    def TO_BOT_FROM_CHANNEL_TOKEN_ISSUER(self) -> str | None:  # noqa: N802
+        return self.to_bot_from_channel_token_issuer or None
+
+    @property
+    def TO_BOT_FROM_EMULATOR_OPENID_METADATA_URL(self) -> str | None:  # noqa: N802
+        return self.to_bot_from_emulator_openid_metadata_url or None
+
+    @property
+    def TO_CHANNEL_FROM_BOT_LOGIN_URL(self) -> str | None:  # noqa: N802
+        return self.to_channel_from_bot_login_url or None
+
+    @property
+    def TO_CHANNEL_FROM_BOT_OAUTH_SCOPE(self) -> str | None:  # noqa: N802
+        return self.to_channel_from_bot_oauth_scope or None
+
+    @property
+    def OAUTH_URL(self) -> str | None:  # noqa: N802
+        return self.oauth_url or None
 
     @property
     def anonymous(self) -> bool:
@@ -145,6 +186,13 @@ class BotConfig:
             connector_cache_size=_int(env, "BOT_CONNECTOR_CACHE_SIZE", 256, 1, 100_000),
             directline_secret=env.get("DirectLineSecret") or "",
             log_level=(env.get("LOG_LEVEL") or "INFO").strip().upper(),
+            channel_service=(env.get("ChannelService") or "").strip(),
+            to_bot_from_channel_openid_metadata_url=(env.get("ToBotFromChannelOpenIdMetadataUrl") or "").strip(),
+            to_bot_from_channel_token_issuer=(env.get("ToBotFromChannelTokenIssuer") or "").strip(),
+            to_bot_from_emulator_openid_metadata_url=(env.get("ToBotFromEmulatorOpenIdMetadataUrl") or "").strip(),
+            to_channel_from_bot_login_url=(env.get("ToChannelFromBotLoginUrl") or "").strip(),
+            to_channel_from_bot_oauth_scope=(env.get("ToChannelFromBotOAuthScope") or "").strip(),
+            oauth_url=(env.get("OAuthUrl") or "").strip(),
         )
         config.check()
         return config
@@ -163,6 +211,22 @@ class BotConfig:
                 f"refusing to listen on {self.host} without MicrosoftAppId: an unauthenticated bot on a "
                 "public address relays replies to any serviceUrl; set MicrosoftAppId, use HOST=127.0.0.1, "
                 "or opt in with BOT_ALLOW_ANONYMOUS=1"
+            )
+        private_cloud = (
+            self.to_bot_from_channel_openid_metadata_url,
+            self.to_bot_from_channel_token_issuer,
+            self.to_channel_from_bot_login_url,
+            self.to_channel_from_bot_oauth_scope,
+        )
+        if self.channel_service and self.channel_service != _GOV_CHANNEL_SERVICE and not any(private_cloud):
+            raise ConfigError(
+                f"ChannelService={self.channel_service!r} is not supported: use {_GOV_CHANNEL_SERVICE} "
+                "(US Government) or leave it empty (public Azure)"
+            )
+        if any(private_cloud) and not all(private_cloud):
+            raise ConfigError(
+                "a private cloud needs all of ToBotFromChannelOpenIdMetadataUrl, ToBotFromChannelTokenIssuer, "
+                "ToChannelFromBotLoginUrl and ToChannelFromBotOAuthScope"
             )
         if self.log_level not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
             raise ConfigError(f"LOG_LEVEL={self.log_level!r} is not a logging level")

@@ -14,7 +14,11 @@ Python, as a wrapper around the SDK's own authentication object:
   (service URL, audience, app id) in a bounded LRU, so a stranger naming many
   service URLs cannot grow memory without bound;
 * the user-token client (only needed for sign-in flows, which this bot does not
-  use) is built on first use instead of on every turn.
+  use) is built on first use instead of on every turn;
+* the clients send on one shared aiohttp session (SharedSessionDriver) instead
+  of `requests` on a thread pool, so replies reuse keep-alive connections and
+  no thread hop is paid per reply, and serialise the card attachments without
+  msrest's node-by-node walk (JsonNativeSerializer).
 """
 
 from __future__ import annotations
@@ -23,7 +27,9 @@ import asyncio
 from collections import OrderedDict
 from typing import Awaitable, Callable, Dict, List
 
+import aiohttp
 from botbuilder.schema import Activity, TokenResponse
+from botframework.connector import AsyncBfPipeline
 from botframework.connector.aio import ConnectorClient
 from botframework.connector.auth import (
     AuthenticateRequestResult,
@@ -34,6 +40,11 @@ from botframework.connector.auth import (
     UserTokenClient,
 )
 from botframework.connector.token_api.models import SignInUrlResponse, TokenExchangeRequest, TokenStatus
+from msrest import Serializer
+from msrest.exceptions import ClientRequestError
+from msrest.universal_http import AsyncClientResponse, ClientRequest
+from msrest.universal_http.aiohttp import AioHttpClientResponse
+from msrest.universal_http.async_requests import AsyncRequestsHTTPSender
 
 ConnectorKey = tuple[str, str | None, str | None]
 
@@ -55,6 +66,9 @@ class ConnectorCache:
         self.max_size = max_size
         self._clients: OrderedDict[ConnectorKey, ConnectorClient] = OrderedDict()
         self.builds = 0  # how many clients were built (tests and benchmarks read it)
+        # Set by the app on start-up: clients built after that send on this session.
+        self.session: aiohttp.ClientSession | None = None
+        self.timeout = aiohttp.ClientTimeout(total=30, sock_connect=10)
 
     def __len__(self) -> int:
         return len(self._clients)
@@ -65,6 +79,8 @@ class ConnectorCache:
             self._clients.move_to_end(key)
             return client
         client = await build()
+        if self.session is not None:
+            tune_connector(client, self.session, self.timeout)
         self.builds += 1
         self._clients[key] = client
         while len(self._clients) > self.max_size:
@@ -162,3 +178,86 @@ class ReusingBotFrameworkAuthentication(BotFrameworkAuthentication):
 
     async def authenticate_channel_request(self, auth_header: str) -> ClaimsIdentity:
         return await self._inner.authenticate_channel_request(auth_header)
+
+
+class SharedSessionDriver(AsyncRequestsHTTPSender):
+    """msrest's HTTP driver, sending on one shared aiohttp session instead of `requests` in a thread.
+
+    The SDK's default driver runs every outbound call through `requests` on the
+    default thread pool. This subclass keeps msrest's pipeline and the SDK's
+    credentials untouched: msrest's credentials policy still signs the driver's
+    `requests.Session` (that is where the bearer token goes), and `send` copies
+    those headers onto the aiohttp request. Same pattern as the SDK's own
+    StreamingHttpDriver, which swaps the transport the same way.
+    """
+
+    def __init__(self, config, session: aiohttp.ClientSession, timeout: aiohttp.ClientTimeout):
+        super().__init__(config)
+        self._aio = session
+        self._timeout = timeout
+
+    async def send(self, request: ClientRequest, **kwargs) -> AsyncClientResponse:
+        signed = kwargs.get("session") or self.session
+        headers = dict(signed.headers)
+        headers.update(request.headers)
+        try:
+            async with self._aio.request(
+                request.method, request.url, data=request.data, headers=headers, timeout=self._timeout
+            ) as raw:
+                response = AioHttpClientResponse(request, raw)
+                await response.load_body()
+                return response
+        except (aiohttp.ClientError, asyncio.TimeoutError) as err:
+            raise ClientRequestError(f"Error occurred in request: {type(err).__name__}: {err}") from err
+
+
+def _json_native(value) -> bool:
+    """True for a tree of plain JSON values (what the card builders produce)."""
+    kind = type(value)
+    if kind is str or kind is int or kind is float or kind is bool or value is None:
+        return True
+    if kind is dict:
+        for key, item in value.items():
+            if type(key) is not str or not _json_native(item):
+                return False
+        return True
+    if kind is list:
+        for item in value:
+            if not _json_native(item):
+                return False
+        return True
+    return False
+
+
+class JsonNativeSerializer(Serializer):
+    """msrest's Serializer, with a fast path for `object`-typed fields that already hold plain JSON.
+
+    An Adaptive Card is a few kilobytes of nested dicts in Attachment.content,
+    typed `object`; msrest walks it node by node through serialize_object /
+    serialize_basic / serialize_unicode, which costs more CPU than everything
+    else in a turn. For a tree of plain JSON values that walk returns an equal
+    tree, so we return the tree itself. Anything else (models, enums, dates)
+    takes msrest's own path, and model validation is unchanged.
+    """
+
+    def serialize_object(self, attr, **kwargs):
+        if type(attr) in (dict, list) and _json_native(attr):
+            return attr
+        return super().serialize_object(attr, **kwargs)
+
+
+def tune_connector(client: ConnectorClient, session: aiohttp.ClientSession, timeout: aiohttp.ClientTimeout) -> ConnectorClient:
+    """Send on the shared session (SharedSessionDriver) and serialise cards with JsonNativeSerializer.
+
+    Credentials, policies, user agent and the operations' code stay the SDK's.
+    """
+    config = client.config
+    config.driver = SharedSessionDriver(config, session, timeout)
+    config.sender = None
+    client.config.pipeline = AsyncBfPipeline(config)
+    serializer = JsonNativeSerializer(client._serialize.dependencies)
+    serializer.client_side_validation = client._serialize.client_side_validation
+    client._serialize = serializer
+    for operations in (client.conversations, client.attachments):
+        operations._serialize = serializer
+    return client

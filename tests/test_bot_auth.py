@@ -205,3 +205,109 @@ def test_anonymous_on_a_public_address_starts_with_explicit_opt_in(start_bot):
 def test_authenticated_bot_may_listen_publicly(start_bot):
     server = start_bot(AUTH_ENV, host="0.0.0.0")
     assert server.health()["authentication"] == "bot-framework"
+
+
+# ---------------------------------------------------------------- a valid token, end to end
+#
+# The public cloud's signing keys are out of reach, so these tests configure a
+# private cloud (the SDK's ToBotFromChannel* settings) whose OpenID metadata and
+# keys are served here. The SDK's own validation then runs for real: signature,
+# issuer, audience (app id), serviceUrl claim, expiry, endorsements.
+
+ISSUER = "https://issuer.private-cloud.test"
+
+
+class KeyServer:
+    """Serves OpenID metadata and a JWKS with one RSA key; signs tokens with it."""
+
+    def __init__(self):
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+        import json as _json
+
+        self.key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+        jwk = _json.loads(jwt.algorithms.RSAAlgorithm.to_jwk(self.key.public_key()))
+        jwk.update({"kid": "test-key", "use": "sig", "alg": "RS256", "endorsements": ["emulator", "msteams"]})
+        self.port = free_port()
+        base = f"http://127.0.0.1:{self.port}"
+        docs = {
+            "/metadata": {"issuer": ISSUER, "jwks_uri": base + "/keys"},
+            "/keys": {"keys": [jwk]},
+        }
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):  # noqa: N802
+                doc = docs.get(self.path)
+                body = _json.dumps(doc).encode() if doc else b"{}"
+                self.send_response(200 if doc else 404)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", self.port), Handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.env = {
+            "MicrosoftAppId": APP_ID,
+            "MicrosoftAppPassword": "not-a-real-secret",
+            "ToBotFromChannelOpenIdMetadataUrl": base + "/metadata",
+            "ToBotFromChannelTokenIssuer": ISSUER,
+            "ToChannelFromBotLoginUrl": base + "/login",
+            "ToChannelFromBotOAuthScope": "https://api.private-cloud.test",
+            "NO_PROXY": "127.0.0.1,localhost",
+        }
+
+    def token(self, service_url: str, *, audience: str = APP_ID, key=None, issuer: str = ISSUER, minutes: int = 30) -> str:
+        now = datetime.now(timezone.utc)
+        claims = {"iss": issuer, "aud": audience, "serviceurl": service_url,
+                  "nbf": now - timedelta(minutes=1), "exp": now + timedelta(minutes=minutes)}
+        return jwt.encode(claims, key or self.key, algorithm="RS256", headers={"kid": "test-key"})
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def keys():
+    k = KeyServer()
+    yield k
+    k.close()
+
+
+def test_valid_token_is_answered(start_bot, keys, sink):
+    server = start_bot(keys.env)
+    conv = conversation_id()
+    act = activity(sink, "what is subcode 3112", conv, deliveryMode="expectReplies")
+    resp = post(server, act, headers={"Authorization": f"Bearer {keys.token(sink.url)}"})
+    assert resp.status_code == 200, resp.text + server.log()
+    replies = resp.json()["activities"]
+    assert "3112" in str(replies[0]["attachments"])
+
+
+@pytest.mark.parametrize(
+    "problem",
+    ["wrong audience", "wrong serviceurl", "expired", "wrong key", "wrong issuer"],
+)
+def test_token_that_fails_validation_is_401(start_bot, keys, sink, problem):
+    server = start_bot(keys.env)
+    conv = conversation_id()
+    kwargs = {
+        "wrong audience": {"audience": "someone-else"},
+        "wrong serviceurl": {"service_url": "http://127.0.0.1:1"},
+        "expired": {"minutes": -60},
+        "wrong key": {"key": rsa.generate_private_key(public_exponent=65537, key_size=2048)},
+        "wrong issuer": {"issuer": "https://api.botframework.com"},
+    }[problem]
+    service_url = kwargs.pop("service_url", sink.url)
+    token = keys.token(service_url, **kwargs)
+    resp = post(server, activity(sink, "what is subcode 3112", conv), headers={"Authorization": f"Bearer {token}"})
+    assert_refused(resp, {401}, sink, conv)
+
+
+def test_private_cloud_settings_must_come_together():
+    done = _run_bot({"PORT": str(free_port()), "MicrosoftAppId": APP_ID, "MicrosoftAppPassword": "x",
+                     "ToBotFromChannelTokenIssuer": ISSUER})
+    assert done.returncode == 2 and "private cloud" in done.stderr

@@ -1,0 +1,214 @@
+"""Activities per second and latency over HTTP: our bot vs the stock echo bot vs a bare floor.
+
+Each server runs in its own process on loopback and posts its replies to a
+local connector sink (another process). The load generator sends a fixed
+number of activities with bounded concurrency and reports throughput and
+p50/p99 latency; it also checks that the sink received one reply per activity
+(a server that skips replying cannot look fast).
+
+  our bot  : python -m bot (anonymous, default config), questions rotating
+             through answer / choice / nothing-found cases
+  echo bot : bench/echo_bot.py, the SDK sample (CloudAdapter, ActivityHandler)
+  floor    : bench/floor.py, aiohttp only: receive JSON, post one reply
+
+Prints numbers; asserts nothing. Usage:
+  .venv/bin/python bench/server.py [--requests 3000] [--concurrency 16] [--only bot,echo,floor]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import aiohttp
+
+REPO = Path(__file__).resolve().parents[1]
+PY = sys.executable
+
+QUESTIONS = [
+    "what is subcode 3112",
+    "bot returns 405",
+    "sms 4007",
+    "what is 404",
+    "call ended with 487 / 0",
+    "my toaster is on fire",
+    "and 3101?",
+    "AuthenticationFailed when sending chat message",
+]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start(cmd: list[str], env: dict | None = None) -> subprocess.Popen:
+    full = dict(os.environ)
+    full.update(env or {})
+    return subprocess.Popen(cmd, cwd=REPO, env=full, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
+async def wait_up(session: aiohttp.ClientSession, url: str, proc: subprocess.Popen, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"{url}: process exited: {proc.stderr.read().decode(errors='replace')[-2000:]}")
+        try:
+            async with session.get(url, timeout=aiohttp.ClientTimeout(total=1)) as r:
+                if r.status == 200:
+                    return
+        except (aiohttp.ClientError, asyncio.TimeoutError):
+            pass
+        await asyncio.sleep(0.1)
+    raise RuntimeError(f"{url} did not come up")
+
+
+def stop(proc: subprocess.Popen) -> None:
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """User+system CPU time of a process so far (Linux /proc), None elsewhere."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def make_activity(i: int, sink_url: str, conversations: int) -> bytes:
+    return json.dumps(
+        {
+            "type": "message",
+            "id": uuid.uuid4().hex,
+            "channelId": "emulator",
+            "serviceUrl": sink_url,
+            "conversation": {"id": f"bench-{i % conversations}"},
+            "from": {"id": "user-1", "name": "User", "role": "user"},
+            "recipient": {"id": "bot-1", "name": "Bot", "role": "bot"},
+            "text": QUESTIONS[i % len(QUESTIONS)],
+            "locale": "en-US",
+        }
+    ).encode()
+
+
+async def load(session, url: str, bodies: list[bytes], concurrency: int) -> tuple[float, list[float], int]:
+    latencies: list[float] = []
+    errors = 0
+    it = iter(bodies)
+
+    async def worker():
+        nonlocal errors
+        for body in it:
+            t = time.perf_counter()
+            async with session.post(url, data=body, headers={"Content-Type": "application/json"}) as r:
+                await r.read()
+                if r.status >= 300:
+                    errors += 1
+            latencies.append(time.perf_counter() - t)
+
+    started = time.perf_counter()
+    await asyncio.gather(*(worker() for _ in range(concurrency)))
+    return time.perf_counter() - started, latencies, errors
+
+
+async def sink_count(session, sink_url: str) -> int:
+    async with session.get(sink_url + "/count") as r:
+        return (await r.json())["received"]
+
+
+async def bench_one(name, cmd, env, args, sink_url, session) -> dict:
+    port = free_port()
+    proc = start([PY, *cmd, str(port)] if name != "bot" else [PY, *cmd], {**(env or {}), "PORT": str(port)})
+    base = f"http://127.0.0.1:{port}"
+    try:
+        await wait_up(session, base + "/healthz", proc)
+        url = base + "/api/messages"
+        warm = [make_activity(i, sink_url, args.conversations) for i in range(args.warmup)]
+        await load(session, url, warm, args.concurrency)
+        before = await sink_count(session, sink_url)
+        bodies = [make_activity(i, sink_url, args.conversations) for i in range(args.requests)]
+        cpu0 = cpu_seconds(proc.pid)
+        elapsed, lat, errors = await load(session, url, bodies, args.concurrency)
+        cpu1 = cpu_seconds(proc.pid)
+        await asyncio.sleep(0.2)
+        replies = await sink_count(session, sink_url) - before
+    finally:
+        stop(proc)
+    lat.sort()
+    return {
+        "name": name,
+        "rps": len(bodies) / elapsed,
+        "p50_ms": statistics.median(lat) * 1000,
+        "p99_ms": lat[int(len(lat) * 0.99) - 1] * 1000,
+        "errors": errors,
+        "replies": replies,
+        "requests": len(bodies),
+        "cpu_ms": (cpu1 - cpu0) * 1000 / len(bodies) if cpu0 is not None and cpu1 is not None else float("nan"),
+    }
+
+
+async def main_async(args) -> None:
+    sink_port = free_port()
+    sink_url = f"http://127.0.0.1:{sink_port}"
+    sink = start([PY, "bench/server_sink.py", str(sink_port)])
+    targets = {
+        "bot": (["-m", "bot"], {"LOG_LEVEL": "WARNING"}),
+        "echo": (["bench/echo_bot.py"], {}),
+        "floor": (["bench/floor.py"], {}),
+    }
+    wanted = [t for t in args.only.split(",") if t]
+    results = []
+    connector = aiohttp.TCPConnector(limit=args.concurrency * 2)
+    async with aiohttp.ClientSession(connector=connector, timeout=aiohttp.ClientTimeout(total=120)) as session:
+        try:
+            await wait_up(session, sink_url + "/healthz", sink)
+            for name in wanted:
+                cmd, env = targets[name]
+                results.append(await bench_one(name, cmd, env, args, sink_url, session))
+                r = results[-1]
+                print(
+                    f"{name:6s} {r['rps']:8.1f} activities/s   p50 {r['p50_ms']:7.2f} ms   p99 {r['p99_ms']:7.2f} ms"
+                    f"   server CPU {r['cpu_ms']:5.2f} ms/activity   errors {r['errors']}   replies {r['replies']}/{r['requests']}",
+                    flush=True,
+                )
+        finally:
+            stop(sink)
+    by = {r["name"]: r for r in results}
+    if "bot" in by and "echo" in by:
+        print(f"bot / echo  = {by['bot']['rps'] / by['echo']['rps']:.1f}x   (target >= 8x)")
+    if "bot" in by and "floor" in by:
+        print(f"bot / floor = {100 * by['bot']['rps'] / by['floor']['rps']:.0f}%   (target >= 70%)")
+    print(f"({args.requests} activities per server after {args.warmup} warm-up, concurrency {args.concurrency}, "
+          f"{os.cpu_count()} CPUs, loopback)")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--requests", type=int, default=3000)
+    ap.add_argument("--warmup", type=int, default=300)
+    ap.add_argument("--concurrency", type=int, default=16)
+    ap.add_argument("--conversations", type=int, default=50)
+    ap.add_argument("--only", default="bot,echo,floor")
+    args = ap.parse_args()
+    asyncio.run(main_async(args))
+
+
+if __name__ == "__main__":
+    main()
