@@ -138,6 +138,14 @@ class _TokenEndpoint:
 
     async def issue(self, request: web.Request) -> web.Response:
         allowed, origin = _request_origin_allowed(request, self.settings)
+        try:
+            return await self._issue(request, allowed, origin)
+        except Problem as p:
+            # With CORS headers the page can read the problem (and show its correlation id).
+            p.headers = {**(p.headers or {}), **_cors_headers(origin)}
+            raise
+
+    async def _issue(self, request: web.Request, allowed: bool, origin: str | None) -> web.Response:
         if not allowed:
             raise Problem(403, "origin-not-allowed", "Origin not allowed",
                           f"pages from {request.headers.get('Origin', '')[:200]!r} may not fetch Direct Line "

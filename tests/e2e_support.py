@@ -10,9 +10,13 @@ loud reason; with E2E_REQUIRED=1 they fail instead, for CI that must run them.
 
 from __future__ import annotations
 
+import asyncio
+import functools
+import http.server
 import json
 import os
 import re
+import secrets
 import signal
 import subprocess
 import sys
@@ -22,6 +26,9 @@ import time
 from pathlib import Path
 
 import pytest
+from aiohttp import web
+
+from conftest import free_port
 
 REPO = Path(__file__).resolve().parents[1]
 E2E_DIR = REPO / "deploy" / "e2e"
@@ -113,8 +120,8 @@ class NodeServer:
             self.proc.wait(5)
 
 
-def drive(name: str, url: str, input_selector: str, steps: list[dict], *,
-          wait_on_load: str | None = None, timeout_ms: int = 25000) -> dict:
+def drive(name: str, url: str, input_selector: str | None, steps: list[dict], *,
+          wait_on_load: str | None = None, read: str | None = None, timeout_ms: int = 25000) -> dict:
     """Run deploy/e2e/drive.js on one scenario; returns its report (cards per step, screenshots).
 
     Fails the test with the driver's own account (which step, what was on the
@@ -127,6 +134,8 @@ def drive(name: str, url: str, input_selector: str, steps: list[dict], *,
     }
     if wait_on_load:
         scenario["waitOnLoad"] = wait_on_load
+    if read:
+        scenario["read"] = read
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
         json.dump(scenario, f)
     try:
@@ -153,3 +162,88 @@ def drive(name: str, url: str, input_selector: str, steps: list[dict], *,
 def squash(text: str) -> str:
     """Card text with runs of whitespace (line breaks between FactSet cells) made one space."""
     return re.sub(r"\s+", " ", text).strip()
+
+
+class FakeDirectLineTokenService:
+    """A stand-in for Direct Line's POST /v3/directline/tokens/generate on 127.0.0.1.
+
+    The real service is on the internet; this one is a real HTTP server on
+    loopback that answers the way the documentation shows, and records what the
+    bot sent it (so a test can check the secret went here and nowhere else).
+    ``mode``: "ok", an HTTP status (int) to fail with, "slow" (never answers in
+    time), "not-json", or "no-token".
+    """
+
+    PATH = "/v3/directline/tokens/generate"
+
+    def __init__(self) -> None:
+        self.mode: object = "ok"
+        self.requests: list[dict] = []
+        self.issued: list[str] = []
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}{self.PATH}"
+        self._loop = asyncio.new_event_loop()
+        self._runner = None
+        self._thread = threading.Thread(target=self._loop.run_forever, name="fake-directline", daemon=True)
+
+    async def _generate(self, request):
+        body = await request.text()
+        try:
+            parsed = json.loads(body) if body else None
+        except ValueError:
+            parsed = body
+        self.requests.append({"authorization": request.headers.get("Authorization"), "body": parsed})
+        if self.mode == "slow":
+            await asyncio.sleep(30)
+        if isinstance(self.mode, int):
+            return web.json_response({"error": {"code": "BadArgument", "message": "nope"}}, status=self.mode)
+        if self.mode == "not-json":
+            return web.Response(text="<html>gateway</html>", content_type="text/html")
+        if self.mode == "no-token":
+            return web.json_response({"conversationId": "c1", "expires_in": 3600})
+        token = "fake-dl-token." + secrets.token_hex(8)
+        self.issued.append(token)
+        return web.json_response({"conversationId": "conv-" + secrets.token_hex(4), "token": token, "expires_in": 3600})
+
+    def start(self) -> "FakeDirectLineTokenService":
+        app = web.Application()
+        app.router.add_post(self.PATH, self._generate)
+        self._runner = web.AppRunner(app)
+        self._thread.start()
+        asyncio.run_coroutine_threadsafe(self._setup(), self._loop).result(10)
+        return self
+
+    async def _setup(self) -> None:
+        await self._runner.setup()
+        await web.TCPSite(self._runner, "127.0.0.1", self.port).start()
+
+    def stop(self) -> None:
+        if self._runner is not None:
+            asyncio.run_coroutine_threadsafe(self._runner.cleanup(), self._loop).result(10)
+            self._runner = None
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join(5)
+
+
+class StaticSite:
+    """Serves one directory on 127.0.0.1 (what a support portal's web server does for the chat page)."""
+
+    def __init__(self, root: Path) -> None:
+        handler = functools.partial(_QuietHandler, directory=str(root))
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self._server = http.server.ThreadingHTTPServer(("127.0.0.1", self.port), handler)
+        self._thread = threading.Thread(target=self._server.serve_forever, name="static-site", daemon=True)
+
+    def start(self) -> "StaticSite":
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - keep pytest output readable
+        pass

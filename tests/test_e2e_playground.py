@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.turn_errors import SORRY
 from catalog import load_catalog
 from conftest import BotProcess, free_port
 from e2e_support import BIN, NodeServer, drive, ensure_e2e_tools, squash
@@ -61,6 +62,7 @@ def test_answer_card_renders_title_facts_and_advice(playground):
     assert "Code 410" in card and "Subcode 3112" in card, card
     assert squash(entry.advice) in card, card
     assert report["pageErrors"] == [], report["pageErrors"]
+    assert_no_turn_errors(report)
 
 
 def test_choosing_from_an_ambiguous_question_renders_that_answer(playground):
@@ -84,3 +86,13 @@ def test_choosing_from_an_ambiguous_question_renders_that_answer(playground):
     answer = squash(report["steps"][1]["cards"][-1])
     assert chosen.title in answer and "Code 404" in answer, answer
     assert report["pageErrors"] == [], report["pageErrors"]
+    assert_no_turn_errors(report)
+
+
+def assert_no_turn_errors(report: dict) -> None:
+    """The bot's turn-error apology is plain text beside the cards; a card test alone would miss it."""
+    apology = SORRY.split("(")[0].strip()
+    assert apology not in report.get("finalText", ""), (
+        "the bot apologised for a failed turn on the page (see its log for the reference):\n"
+        + report.get("finalText", "")[-1500:]
+    )

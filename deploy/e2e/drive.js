@@ -12,6 +12,7 @@
 // - click: accessible name (substring) of a button inside a rendered card; the last
 //   matching button on the page is clicked.
 // - waitFor: text that must appear in a card rendered after the step started.
+// scenario.read (a CSS selector) instead of steps: wait for it, report its text.
 // Exit status 0 with {"steps": [...]} or 1 with {"error": ..., "steps": [...]}.
 'use strict';
 
@@ -80,12 +81,22 @@ async function main() {
   let stepNo = 0;
   try {
     await page.goto(scenario.url, { waitUntil: 'load', timeout: timeoutMs });
-    const input = page.locator(scenario.input).first();
-    await input.waitFor({ state: 'visible', timeout: timeoutMs });
-    if (scenario.waitOnLoad) {
-      await waitForNewCard(page, 0, scenario.waitOnLoad, timeoutMs);
+    if (scenario.read) {
+      // Only read what the page shows at `read` (e.g. an error line) once it appears.
+      const el = page.locator(scenario.read).first();
+      await el.waitFor({ state: 'visible', timeout: timeoutMs });
+      result.read = normalise(await el.innerText());
+      result.readScreenshot = await shot('read');
+      scenario.steps = [];
     }
-    result.loaded = { cards: await cardTexts(page), screenshot: await shot('00-loaded') };
+    const input = page.locator(scenario.input || 'body').first();
+    if (!scenario.read) {
+      await input.waitFor({ state: 'visible', timeout: timeoutMs });
+      if (scenario.waitOnLoad) {
+        await waitForNewCard(page, 0, scenario.waitOnLoad, timeoutMs);
+      }
+      result.loaded = { cards: await cardTexts(page), screenshot: await shot('00-loaded') };
+    }
 
     for (const step of scenario.steps) {
       stepNo += 1;
@@ -106,6 +117,9 @@ async function main() {
       await page.locator(CARD).last().scrollIntoViewIfNeeded().catch(() => {});
       result.steps.push({ step, cards, screenshot: await shot(label) });
     }
+    // Everything the page shows at the end (transcript included): catches plain-text
+    // replies such as a turn-error apology next to otherwise fine cards.
+    result.finalText = await page.evaluate(() => document.body.innerText);
   } catch (err) {
     result.error = `step ${stepNo}: ${normalise(String(err && err.message)).slice(0, 800)}`;
     result.failedAt = stepNo;
