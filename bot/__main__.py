@@ -31,6 +31,9 @@ def main(argv: list[str] | None = None) -> int:
     except CatalogError as exc:
         print(f"error-explainer: the catalog does not load: {exc}", file=sys.stderr)
         return 2
+    except ValueError as exc:  # a setting the SDK or the Direct Line route rejects
+        print(f"error-explainer: {exc}", file=sys.stderr)
+        return 2
     log = logging.getLogger("bot")
     auth = "anonymous (no MicrosoftAppId)" if config.anonymous else f"app id {config.app_id}"
     log.info("listening on http://%s:%d/api/messages, %s", config.host, config.port, auth)

@@ -196,19 +196,32 @@ class SharedSessionDriver(AsyncRequestsHTTPSender):
         self._aio = session
         self._timeout = timeout
 
+    # Like the stock driver (urllib3's Retry under msrest), a connection that
+    # cannot be established is retried; a POST that reached the channel is
+    # never re-sent, so a reply is not posted twice.
+    CONNECT_RETRIES = 2
+    CONNECT_BACKOFF_SECONDS = (0.2, 0.6)
+
     async def send(self, request: ClientRequest, **kwargs) -> AsyncClientResponse:
         signed = kwargs.get("session") or self.session
         headers = dict(signed.headers)
         headers.update(request.headers)
-        try:
-            async with self._aio.request(
-                request.method, request.url, data=request.data, headers=headers, timeout=self._timeout
-            ) as raw:
-                response = AioHttpClientResponse(request, raw)
-                await response.load_body()
-                return response
-        except (aiohttp.ClientError, asyncio.TimeoutError) as err:
-            raise ClientRequestError(f"Error occurred in request: {type(err).__name__}: {err}") from err
+        attempt = 0
+        while True:
+            try:
+                async with self._aio.request(
+                    request.method, request.url, data=request.data, headers=headers, timeout=self._timeout
+                ) as raw:
+                    response = AioHttpClientResponse(request, raw)
+                    await response.load_body()
+                    return response
+            except aiohttp.ClientConnectorError as err:
+                if attempt >= self.CONNECT_RETRIES:
+                    raise ClientRequestError(f"Error occurred in request: cannot connect: {err}") from err
+                await asyncio.sleep(self.CONNECT_BACKOFF_SECONDS[attempt])
+                attempt += 1
+            except (aiohttp.ClientError, asyncio.TimeoutError) as err:
+                raise ClientRequestError(f"Error occurred in request: {type(err).__name__}: {err}") from err
 
 
 def _json_native(value) -> bool:
