@@ -21,7 +21,6 @@ from botbuilder.schema import (
     Activity,
     ActivityTypes,
     Attachment,
-    AttachmentLayoutTypes,
     CardAction,
     ActionTypes,
     ChannelAccount,

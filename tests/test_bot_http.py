@@ -254,3 +254,31 @@ def test_other_activity_types_are_accepted_quietly(bot, sink):
         assert resp.status_code == 200, (kind, resp.text)
     time.sleep(0.3)
     assert sink.for_conversation(conv) == []
+
+
+# ---------------------------------------------------------------- fuzz: never a 500
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_json_leaf = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=40))
+_json = st.recursive(_json_leaf, lambda kids: st.one_of(st.lists(kids, max_size=4), st.dictionaries(st.text(max_size=10), kids, max_size=4)), max_leaves=12)
+_FIELDS = ["type", "channelId", "conversation", "serviceUrl", "text", "value", "from", "recipient", "id",
+           "deliveryMode", "membersAdded", "attachments", "replyToId", "locale", "channelData", "name"]
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(overrides=st.dictionaries(
+    st.sampled_from(_FIELDS),
+    st.one_of(_json, st.sampled_from(["message", "conversationUpdate", "invoke", "event", "typing", "expectReplies",
+                                      "normal", {"id": "x"}, [{"id": "u"}], {"action": "explain", "source": "acs-call-end"}])),
+    max_size=5,
+))
+def test_no_activity_shape_gets_a_500(bot, sink, overrides):
+    act = activity(sink, "what is 404")
+    act.update(overrides)
+    act["deliveryMode"] = overrides.get("deliveryMode", "expectReplies")  # keep replies off the sink
+    resp = post(bot, act)
+    assert resp.status_code < 500 or resp.status_code in (501, 502), resp.text
+    if resp.status_code >= 400:
+        assert resp.headers["Content-Type"].startswith("application/problem+json")
