@@ -5,7 +5,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test install bench eval clean
+.PHONY: run test install bench eval clean e2e-deps playground teams-package webchat
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON) on PATH (or: make PYTHON=/path/to/python3.11 ...)"; exit 1; }
@@ -20,7 +20,24 @@ run: $(STAMP)
 	$(PY) -m bot
 
 test: $(STAMP)
+	-bash deploy/scripts/install-e2e-deps.sh
 	$(PY) -m pytest
+
+# Browser-test tools: Debian chromium + deploy/e2e/node_modules (npm ci). Tests skip loudly without them.
+e2e-deps:
+	bash deploy/scripts/install-e2e-deps.sh
+
+# Microsoft 365 Agents Playground against the bot started by `make run` (see deploy/scripts/playground.sh).
+playground:
+	bash deploy/scripts/playground.sh
+
+# dist/error-explainer-teams.zip; needs MicrosoftAppId and BOT_DOMAIN in the environment.
+teams-package: $(STAMP)
+	$(PY) deploy/scripts/teams_package.py
+
+# dist/webchat/: the support-portal chat page with the pinned Web Chat bundle; edit its config.js.
+webchat:
+	bash deploy/scripts/build-webchat.sh
 
 eval: $(STAMP)
 	$(PY) ../shared/eval/score.py ../shared/eval/dev.jsonl --cmd "$(VENV)/bin/explain-error --json -"
