@@ -7,6 +7,7 @@
 #     botframework-webchat, all pinned.
 # Idempotent and quick when everything is there: chromium is looked up on PATH and
 # npm ci runs only when package-lock.json changed since the last install (stamp file).
+# --node-only: skip chromium (enough for `make playground`, which opens in your own browser).
 # Exit status: 0 ready; 3 cannot install (not root, no apt-get, no node, a registry
 # unreachable); the message on stderr says which. The tests turn 3 into a loud skip.
 set -euo pipefail
@@ -30,11 +31,16 @@ apt_install() {
     apt-get install -y -qq --no-install-recommends "$@" >/dev/null || cannot "apt-get install $* failed"
 }
 
-if ! command -v chromium >/dev/null 2>&1; then
-    apt_install chromium
+NODE_ONLY=0
+[ "${1:-}" = "--node-only" ] && NODE_ONLY=1
+
+if [ "$NODE_ONLY" = 0 ]; then
+    if ! command -v chromium >/dev/null 2>&1; then
+        apt_install chromium
+    fi
+    chromium_path="$(command -v chromium)"
+    [ "$chromium_path" = /usr/bin/chromium ] || say "note: chromium is at $chromium_path; the tests use /usr/bin/chromium unless CHROMIUM_PATH is set"
 fi
-chromium_path="$(command -v chromium)"
-[ "$chromium_path" = /usr/bin/chromium ] || say "note: chromium is at $chromium_path, tests use /usr/bin/chromium unless CHROMIUM_PATH is set"
 
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
     apt_install nodejs npm
@@ -49,4 +55,4 @@ fi
 say "npm ci in deploy/e2e (first run takes about a minute)"
 ( cd "$E2E" && npm ci --no-audit --no-fund --loglevel=error >&2 ) || cannot "npm ci failed in deploy/e2e (npm registry unreachable?)"
 echo "$lock_sum" > "$STAMP"
-say "ready: $(chromium --version 2>/dev/null | head -1), node $(node --version)"
+say "ready: node $(node --version)$( [ "$NODE_ONLY" = 1 ] || echo ", $(chromium --version 2>/dev/null | head -1)")"
