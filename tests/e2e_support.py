@@ -194,7 +194,7 @@ class FakeDirectLineTokenService:
             parsed = body
         self.requests.append({"authorization": request.headers.get("Authorization"), "body": parsed})
         if self.mode == "slow":
-            await asyncio.sleep(30)
+            await asyncio.sleep(3)  # longer than any timeout the tests give the bot
         if isinstance(self.mode, int):
             return web.json_response({"error": {"code": "BadArgument", "message": "nope"}}, status=self.mode)
         if self.mode == "not-json":
@@ -219,7 +219,7 @@ class FakeDirectLineTokenService:
 
     def stop(self) -> None:
         if self._runner is not None:
-            asyncio.run_coroutine_threadsafe(self._runner.cleanup(), self._loop).result(10)
+            asyncio.run_coroutine_threadsafe(self._runner.cleanup(), self._loop).result(30)
             self._runner = None
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join(5)
