@@ -35,6 +35,7 @@ TEXT_AMBIGUOUS = 0.45
 TEXT_MARGIN = 0.04
 TEXT_CLEAR_LEAD = 0.12  # ... or a lead this large over the next entry
 SUGGESTION_FLOOR = 0.25
+PARTIAL_TEXT_BOOST = 1.0
 
 # Base scores by how a number met an entry.
 PAIR = 1.2
@@ -49,6 +50,7 @@ class _Candidate:
     entry: Entry
     score: float
     why: str
+    partial: bool = False  # the number named is only the code of this code/subcode row
 
 
 class Matcher:
@@ -91,8 +93,28 @@ class Matcher:
         n = t.code if t.code is not None else t.number
         for e in cat.by_code.get(n, ()):
             add((e,), NAMED_ROLE if e.subcode is None else CODE_OF_PAIR, "code")
+            if e.subcode is not None:
+                out[id(e)].partial = True
         add(cat.by_subcode.get(n, ()), NAMED_ROLE if t.role == "any" else LOOSE, "subcode")
         return list(out.values())
+
+    def _known_pairs(self, targets: tuple[Target, ...]) -> list[Target]:
+        """'480 10077' written side by side is code 480 / subcode 10077 when that row exists."""
+        out: list[Target] = []
+        i = 0
+        while i < len(targets):
+            a = targets[i]
+            b = targets[i + 1] if i + 1 < len(targets) else None
+            if b is not None and a.role in ("any", "code", "http") and b.role in ("any", "subcode"):
+                code = a.code if a.code is not None else a.number
+                sub = b.subcode if b.subcode is not None else b.number
+                if (code, sub) in self.catalog.by_pair:
+                    out.append(Target(start=a.start, code=code, subcode=sub, role="pair", explicit=True))
+                    i += 2
+                    continue
+            out.append(a)
+            i += 1
+        return out
 
     def _drop_generic_twins(self, cands: list[_Candidate]) -> list[_Candidate]:
         """A generic subcode row (no code) gives way to the same source's row with a code."""
@@ -101,13 +123,25 @@ class Matcher:
 
     def _rank(self, cands, hits: SignalHits, context: str | None, qwords) -> list[_Candidate]:
         any_signal = bool(hits.strength)
+        fits = {}
+        if qwords is not None and qwords.total > 0:
+            fits = {id(c): self.text.score(self.position[id(c.entry)], qwords) for c in cands}
+        # How well the words fit the plain rows of each code, in any product.
+        plain_fit: dict[int | None, float] = {}
+        for c in cands:
+            if not c.partial:
+                plain_fit[c.entry.code] = max(plain_fit.get(c.entry.code, 0.0), fits.get(id(c), 0.0))
         for c in cands:
             e = c.entry
             c.score += hits.boost(e.source)
             if context and not any_signal and e.source == context:
                 c.score += CONTEXT_BOOST
-            if qwords is not None and qwords.total > 0:
-                c.score += TEXT_BOOST * self.text.score(self.position[id(e)], qwords)
+            fit = fits.get(id(c), 0.0)
+            c.score += TEXT_BOOST * fit
+            if c.partial:
+                # "call automation 405 missing configuration": the words name the
+                # subcode row better than the plain 405 row, so they may lift it.
+                c.score += PARTIAL_TEXT_BOOST * max(0.0, fit - plain_fit.get(e.code, 0.0))
             if e.code is not None and e.subcode is not None:
                 c.score += 0.01
         cands.sort(key=lambda c: (-c.score, self.position[id(c.entry)]))
@@ -172,16 +206,18 @@ class Matcher:
             for group in strings:
                 for c in group:
                     strength[c.entry.source] = max(strength.get(c.entry.source, 0.0), 2.0)
-            hits = SignalHits(strength, hits.used_words)
+            hits = SignalHits(strength, hits.used_words, hits.word_sources)
         text_words = tokens(question, self.lex.stopwords)
         qwords = self.text.query_words(text_words) if text_words else None
+        if qwords is not None and hits.word_sources:
+            qwords = qwords.with_products({stem(w): s for w, s in hits.word_sources.items()})
 
         answers: list[Match] = []
         ambiguous: list[list[_Candidate]] = []
         missed: list[int] = []  # numbers named that the catalog does not have
         missed_named = False  # ... and whether one was named as a code ("subcode 3114")
         near_misses: list[Entry] = []  # the number, but in another product than the one named
-        for t in p.targets:
+        for t in self._known_pairs(p.targets):
             number = t.subcode if t.subcode is not None else (t.code if t.code is not None else t.number)
             cands = self._drop_generic_twins(self._numeric_candidates(t))
             sources = {c.entry.source for c in cands}
@@ -218,7 +254,7 @@ class Matcher:
             if e is not None:
                 answers.append(Match(e, 0.9, "code class"))
 
-        answers = _unique(answers)
+        answers = _specific_first(_unique(answers))
         if answers:
             return Decision(question, "answer", tuple(answers), truncated_at=truncated, context=answers[0].entry.source)
         if ambiguous:
@@ -288,6 +324,15 @@ class Matcher:
 def _norm(score: float) -> float:
     """A numeric match's score on 0..1: code and subcode both named is 1."""
     return round(min(score / PAIR, 1.0), 3)
+
+
+def _specific_first(matches: list[Match]) -> list[Match]:
+    """A pasted body with both "status": 404 and "errorCode": 30013 is about 30013:
+    an application code goes before the HTTP status row it maps to."""
+    statuses = {(m.entry.source, m.entry.http_status) for m in matches
+                if m.entry.http_status is not None and m.entry.code not in (None, m.entry.http_status)}
+    generic = [m for m in matches if m.entry.subcode is None and (m.entry.source, m.entry.code) in statuses]
+    return [m for m in matches if m not in generic] + generic
 
 
 def _unique(matches: list[Match]) -> list[Match]:

@@ -45,7 +45,8 @@ _NOISE = re.compile(
 )
 
 # A run of digits standing alone: not glued to letters, decimals or ids.
-_NUMBER = re.compile(r"(?<![\w.\-+])\d+(?![\w]|[.,:\-]\d)")
+# ("6,000" and "1.5" are already blanked as noise, so "8509,8510" is two numbers.)
+_NUMBER = re.compile(r"(?<![\w.\-+])\d+(?![\w]|[.:\-]\d)")
 # Key/value pairs as in JSON, JS objects, logs: "subCode": 3112, code=408.
 # Keys are tried only where a word starts and are at most 64 characters long,
 # so a 100 KB run of letters costs linear time, not quadratic.

@@ -8,7 +8,7 @@ words in its data file; a longer phrase is stronger evidence than one word.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rapidfuzz.distance import OSA
 
@@ -27,6 +27,7 @@ def words_of(text: str) -> list[str]:
 class SignalHits:
     strength: dict[str, float]  # source id -> strength (about the number of words matched)
     used_words: frozenset[str]  # question words that were product words
+    word_sources: dict[str, frozenset[str]] = field(default_factory=dict)  # product word -> its sources
 
     def boost(self, source: str) -> float:
         s = self.strength.get(source, 0.0)
@@ -53,6 +54,10 @@ class ProductSignals:
                     self.phrases.setdefault(key, set()).add(sid)
         self.max_len = max((len(k) for k in self.phrases), default=1)
         self.single = {k[0]: v for k, v in self.phrases.items() if len(k) == 1}
+        self.multi: dict[int, list[tuple[str, ...]]] = {}
+        for k in self.phrases:
+            if len(k) > 1:
+                self.multi.setdefault(len(k), []).append(k)
         # Scripts written without spaces (Thai, Japanese, Chinese): found inside words.
         self.unspaced = {w: v for w, v in self.single.items() if not w.isascii()}
 
@@ -78,31 +83,55 @@ class ProductSignals:
         return None
 
     def detect(self, words: list[str]) -> SignalHits:
-        """Each distinct product phrase adds its length in words; typos add 0.8."""
+        """Each distinct product phrase adds its length in words; typos add 0.8 of that."""
         found: dict[tuple[str, ...], float] = {}
-        used: set[str] = set()
+        by_word: dict[str, set[tuple[str, ...]]] = {}
+
+        def hit(key: tuple[str, ...], value: float, *question_words: str) -> None:
+            found[key] = max(found.get(key, 0.0), value)
+            for w in question_words:
+                by_word.setdefault(w, set()).add(key)
+
         n = len(words)
         for i in range(n):
             for size in range(min(self.max_len, n - i), 0, -1):
-                key = tuple(words[i : i + size])
-                if key in self.phrases:
-                    found[key] = float(size)
-                    used.update(key)
+                window = tuple(words[i : i + size])
+                if window in self.phrases:
+                    hit(window, float(size), *window)
+                elif size >= 2:
+                    # "omni channel" for "omnichannel"; "direct lne" for "direct line"
+                    joined = "".join(window)
+                    if (joined,) in self.phrases:
+                        hit((joined,), float(size), *window)
+                    else:
+                        phrase = self._phrase_typo(window)
+                        if phrase:
+                            hit(phrase, 0.8 * size, *window)
         for w in words:
-            if w in used:
+            if w in by_word:
                 continue
             if not w.isascii():
                 for piece in self.unspaced:
                     if piece in w:
-                        found[(piece,)] = 1.0
-                        used.add(w)
+                        hit((piece,), 1.0, w)
                 continue
             cand = self._typo_of(w) or self._swapped(w)
-            if cand and (cand,) not in found:
-                found[(cand,)] = 0.8
-                used.add(w)
+            if cand:
+                hit((cand,), 0.8, w)
         strength: dict[str, float] = {}
         for key, value in found.items():
             for sid in self.phrases[key]:
                 strength[sid] = strength.get(sid, 0.0) + value
-        return SignalHits(strength, frozenset(used))
+        word_sources = {w: frozenset(sid for k in keys for sid in self.phrases[k]) for w, keys in by_word.items()}
+        return SignalHits(strength, frozenset(by_word), word_sources)
+
+    def _phrase_typo(self, window: tuple[str, ...]) -> tuple[str, ...] | None:
+        """A product phrase of several words with one small slip in it."""
+        text = " ".join(window)
+        if len(text) < 8:
+            return None
+        for key in self.multi.get(len(window), ()):
+            ref = " ".join(key)
+            if abs(len(ref) - len(text)) <= 2 and OSA.distance(text, ref, score_cutoff=2) <= (1 if len(ref) < 12 else 2):
+                return key
+        return None

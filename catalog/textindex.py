@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz, process
 
@@ -24,14 +24,25 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 FUZZY_CUTOFF = 84  # rapidfuzz ratio for a misspelt word to count
 FUZZY_WEIGHT = 0.8
 ADVICE_WEIGHT = 0.6  # a word found only in the advice explains less than one in the message
+PRODUCT_WEIGHT = 0.5  # a product word, for an entry of that product that does not use the word
 UNKNOWN_WEIGHT = 0.5  # share of the top weight a word the catalog never uses carries
 
 
+_SUFFIXES = ("ations", "ation", "ions", "ion", "ing", "ers", "er", "ed", "es", "s", "e")
+
+
 def stem(word: str) -> str:
-    """A deliberately light stemmer: 'started'/'starts'/'start' meet, nothing clever."""
-    for suffix in ("ing", "ed", "es", "s", "e"):
-        if len(word) > 4 + (suffix != "e") and word.endswith(suffix) and not word.endswith("ss"):
-            return word[: -len(suffix)]
+    """A deliberately light stemmer: 'started'/'starts'/'start' and
+    'initializing'/'initialization' meet; nothing clever, the same on both sides."""
+    for _ in range(2):  # twice, so that 'renderer' and 'render' meet
+        if word.endswith("ss"):
+            break
+        for suffix in _SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+                word = word[: -len(suffix)]
+                break
+        else:
+            break
     return word
 
 
@@ -56,11 +67,17 @@ class QueryWords:
     fuzzy: dict[str, float]  # catalog token -> factor (<1 when it came from a typo)
     total: float = 0.0
     credit: tuple[tuple[str, float], ...] = ()  # (token, weight x typo factor), computed once
+    # Product words of the question ("rag", "upload") and the sources they name:
+    # an entry of that source half-explains the word even if its text lacks it.
+    product_of: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, weights: dict[str, float], unknown: float, fuzzy: dict[str, float]) -> "QueryWords":
         credit = tuple((t, w * fuzzy[t]) for t, w in weights.items())
         return cls(weights, unknown, fuzzy, sum(weights.values()) + unknown, credit)
+
+    def with_products(self, product_of: dict[str, frozenset[str]]) -> "QueryWords":
+        return replace(self, product_of={t: s for t, s in product_of.items() if t in self.weights})
 
 
 class TextIndex:
@@ -126,12 +143,15 @@ class TextIndex:
             return 0.0
         have = self.entry_tokens[i]
         advice = self.advice_tokens[i]
+        source = self.entries[i].source
         covered = 0.0
         for t, c in q.credit:
             if t in have:
                 covered += c
             elif t in advice:
                 covered += ADVICE_WEIGHT * c
+            elif source in q.product_of.get(t, ()):
+                covered += PRODUCT_WEIGHT * c
         title = self.title_tokens[i]
         title_cov = (len(title & q.weights.keys()) / len(title)) if title else 0.0
         return 0.8 * (covered / total) + 0.2 * title_cov

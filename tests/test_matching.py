@@ -140,3 +140,48 @@ def test_long_questions_are_cut_and_say_so(explain):
     d = explain("subcode 3112 " + "x" * 50_000)
     assert d.truncated_at is not None
     assert d.status == "answer" and ident(d.matches[0]) == ("acs-call-end", 410, 3112)
+
+
+def test_words_can_lift_a_code_to_its_subcode_row(explain):
+    # 405 alone is "Method not allowed"; with these words it is the 405/8522 row.
+    d = explain("Call Automation answerCall 405 missing configuration")
+    assert ident(d.matches[0]) == ("acs-call-automation", 405, 8522)
+    # ... but words that fit the plain row keep it
+    d = explain("call ended 408 call controller timed out")
+    assert ident(d.matches[0]) == ("acs-call-end", 408, None)
+
+
+def test_an_application_code_goes_before_the_http_status_it_maps_to(explain):
+    d = explain('HTTP 404 {"errorCode": 30013, "message": "The specified conversation doesn\'t exist."}')
+    assert d.status == "answer"
+    assert ident(d.matches[0]) == ("omnichannel-messaging", 30013, None)
+
+
+def test_code_and_subcode_side_by_side_are_read_as_a_pair_when_that_row_exists(explain):
+    d = explain("callEndReason 480 10077")
+    assert ident(d.matches[0]) == ("acs-call-end", 480, 10077)
+
+
+def test_numbers_separated_by_commas_are_each_answered(explain):
+    d = explain("subcodes 8509,8510")
+    assert {ident(m) for m in d.matches} >= {("acs-call-automation", None, 8509), ("acs-call-automation", None, 8510)}
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("direct lne 502", ("bot-service", 502, None)),
+        ("omni channel api 429", ("omnichannel-messaging", 429, None)),
+        ("chta sdk 401", ("acs-chat", 401, None)),
+        ("บอทตอบกลับ 405", ("bot-service", 405, None)),
+    ],
+)
+def test_misspelt_split_or_foreign_product_words_still_count(explain, question, expected):
+    d = explain(question)
+    assert d.status == "answer" and ident(d.matches[0]) == expected
+
+
+def test_a_product_named_without_that_code_gets_suggestions_not_an_answer(explain):
+    d = explain("chat sdk 404")  # the Chat SDK document has no 404
+    assert d.status == "none"
+    assert d.matches and all(m.entry.source != "acs-chat" for m in d.matches)
