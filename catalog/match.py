@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from .decision import Decision, Match
@@ -66,7 +67,9 @@ class Matcher:
                 digit = e.key[len("class-")]
                 if digit.isdigit():
                     self.class_entries.setdefault(int(digit), e)
-        self.numbers = sorted({str(n) for e in catalog.entries for n in (e.code, e.subcode) if n is not None})
+        self.numbers_by_length: dict[int, list[str]] = {}
+        for number in sorted({str(n) for e in catalog.entries for n in (e.code, e.subcode) if n is not None}):
+            self.numbers_by_length.setdefault(len(number), []).append(number)
 
     # ---- the pieces -------------------------------------------------
 
@@ -151,10 +154,10 @@ class Matcher:
         """Entries whose number is one keystroke from n: suggestions for a miss, never answers."""
         s = str(n)
         out: list[Entry] = []
-        for cand in self.numbers:
-            if len(cand) == len(s) and Levenshtein.distance(cand, s, score_cutoff=1) <= 1:
-                v = int(cand)
-                out.extend(self.catalog.by_subcode.get(v, ()) or self.catalog.by_code.get(v, ()))
+        same_length = self.numbers_by_length.get(len(s), ())
+        for cand, _, _ in process.extract(s, same_length, scorer=Levenshtein.distance, score_cutoff=1, limit=None):
+            v = int(cand)
+            out.extend(self.catalog.by_subcode.get(v, ()) or self.catalog.by_code.get(v, ()))
         return out[:MAX_CANDIDATES]
 
     def _class_hint(self, numbers: list[int]) -> str | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from .lexicon import Lexicon, fold
@@ -54,10 +55,13 @@ class ProductSignals:
                     self.phrases.setdefault(key, set()).add(sid)
         self.max_len = max((len(k) for k in self.phrases), default=1)
         self.single = {k[0]: v for k, v in self.phrases.items() if len(k) == 1}
-        self.multi: dict[int, list[tuple[str, ...]]] = {}
+        # Phrases of several words by (words, first two letters), for typo
+        # look-ups: a slip in the very first letters is rare, a full scan is slow.
+        self.multi: dict[tuple[int, str], list[str]] = {}
         for k in self.phrases:
             if len(k) > 1:
-                self.multi.setdefault(len(k), []).append(k)
+                ref = " ".join(k)
+                self.multi.setdefault((len(k), ref[:2]), []).append(ref)
         # Scripts written without spaces (Thai, Japanese, Chinese): found inside words.
         self.unspaced = {w: v for w, v in self.single.items() if not w.isascii()}
 
@@ -130,8 +134,9 @@ class ProductSignals:
         text = " ".join(window)
         if len(text) < 8:
             return None
-        for key in self.multi.get(len(window), ()):
-            ref = " ".join(key)
-            if abs(len(ref) - len(text)) <= 2 and OSA.distance(text, ref, score_cutoff=2) <= (1 if len(ref) < 12 else 2):
-                return key
-        return None
+        refs = self.multi.get((len(window), text[:2]))
+        if not refs:
+            return None
+        limit = 1 if len(text) < 12 else 2
+        hit = process.extractOne(text, refs, scorer=OSA.distance, score_cutoff=limit)
+        return tuple(hit[0].split(" ")) if hit else None
