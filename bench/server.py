@@ -12,7 +12,7 @@ p50/p99 latency; it also checks that the sink received one reply per activity
   floor    : bench/floor.py, aiohttp only: receive JSON, post one reply
 
 Prints numbers; asserts nothing. Usage:
-  .venv/bin/python bench/server.py [--requests 3000] [--concurrency 16] [--only bot,echo,floor]
+  .venv/bin/python bench/server.py [--requests 2000] [--rounds 3] [--concurrency 16] [--only bot,echo,floor]
 """
 
 from __future__ import annotations
@@ -133,24 +133,23 @@ async def sink_count(session, sink_url: str) -> int:
         return (await r.json())["received"]
 
 
-async def bench_one(name, cmd, env, args, sink_url, session) -> dict:
+async def start_server(name, cmd, env, session) -> tuple[subprocess.Popen, str]:
     port = free_port()
-    proc = start([PY, *cmd, str(port)] if name != "bot" else [PY, *cmd], {**(env or {}), "PORT": str(port)})
+    argv = [PY, *cmd] if name == "bot" else [PY, *cmd, str(port)]
+    proc = start(argv, {**(env or {}), "PORT": str(port)})
     base = f"http://127.0.0.1:{port}"
-    try:
-        await wait_up(session, base + "/healthz", proc)
-        url = base + "/api/messages"
-        warm = [make_activity(i, sink_url, args.conversations) for i in range(args.warmup)]
-        await load(session, url, warm, args.concurrency)
-        before = await sink_count(session, sink_url)
-        bodies = [make_activity(i, sink_url, args.conversations) for i in range(args.requests)]
-        cpu0 = cpu_seconds(proc.pid)
-        elapsed, lat, errors = await load(session, url, bodies, args.concurrency)
-        cpu1 = cpu_seconds(proc.pid)
-        await asyncio.sleep(0.2)
-        replies = await sink_count(session, sink_url) - before
-    finally:
-        stop(proc)
+    await wait_up(session, base + "/healthz", proc)
+    return proc, base + "/api/messages"
+
+
+async def measure(name, proc, url, args, sink_url, session, offset) -> dict:
+    bodies = [make_activity(offset + i, sink_url, args.conversations) for i in range(args.requests)]
+    before = await sink_count(session, sink_url)
+    cpu0 = cpu_seconds(proc.pid)
+    elapsed, lat, errors = await load(session, url, bodies, args.concurrency)
+    cpu1 = cpu_seconds(proc.pid)
+    await asyncio.sleep(0.2)
+    replies = await sink_count(session, sink_url) - before
     lat.sort()
     return {
         "name": name,
@@ -164,6 +163,11 @@ async def bench_one(name, cmd, env, args, sink_url, session) -> dict:
     }
 
 
+def _line(r: dict) -> str:
+    return (f"{r['name']:6s} {r['rps']:8.1f} activities/s   p50 {r['p50_ms']:7.2f} ms   p99 {r['p99_ms']:7.2f} ms"
+            f"   server CPU {r['cpu_ms']:5.2f} ms/activity   errors {r['errors']}   replies {r['replies']}/{r['requests']}")
+
+
 async def main_async(args) -> None:
     sink_port = free_port()
     sink_url = f"http://127.0.0.1:{sink_port}"
@@ -174,38 +178,59 @@ async def main_async(args) -> None:
         "floor": (["bench/floor.py"], {}),
     }
     wanted = [t for t in args.only.split(",") if t]
-    results = []
+    servers: dict[str, tuple[subprocess.Popen, str]] = {}
+    rounds: dict[str, list[dict]] = {name: [] for name in wanted}
     connector = aiohttp.TCPConnector(limit=args.concurrency * 2)
     async with aiohttp.ClientSession(connector=connector, timeout=aiohttp.ClientTimeout(total=120)) as session:
         try:
             await wait_up(session, sink_url + "/healthz", sink)
             for name in wanted:
                 cmd, env = targets[name]
-                results.append(await bench_one(name, cmd, env, args, sink_url, session))
-                r = results[-1]
-                print(
-                    f"{name:6s} {r['rps']:8.1f} activities/s   p50 {r['p50_ms']:7.2f} ms   p99 {r['p99_ms']:7.2f} ms"
-                    f"   server CPU {r['cpu_ms']:5.2f} ms/activity   errors {r['errors']}   replies {r['replies']}/{r['requests']}",
-                    flush=True,
-                )
+                servers[name] = await start_server(name, cmd, env, session)
+                proc, url = servers[name]
+                warm = [make_activity(i, sink_url, args.conversations) for i in range(args.warmup)]
+                await load(session, url, warm, args.concurrency)
+            # Rounds interleave the servers, so a noisy neighbour slows all of them alike.
+            for round_no in range(args.rounds):
+                for name in wanted:
+                    proc, url = servers[name]
+                    r = await measure(name, proc, url, args, sink_url, session, 10_000 * (round_no + 1))
+                    rounds[name].append(r)
+                    print(f"round {round_no + 1}: " + _line(r), flush=True)
         finally:
+            for proc, _ in servers.values():
+                stop(proc)
             stop(sink)
-    by = {r["name"]: r for r in results}
+
+    def median_of(name: str) -> dict:
+        rs = rounds[name]
+        out = {k: statistics.median(r[k] for r in rs) for k in ("rps", "p50_ms", "p99_ms", "cpu_ms")}
+        out.update(name=name, errors=sum(r["errors"] for r in rs), replies=sum(r["replies"] for r in rs),
+                   requests=sum(r["requests"] for r in rs))
+        return out
+
+    by = {name: median_of(name) for name in wanted}
+    print(f"\nmedian of {args.rounds} rounds:")
+    for name in wanted:
+        print("  " + _line(by[name]))
     if "bot" in by and "echo" in by:
-        print(f"bot / echo  = {by['bot']['rps'] / by['echo']['rps']:.1f}x   (target >= 8x)")
+        print(f"bot / echo  = {by['bot']['rps'] / by['echo']['rps']:.1f}x activities/s, "
+              f"{by['echo']['cpu_ms'] / by['bot']['cpu_ms']:.1f}x less server CPU per activity   (target >= 8x)")
     if "bot" in by and "floor" in by:
-        print(f"bot / floor = {100 * by['bot']['rps'] / by['floor']['rps']:.0f}%   (target >= 70%)")
-    print(f"({args.requests} activities per server after {args.warmup} warm-up, concurrency {args.concurrency}, "
-          f"{os.cpu_count()} CPUs, loopback)")
+        print(f"bot / floor = {100 * by['bot']['rps'] / by['floor']['rps']:.0f}% of activities/s, "
+              f"floor uses {100 * by['floor']['cpu_ms'] / by['bot']['cpu_ms']:.0f}% of our server CPU per activity   (target >= 70%)")
+    print(f"({args.requests} activities per server per round after {args.warmup} warm-up, concurrency "
+          f"{args.concurrency}, {os.cpu_count()} CPUs shared by load generator, sink and server, loopback)")
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--requests", type=int, default=3000)
+    ap.add_argument("--requests", type=int, default=2000)
     ap.add_argument("--warmup", type=int, default=300)
     ap.add_argument("--concurrency", type=int, default=16)
     ap.add_argument("--conversations", type=int, default=50)
     ap.add_argument("--only", default="bot,echo,floor")
+    ap.add_argument("--rounds", type=int, default=3)
     args = ap.parse_args()
     asyncio.run(main_async(args))
 

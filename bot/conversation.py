@@ -11,6 +11,7 @@ so a turn costs one outbound HTTP call (and Teams shows the cards together).
 
 from __future__ import annotations
 
+import copy
 import logging
 import re
 from dataclasses import replace
@@ -169,8 +170,25 @@ class ErrorExplainerBot(ActivityHandler):
         return activity
 
 
+class CardAttachment(Attachment):
+    """An Attachment whose card is shared, not copied, when the SDK deep-copies the activity.
+
+    TurnContext.send_activities deep-copies every outgoing activity; for a reply
+    carrying Adaptive Cards that copy (dozens of nested dicts per card) cost more
+    CPU than matching the question. The cards here are built fresh for each reply
+    and never modified afterwards, so the copy may share them. Everything else
+    about the attachment is copied as usual, and it serialises exactly like an
+    Attachment (msrest treats subclasses of a model as that model).
+    """
+
+    def __deepcopy__(self, memo):
+        clone = copy.copy(self)
+        memo[id(self)] = clone
+        return clone
+
+
 def _cards_activity(built: list[dict]) -> Activity:
-    attachments = [Attachment(content_type=cards.ADAPTIVE_CARD_CONTENT_TYPE, content=c) for c in built]
+    attachments = [CardAttachment(content_type=cards.ADAPTIVE_CARD_CONTENT_TYPE, content=c) for c in built]
     activity = MessageFactory.list(attachments)
     if len(attachments) == 1:
         activity.attachment_layout = None
