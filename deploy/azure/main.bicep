@@ -1,0 +1,196 @@
+// Error Explainer on Azure: App Service (Linux, Python 3.11) running `python -m bot`,
+// an Azure Bot with the Teams and Direct Line channels, and a user-assigned managed
+// identity as the bot's identity (no app password to store or rotate; new multi-tenant
+// bots can no longer be created).
+//
+//   az group create -n rg-error-explainer -l westeurope
+//   az deployment group create -g rg-error-explainer -f deploy/azure/main.bicep \
+//     -p baseName=errexpl portalOrigins="['https://support.example.com']"
+//
+// Then deploy the code (see the README's "Azure" section or deploy/azure/deploy-code.sh),
+// copy the Direct Line secret into the app setting DirectLineSecret, and build the Teams
+// package with the outputs botAppId and botHostName.
+
+targetScope = 'resourceGroup'
+
+@description('Short lowercase prefix for every resource name (letters and digits, 3-16). The web app name must be unique in Azure, so a suffix derived from the resource group is added.')
+@minLength(3)
+@maxLength(16)
+param baseName string
+
+@description('Region for the identity, plan and web app. The Azure Bot resource itself is global.')
+param location string = resourceGroup().location
+
+@description('App Service plan SKU. B1 is the smallest tier with "Always On" (a chat bot must not sleep).')
+@allowed([
+  'B1'
+  'B2'
+  'S1'
+  'P0v3'
+  'P1v3'
+])
+param appServiceSku string = 'B1'
+
+@description('Azure Bot pricing tier: F0 (free, standard channels such as Teams and Direct Line, limited premium messages) or S1.')
+@allowed([
+  'F0'
+  'S1'
+])
+param botSku string = 'F0'
+
+@description('Name shown for the bot in the Azure portal and in channels.')
+param botDisplayName string = 'Error Explainer'
+
+@description('Origins of the support portal pages that embed the Web Chat page (e.g. https://support.example.com). They become Direct Line trusted origins and the bot\'s DirectLineAllowedOrigins.')
+param portalOrigins array = []
+
+@description('Log level of the bot process.')
+@allowed([
+  'DEBUG'
+  'INFO'
+  'WARNING'
+  'ERROR'
+])
+param logLevel string = 'INFO'
+
+var suffix = uniqueString(resourceGroup().id)
+var webAppName = '${baseName}-${suffix}'
+var botName = '${baseName}-bot-${suffix}'
+
+// The bot's identity: Azure Bot Service issues and checks tokens for this identity's client id.
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: '${baseName}-id-${suffix}'
+  location: location
+}
+
+resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
+  name: '${baseName}-plan-${suffix}'
+  location: location
+  kind: 'linux'
+  sku: {
+    name: appServiceSku
+  }
+  properties: {
+    reserved: true // Linux
+  }
+}
+
+resource webApp 'Microsoft.Web/sites@2023-12-01' = {
+  name: webAppName
+  location: location
+  kind: 'app,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identity.id}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    clientAffinityEnabled: false
+    siteConfig: {
+      linuxFxVersion: 'PYTHON|3.11'
+      // The same start command as the container's CMD; Oryx activates the venv it built.
+      appCommandLine: 'python -m bot'
+      alwaysOn: true
+      healthCheckPath: '/healthz'
+      http20Enabled: true
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      appSettings: [
+        // Build on deploy: Oryx runs `pip install -r requirements.txt` (the code zip carries
+        // a requirements.txt with one line, ".", which installs this project and its pins).
+        { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'true' }
+        // App Service forwards HTTPS traffic to this port inside the container.
+        { name: 'WEBSITES_PORT', value: '8000' }
+        { name: 'PORT', value: '8000' }
+        // Listen on every interface of the container; the bot then requires MicrosoftAppId.
+        { name: 'HOST', value: '0.0.0.0' }
+        { name: 'MicrosoftAppType', value: 'UserAssignedMSI' }
+        { name: 'MicrosoftAppId', value: identity.properties.clientId }
+        { name: 'MicrosoftAppTenantId', value: identity.properties.tenantId }
+        { name: 'DirectLineAllowedOrigins', value: join(portalOrigins, ',') }
+        { name: 'LOG_LEVEL', value: logLevel }
+        // DirectLineSecret is set after deployment (README): it exists only once the
+        // Direct Line channel does, and a template output would print it in the deployment history.
+      ]
+    }
+  }
+}
+
+resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
+  name: botName
+  location: 'global'
+  kind: 'azurebot'
+  sku: {
+    name: botSku
+  }
+  properties: {
+    displayName: botDisplayName
+    endpoint: 'https://${webApp.properties.defaultHostName}/api/messages'
+    msaAppType: 'UserAssignedMSI'
+    msaAppId: identity.properties.clientId
+    msaAppTenantId: identity.properties.tenantId
+    msaAppMSIResourceId: identity.id
+    disableLocalAuth: false
+    publicNetworkAccess: 'Enabled'
+  }
+}
+
+resource teamsChannel 'Microsoft.BotService/botServices/channels@2022-09-15' = {
+  parent: bot
+  name: 'MsTeamsChannel'
+  location: 'global'
+  properties: {
+    channelName: 'MsTeamsChannel'
+    properties: {
+      isEnabled: true
+      acceptedTerms: true
+    }
+  }
+}
+
+resource directLineChannel 'Microsoft.BotService/botServices/channels@2022-09-15' = {
+  parent: bot
+  name: 'DirectLineChannel'
+  location: 'global'
+  properties: {
+    channelName: 'DirectLineChannel'
+    properties: {
+      sites: [
+        {
+          siteName: 'Support portal'
+          isEnabled: true
+          isV1Enabled: false
+          isV3Enabled: true
+          // Enhanced authentication: tokens are bound to the user id the bot chooses and
+          // are accepted only from the trusted origins.
+          isSecureSiteEnabled: !empty(portalOrigins)
+          trustedOrigins: portalOrigins
+        }
+      ]
+    }
+  }
+}
+
+@description('The bot\'s Microsoft App ID (the managed identity\'s client id): MicrosoftAppId for the Teams package.')
+output botAppId string = identity.properties.clientId
+
+@description('Tenant of the bot identity.')
+output botTenantId string = identity.properties.tenantId
+
+@description('Public host of the bot: BOT_DOMAIN for the Teams package.')
+output botHostName string = webApp.properties.defaultHostName
+
+@description('Messaging endpoint registered with Azure Bot Service.')
+output messagingEndpoint string = bot.properties.endpoint
+
+@description('Name of the web app (for az webapp deploy / config).')
+output webAppName string = webApp.name
+
+@description('Name of the Azure Bot resource (for az bot directline show).')
+output botName string = bot.name
+
+@description('Token route for the Web Chat page\'s config.js.')
+output directLineTokenUrl string = 'https://${webApp.properties.defaultHostName}/api/directline/token'
