@@ -72,8 +72,10 @@ def ensure_e2e_tools() -> None:
 class NodeServer:
     """A Node CLI server (Playground, offline-directline) whose readiness is a line on its output."""
 
-    def __init__(self, argv: list[str], ready: str, env: dict[str, str] | None = None, name: str = "node"):
+    def __init__(self, argv: list[str], ready: str, env: dict[str, str] | None = None, name: str = "node",
+                 cwd: Path | None = None):
         self.argv = argv
+        self.cwd = cwd or E2E_DIR
         self.ready = re.compile(ready)
         self.env = {**os.environ, **(env or {})}
         self.name = name
@@ -84,7 +86,7 @@ class NodeServer:
 
     def start(self, timeout: float = 30.0) -> "NodeServer":
         self.proc = subprocess.Popen(
-            self.argv, cwd=E2E_DIR, env=self.env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+            self.argv, cwd=self.cwd, env=self.env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
             text=True, start_new_session=True,  # own process group: stop() ends its children too
         )
         threading.Thread(target=self._read, name=f"{self.name}-output", daemon=True).start()

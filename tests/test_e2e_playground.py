@@ -29,7 +29,7 @@ def e2e_bot():
 
 
 @pytest.fixture
-def playground(e2e_bot):
+def playground(e2e_bot, tmp_path):
     # The Playground silently falls back to a random port when its port is taken,
     # so the port it really uses is read from its "Listening on" line.
     server = NodeServer(
@@ -38,6 +38,7 @@ def playground(e2e_bot):
         ready=r"Listening on (\d+)",
         env={"TEAMSAPPTESTER_BROWSER": "none"},
         name="agentsplayground",
+        cwd=tmp_path,  # it writes devTools/ logs where it runs
     ).start()
     yield f"http://127.0.0.1:{server.match.group(1)}/"
     server.stop()

@@ -48,11 +48,31 @@ fi
 node_major="$(node -p 'process.versions.node.split(".")[0]')"
 [ "$node_major" -ge 20 ] || cannot "node $(node --version) is too old; playwright-core needs node >= 20"
 
+# Several test runs may start at once in one work tree: one installs, the others wait.
+exec 9>"/tmp/install-e2e-deps.$(echo "$E2E" | sha256sum | cut -c1-12).lock"
+flock 9
+
+# What the tests and `make playground` run; a partial node_modules (an interrupted npm ci)
+# lacks some of these and is installed again.
+NEEDED=(
+    node_modules/.bin/agentsplayground
+    node_modules/playwright-core/package.json
+    node_modules/offline-directline/dist/bridge.js
+    node_modules/express/package.json
+    node_modules/botframework-webchat/dist/webchat.js
+)
+complete() {
+    local f
+    for f in "${NEEDED[@]}"; do [ -e "$E2E/$f" ] || return 1; done
+}
+
 lock_sum="$(sha256sum "$E2E/package-lock.json" | cut -d' ' -f1)"
-if [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$lock_sum" ] && [ -d "$E2E/node_modules/playwright-core" ]; then
+if [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$lock_sum" ] && complete; then
     exit 0
 fi
+rm -f "$STAMP"
 say "npm ci in deploy/e2e (first run takes about a minute)"
 ( cd "$E2E" && npm ci --no-audit --no-fund --loglevel=error >&2 ) || cannot "npm ci failed in deploy/e2e (npm registry unreachable?)"
+complete || cannot "npm ci finished but deploy/e2e/node_modules lacks some of: ${NEEDED[*]}"
 echo "$lock_sum" > "$STAMP"
 say "ready: node $(node --version)$( [ "$NODE_ONLY" = 1 ] || echo ", $(chromium --version 2>/dev/null | head -1)")"

@@ -18,6 +18,8 @@ if command -v curl >/dev/null 2>&1 && ! curl -fsS -o /dev/null --max-time 2 "$HE
     exit 1
 fi
 echo "playground: open http://localhost:$PORT in your browser (bot: $ENDPOINT, channel ${CHANNEL:-msteams})" >&2
-cd "$ROOT/deploy/e2e"
-exec env TEAMSAPPTESTER_BROWSER="${TEAMSAPPTESTER_BROWSER:-none}" ./node_modules/.bin/agentsplayground \
+# The Playground writes devTools/ logs into its working directory: keep them out of the source tree.
+mkdir -p "$ROOT/artifacts/playground"
+cd "$ROOT/artifacts/playground"
+exec env TEAMSAPPTESTER_BROWSER="${TEAMSAPPTESTER_BROWSER:-none}" "$ROOT/deploy/e2e/node_modules/.bin/agentsplayground" \
     -e "$ENDPOINT" -c "${CHANNEL:-msteams}" -p "$PORT" --disable-telemetry
