@@ -10,6 +10,8 @@ p50/p99 latency; it also checks that the sink received one reply per activity
              through answer / choice / nothing-found cases
   echo bot : bench/echo_bot.py, the SDK sample (CloudAdapter, ActivityHandler)
   floor    : bench/floor.py, aiohttp only: receive JSON, post one reply
+  ours-echo: (with --only ...,ours-echo) our server stack with the echo handler, to
+             separate what the server changes buy from what answering with cards costs
 
 Prints numbers; asserts nothing. Usage:
   .venv/bin/python bench/server.py [--requests 2000] [--rounds 3] [--concurrency 16] [--only bot,echo,floor]
@@ -164,7 +166,7 @@ async def measure(name, proc, url, args, sink_url, session, offset) -> dict:
 
 
 def _line(r: dict) -> str:
-    return (f"{r['name']:6s} {r['rps']:8.1f} activities/s   p50 {r['p50_ms']:7.2f} ms   p99 {r['p99_ms']:7.2f} ms"
+    return (f"{r['name']:9s} {r['rps']:8.1f} activities/s   p50 {r['p50_ms']:7.2f} ms   p99 {r['p99_ms']:7.2f} ms"
             f"   server CPU {r['cpu_ms']:5.2f} ms/activity   errors {r['errors']}   replies {r['replies']}/{r['requests']}")
 
 
@@ -176,6 +178,7 @@ async def main_async(args) -> None:
         "bot": (["-m", "bot"], {"LOG_LEVEL": "WARNING"}),
         "echo": (["bench/echo_bot.py"], {}),
         "floor": (["bench/floor.py"], {}),
+        "ours-echo": (["bench/server_ours_echo.py"], {}),
     }
     wanted = [t for t in args.only.split(",") if t]
     servers: dict[str, tuple[subprocess.Popen, str]] = {}
