@@ -14,6 +14,10 @@ What is here, for any test module to use:
   for /healthz, and stops it at the end of the test. Fixture ``bot`` is one
   shared anonymous server for the whole session (fast; use a fresh
   ``conversation_id()`` per test so state does not leak between tests).
+* ``AppServer`` / fixture ``serve_app`` - runs an aiohttp Application you built (e.g.
+  ``bot.app.create_app(config, catalog=...)``) in a background thread on a free port:
+  ``url = serve_app(app)``; stopped after the test. For tests that need a custom object
+  inside the app (a catalog that fails on purpose); everything else uses the real process.
 * ``activity(sink, text=..., **fields)`` - a minimal valid message activity, as
   the Emulator sends it; ``post(bot, activity, ...)`` posts it and returns the
   ``requests.Response``.
@@ -233,6 +237,52 @@ def start_bot():
         p.stop()
 
 
+# ---------------------------------------------------------------- an app in a thread
+
+
+class AppServer:
+    """An aiohttp Application served from a background thread; `.url` like BotProcess."""
+
+    def __init__(self, app: web.Application):
+        self.app = app
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self._loop = asyncio.new_event_loop()
+        self._runner = web.AppRunner(app, access_log=None)
+        self._thread = threading.Thread(target=self._loop.run_forever, name="app-server", daemon=True)
+
+    async def _start(self) -> None:
+        await self._runner.setup()
+        await web.TCPSite(self._runner, "127.0.0.1", self.port).start()
+
+    def start(self) -> "AppServer":
+        self._thread.start()
+        asyncio.run_coroutine_threadsafe(self._start(), self._loop).result(30)
+        return self
+
+    def health(self) -> dict:
+        return requests.get(self.url + "/healthz", timeout=5).json()
+
+    def stop(self) -> None:
+        asyncio.run_coroutine_threadsafe(self._runner.cleanup(), self._loop).result(30)
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join(10)
+
+
+@pytest.fixture
+def serve_app():
+    started: list[AppServer] = []
+
+    def _serve(app: web.Application) -> AppServer:
+        server = AppServer(app).start()
+        started.append(server)
+        return server
+
+    yield _serve
+    for server in started:
+        server.stop()
+
+
 # ---------------------------------------------------------------- activities
 
 
@@ -257,7 +307,7 @@ def activity(sink: ConnectorSink | None, text: str | None = None, conversation: 
     return act
 
 
-def post(bot: BotProcess, body, *, headers: dict | None = None, raw: bytes | None = None, timeout: float = 30.0):
+def post(bot: "BotProcess | AppServer", body, *, headers: dict | None = None, raw: bytes | None = None, timeout: float = 30.0):
     """POST an activity (dict, serialised as JSON) or raw bytes to /api/messages."""
     hdrs = {"Content-Type": "application/json"}
     hdrs.update(headers or {})
