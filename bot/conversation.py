@@ -105,6 +105,13 @@ class ErrorExplainerBot(ActivityHandler):
         if any(m is not None and m.id != bot_id for m in members_added or ()):
             await self._send_welcome(turn_context)
 
+    async def on_installation_update_add(self, turn_context: TurnContext):
+        # Installing the bot in Teams (personal chat) adds only the bot as a member,
+        # so the members-added welcome never fires there; greet on install instead
+        # (not on "add-upgrade": an app update should not greet everyone again).
+        if turn_context.activity.action == "add":
+            await self._send_welcome(turn_context)
+
     # ------------------------------------------------------------ answers
 
     async def _answer(self, turn_context: TurnContext, text: str) -> None:

@@ -311,3 +311,22 @@ def test_pasted_log_with_many_codes_is_answered(bot, sink, card_validator):
     for card in cards:
         validate_card(card_validator, card)
     assert len(json.dumps(reply).encode()) < 100 * 1024
+
+
+def test_installing_the_bot_in_teams_sends_the_welcome(bot, sink):
+    conv = conversation_id()
+    install = activity(sink, None, conv, type="installationUpdate", action="add", channelId="msteams")
+    assert post(bot, install).status_code == 200
+    reply = sink.wait_for(1, conv)[0]
+    assert "Azure Communication Services" in all_texts(adaptive_cards(reply))
+    remove = activity(sink, None, conv, type="installationUpdate", action="remove", channelId="msteams")
+    assert post(bot, remove).status_code == 200
+    time.sleep(0.3)
+    assert len(sink.for_conversation(conv)) == 1
+
+
+def test_an_app_upgrade_does_not_greet_again(bot, sink):
+    conv = conversation_id()
+    post(bot, activity(sink, None, conv, type="installationUpdate", action="add-upgrade", channelId="msteams"))
+    time.sleep(0.3)
+    assert sink.for_conversation(conv) == []
