@@ -3,9 +3,10 @@
 The SDK's JWT validation fetches the Bot Framework signing keys with a
 *blocking* `requests.get` that has no timeout, from inside a coroutine. On a
 network that drops packets to login.botframework.com, one forged (or real)
-token would freeze the whole event loop for minutes. So when authentication is
-on we run the SDK's own validation, unchanged, in a small thread pool with its
-own event loop per call, and stop waiting after `auth_timeout_seconds`.
+token would freeze the whole event loop for minutes. So when a request carries
+a token we run the SDK's own validation, unchanged, on one of a few worker
+threads (each with its own event loop, kept for the life of the process) and
+stop waiting after `auth_timeout_seconds`.
 
 Outcomes: the SDK rejects the token -> 401; the signing keys cannot be fetched
 (network error or timeout) -> 503, since we could not check the token either
@@ -28,12 +29,23 @@ from .problems import Problem
 
 log = logging.getLogger("bot.auth")
 
-# A few threads are enough: validation is fast once the keys are cached, and
-# while the key endpoint hangs every call would wait for it anyway. A thread
-# keeps its slot until the SDK call really returns (not when we stop waiting),
-# so a flood of forged tokens cannot pile up blocked threads. The threads are
-# daemons: a fetch that hangs forever must not keep the process from exiting.
-_AUTH_THREADS = 4
+# A few workers are enough: once the keys are cached a check is a fraction of
+# a millisecond of CPU, and while the key endpoint hangs every check waits for
+# it anyway. Checks go to the worker with the fewest unfinished checks, so one
+# stuck worker does not hold up the others; past _MAX_PENDING unfinished checks
+# (a flood of tokens while the keys are unreachable) new ones are refused at
+# once instead of queueing without bound. The threads are daemons: a key fetch
+# that hangs forever must not keep the process from exiting.
+_WORKERS = 4
+_MAX_PENDING = 256
+
+
+class _Worker:
+    def __init__(self, index: int):
+        self.loop = asyncio.new_event_loop()
+        self.pending = 0  # touched only from the server's loop
+        self.thread = threading.Thread(target=self.loop.run_forever, name=f"bot-auth-{index}", daemon=True)
+        self.thread.start()
 
 
 class RequestAuthenticator:
@@ -41,7 +53,7 @@ class RequestAuthenticator:
         self._auth = auth
         self._enabled = enabled
         self._timeout = timeout
-        self._slots: asyncio.Semaphore | None = None
+        self._workers: list[_Worker] = []  # started on the first token
 
     async def authenticate(self, activity: Activity, auth_header: str) -> AuthenticateRequestResult:
         if not auth_header:
@@ -50,7 +62,7 @@ class RequestAuthenticator:
                 raise _unauthorized("the request has no Authorization header")
             return await self._anonymous(activity)
         try:
-            return await asyncio.wait_for(self._in_thread(activity, auth_header), self._timeout)
+            return await self._on_worker(activity, auth_header)
         except asyncio.TimeoutError:
             log.warning("token check timed out after %.1fs (signing keys unreachable?)", self._timeout)
             raise _unavailable(f"the token could not be verified within {self._timeout:g}s") from None
@@ -70,43 +82,48 @@ class RequestAuthenticator:
             log.info("request rejected: %s: %s", type(exc).__name__, str(exc)[:200])
             raise _unauthorized("the request could not be authenticated") from None
 
-    async def _in_thread(self, activity: Activity, auth_header: str) -> AuthenticateRequestResult:
-        """Run the SDK's check in a daemon thread with its own event loop."""
+    async def _on_worker(self, activity: Activity, auth_header: str) -> AuthenticateRequestResult:
+        """Run the SDK's check on the least busy worker loop; stop waiting after the timeout.
+
+        A check we stop waiting for is left to finish on its worker (it cannot be
+        interrupted inside the blocking key fetch anyway); it counts as pending
+        until it really ends, which is what bounds the backlog.
+        """
+        if not self._workers:
+            self._workers = [_Worker(i) for i in range(_WORKERS)]
+        worker = min(self._workers, key=lambda w: w.pending)
+        if worker.pending >= _MAX_PENDING // _WORKERS:
+            raise _unavailable("too many token checks are waiting for the signing keys")
         loop = asyncio.get_running_loop()
-        if self._slots is None:
-            self._slots = asyncio.Semaphore(_AUTH_THREADS)
-        slots = self._slots
-        await slots.acquire()
-        result: asyncio.Future = loop.create_future()
+        worker.pending += 1
 
-        def deliver(value, error) -> None:
-            slots.release()
-            if not result.done():  # we may have stopped waiting (timeout)
-                if error is not None:
-                    result.set_exception(error)
-                else:
-                    result.set_result(value)
-
-        def work() -> None:
-            value, error = None, None
+        def finished(_future) -> None:  # runs on the worker's thread when the check ends
             try:
-                value = asyncio.run(self._auth.authenticate_request(activity, auth_header))
-            except BaseException as exc:  # noqa: BLE001 - handed back to the loop
-                error = exc
-            try:
-                loop.call_soon_threadsafe(deliver, value, error)
+                loop.call_soon_threadsafe(_done, worker)
             except RuntimeError:
-                pass  # the server shut down while this check hung
+                pass  # the server's loop is gone (shutdown while a check hung)
 
-        try:
-            threading.Thread(target=work, name="bot-auth", daemon=True).start()
-        except BaseException:
-            slots.release()
-            raise
-        return await result
+        check = asyncio.run_coroutine_threadsafe(self._auth.authenticate_request(activity, auth_header), worker.loop)
+        check.add_done_callback(finished)
+        outcome = asyncio.wrap_future(check)
+        outcome.add_done_callback(_retrieve)
+        return await asyncio.wait_for(asyncio.shield(outcome), self._timeout)
 
     def close(self) -> None:
-        """Nothing to release: auth threads are daemons and end with their SDK call."""
+        """Stop idle workers; a worker stuck in a key fetch is a daemon and ends with the process."""
+        for worker in self._workers:
+            worker.loop.call_soon_threadsafe(worker.loop.stop)
+        self._workers = []
+
+
+def _done(worker: _Worker) -> None:
+    worker.pending -= 1
+
+
+def _retrieve(future: asyncio.Future) -> None:
+    """Mark the outcome of an abandoned check as seen (no 'exception never retrieved' noise)."""
+    if not future.cancelled():
+        future.exception()
 
 
 def _unauthorized(detail: str) -> Problem:
