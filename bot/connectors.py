@@ -24,6 +24,7 @@ Python, as a wrapper around the SDK's own authentication object:
 from __future__ import annotations
 
 import asyncio
+import json
 from collections import OrderedDict
 from typing import Awaitable, Callable, Dict, List
 
@@ -180,6 +181,32 @@ class ReusingBotFrameworkAuthentication(BotFrameworkAuthentication):
         return await self._inner.authenticate_channel_request(auth_header)
 
 
+class _LoadedResponse(AioHttpClientResponse):
+    """msrest's aiohttp response, lenient about what a channel answers to a delivered reply.
+
+    A 2xx means the channel accepted the reply. The Bot Connector answers with a
+    ResourceResponse (JSON), but emulators and test channels answer with no body
+    (offline Direct Line) or plain text; msrest would fail the turn over that
+    (its aiohttp response even treats an empty body as "not loaded"). So a 2xx
+    body that is not a JSON object is treated as empty: delivered, no id.
+    """
+
+    async def load_body(self) -> None:
+        body = await self.internal_response.read()
+        if 200 <= self.status_code < 300 and body:
+            try:
+                if not isinstance(json.loads(body), dict):
+                    body = b""
+            except ValueError:
+                body = b""
+        self._body = body
+
+    def body(self) -> bytes:
+        if self._body is None:
+            raise ValueError("Body is not available. Call async method load_body first.")
+        return self._body
+
+
 class SharedSessionDriver(AsyncRequestsHTTPSender):
     """msrest's HTTP driver, sending on one shared aiohttp session instead of `requests` in a thread.
 
@@ -212,7 +239,7 @@ class SharedSessionDriver(AsyncRequestsHTTPSender):
                 async with self._aio.request(
                     request.method, request.url, data=request.data, headers=headers, timeout=self._timeout
                 ) as raw:
-                    response = AioHttpClientResponse(request, raw)
+                    response = _LoadedResponse(request, raw)
                     await response.load_body()
                     return response
             except aiohttp.ClientConnectorError as err:

@@ -8,7 +8,9 @@ What is here, for any test module to use:
   (POST /v3/conversations/{id}/activities[/{activityId}]) and records them.
   Point a test activity's ``serviceUrl`` at ``sink.url``; then
   ``sink.wait_for(n, conversation=...)`` returns the replies in arrival order.
-  ``sink.fail_with = 503`` makes it answer with an error status instead.
+  ``sink.fail_with = 503`` makes it answer with an error status instead;
+  ``sink.answer = "empty"`` (200, no body) or ``"text"`` (200 text/plain) mimics
+  channels that do not return a ResourceResponse.
 * ``BotProcess`` / fixture ``start_bot`` - starts ``python -m bot`` as a subprocess
   on a free port with the environment you give (``start_bot(env={...})``), waits
   for /healthz, and stops it at the end of the test. Fixture ``bot`` is one
@@ -72,6 +74,7 @@ class ConnectorSink:
     def __init__(self) -> None:
         self.replies: list[dict] = []  # {"conversation", "reply_to", "activity", "headers"}
         self.fail_with: int | None = None
+        self.answer: str = "json"  # "json" (a ResourceResponse), "empty", "text"
         self._cond = threading.Condition()
         self._loop = asyncio.new_event_loop()
         self._runner: web.AppRunner | None = None
@@ -92,6 +95,10 @@ class ConnectorSink:
         with self._cond:
             self.replies.append(record)
             self._cond.notify_all()
+        if self.answer == "empty":
+            return web.Response(status=200)
+        if self.answer == "text":
+            return web.Response(status=200, text="OK")
         return web.json_response({"id": uuid.uuid4().hex})
 
     async def _start(self) -> None:

@@ -282,3 +282,17 @@ def test_no_activity_shape_gets_a_500(bot, sink, overrides):
     assert resp.status_code < 500 or resp.status_code in (501, 502), resp.text
     if resp.status_code >= 400:
         assert resp.headers["Content-Type"].startswith("application/problem+json")
+
+
+@pytest.mark.parametrize("answer", ["empty", "text"])
+def test_channels_that_answer_without_a_resource_response_still_work(bot, sink, answer):
+    """Offline Direct Line answers a posted reply with an empty 200; that is a delivered reply."""
+    conv = conversation_id()
+    sink.answer = answer
+    try:
+        resp = post(bot, activity(sink, "what is 404", conv))
+    finally:
+        sink.answer = "json"
+    assert resp.status_code == 200, resp.text
+    replies = sink.settle(conv)
+    assert len(replies) == 1 and adaptive_cards(replies[0])
