@@ -63,6 +63,7 @@ class ErrorExplainerBot(ActivityHandler):
         self._catalog = catalog
         self._state = conversation_state
         self._last_source = conversation_state.create_property("last_source")
+        self._greeted = conversation_state.create_property("greeted")
         self._feedback = feedback
         self._max_chars = max_question_chars
         self._typing_threshold = typing_threshold_chars
@@ -103,14 +104,14 @@ class ErrorExplainerBot(ActivityHandler):
         recipient = turn_context.activity.recipient
         bot_id = recipient.id if recipient is not None else None
         if any(m is not None and m.id != bot_id for m in members_added or ()):
-            await self._send_welcome(turn_context)
+            await self._greet_once(turn_context)
 
     async def on_installation_update_add(self, turn_context: TurnContext):
         # Installing the bot in Teams (personal chat) adds only the bot as a member,
         # so the members-added welcome never fires there; greet on install instead
         # (not on "add-upgrade": an app update should not greet everyone again).
         if turn_context.activity.action == "add":
-            await self._send_welcome(turn_context)
+            await self._greet_once(turn_context)
 
     # ------------------------------------------------------------ answers
 
@@ -164,6 +165,14 @@ class ErrorExplainerBot(ActivityHandler):
         await self._send_decision(turn_context, decision)
 
     # ------------------------------------------------------------ welcome
+
+    async def _greet_once(self, turn_context: TurnContext) -> None:
+        """The automatic welcome, once per conversation: Teams (and the Agents Playground)
+        announce a new chat with both an installation and a members-added activity."""
+        if await self._greeted.get(turn_context, False):
+            return
+        await self._greeted.set(turn_context, True)
+        await self._send_welcome(turn_context)
 
     async def _send_welcome(self, turn_context: TurnContext) -> None:
         card = cards.welcome_card(self.catalog.sources, self._examples)

@@ -330,3 +330,14 @@ def test_an_app_upgrade_does_not_greet_again(bot, sink):
     post(bot, activity(sink, None, conv, type="installationUpdate", action="add-upgrade", channelId="msteams"))
     time.sleep(0.3)
     assert sink.for_conversation(conv) == []
+
+
+def test_install_and_join_in_one_chat_greet_once_but_help_always_answers(bot, sink):
+    conv = conversation_id()
+    post(bot, activity(sink, None, conv, type="installationUpdate", action="add", channelId="msteams"))
+    post(bot, activity(sink, None, conv, type="conversationUpdate", channelId="msteams",
+                       membersAdded=[{"id": "user-1"}]))
+    time.sleep(0.3)
+    assert len(sink.for_conversation(conv)) == 1
+    post(bot, activity(sink, "help", conv, channelId="msteams"))
+    assert len(sink.wait_for(2, conv)) == 2
