@@ -37,6 +37,11 @@ from .feedback import FeedbackLog
 log = logging.getLogger("bot.conversation")
 
 _HELP_STRIP = re.compile(r"[\s!.,?]+$")
+# Teams puts "<at>Error Explainer</at>" into the text when the bot is @mentioned
+# in a channel. The SDK's remove_recipient_mention trusts the mention entity's
+# shape (a malformed one raises) and uses the name as a regex; this is the
+# plain version: drop the markup of every mention.
+_MENTION = re.compile(r"<at\b[^>]*>.*?</at>", re.IGNORECASE | re.DOTALL)
 
 EMPTY_PROMPT = "Send me an error code or paste the error message, for example “{example}”."
 UNREADABLE_SUBMIT = (
@@ -89,7 +94,10 @@ class ErrorExplainerBot(ActivityHandler):
             if not (activity.text or "").strip():
                 await turn_context.send_activity(UNREADABLE_SUBMIT)
                 return
-        text = (activity.text or "").strip()
+        text = activity.text or ""
+        if "</at>" in text and any(getattr(e, "type", None) == "mention" for e in activity.entities or ()):
+            text = _MENTION.sub(" ", text)
+        text = text.strip()
         if not text:
             await turn_context.send_activity(self._with_examples(MessageFactory.text(
                 EMPTY_PROMPT.format(example=self._examples[0] if self._examples else "what is 404")

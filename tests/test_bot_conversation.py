@@ -341,3 +341,14 @@ def test_install_and_join_in_one_chat_greet_once_but_help_always_answers(bot, si
     assert len(sink.for_conversation(conv)) == 1
     post(bot, activity(sink, "help", conv, channelId="msteams"))
     assert len(sink.wait_for(2, conv)) == 2
+
+
+def test_teams_channel_mention_of_the_bot_is_not_part_of_the_question(bot, sink):
+    mention = {"type": "mention", "text": "<at>Error Explainer</at>", "mentioned": {"id": "bot-1", "name": "Error Explainer"}}
+    reply = ask(bot, sink, "<at>Error Explainer</at> help", channelId="msteams", entities=[mention])
+    assert "Azure Communication Services" in all_texts(adaptive_cards(reply))  # "help", not a search for the name
+
+
+def test_malformed_mention_entities_do_not_break_the_turn(bot, sink):
+    reply = ask(bot, sink, "<at>(bot</at> sms 4007", channelId="msteams", entities=[{"type": "mention"}, {"type": 5}])
+    assert answered_source(adaptive_cards(reply)[0]) == "acs-sms-delivery"
