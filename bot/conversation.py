@@ -92,8 +92,11 @@ class ErrorExplainerBot(ActivityHandler):
                 await self._on_submit(turn_context, submit)
                 return
             if not (activity.text or "").strip():
-                await turn_context.send_activity(UNREADABLE_SUBMIT)
-                return
+                typed = _example_question(activity.value)
+                if typed is None:
+                    await turn_context.send_activity(UNREADABLE_SUBMIT)
+                    return
+                activity.text = typed
         text = activity.text or ""
         if "</at>" in text and any(getattr(e, "type", None) == "mention" for e in activity.entities or ()):
             text = _MENTION.sub(" ", text)
@@ -192,6 +195,18 @@ class ErrorExplainerBot(ActivityHandler):
                 actions=[CardAction(type=ActionTypes.im_back, title=q, value=q) for q in self._examples]
             )
         return activity
+
+
+def _example_question(value: object) -> str | None:
+    """The question of an example-question button that a client posted as data instead of as text.
+
+    Web Chat and Teams turn these buttons into a typed message (imBack); a client
+    that does not know the convention posts the button's data as activity.value.
+    """
+    if isinstance(value, dict) and value.get("type") == "imBack" and isinstance(value.get("value"), str):
+        question = value["value"].strip()
+        return question[:500] or None
+    return None
 
 
 class CardAttachment(Attachment):

@@ -352,3 +352,12 @@ def test_teams_channel_mention_of_the_bot_is_not_part_of_the_question(bot, sink)
 def test_malformed_mention_entities_do_not_break_the_turn(bot, sink):
     reply = ask(bot, sink, "<at>(bot</at> sms 4007", channelId="msteams", entities=[{"type": "mention"}, {"type": 5}])
     assert answered_source(adaptive_cards(reply)[0]) == "acs-sms-delivery"
+
+
+def test_example_button_posted_as_data_is_answered_as_the_question(bot, sink):
+    """A client that ignores the imBack convention posts the example button's data as value."""
+    welcome = adaptive_cards(ask(bot, sink, "help"))[0]
+    example = [a for a in actions(welcome) if submit_data(a).get("type") == "imBack"][0]
+    reply = ask(bot, sink, None, value=submit_data(example))
+    card = adaptive_cards(reply)[0]
+    assert {submit_data(a).get("action") for a in actions(card)} & {"feedback", "explain"}
