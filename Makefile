@@ -44,6 +44,7 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/catalog_load.py
+	$(PY) bench/server.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info
