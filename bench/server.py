@@ -10,7 +10,7 @@ p50/p99 latency; it also checks that the sink received one reply per activity
              through answer / choice / nothing-found cases
   echo bot : bench/echo_bot.py, the SDK sample (CloudAdapter, ActivityHandler)
   floor    : bench/floor.py, aiohttp only: receive JSON, post one reply
-  ours-echo: (with --only ...,ours-echo) our server stack with the echo handler, to
+  ours-echo: our server stack (bench/server_ours_echo.py) with the echo handler, to
              separate what the server changes buy from what answering with cards costs
 
 Prints numbers; asserts nothing. Usage:
@@ -232,7 +232,7 @@ def main() -> None:
     ap.add_argument("--warmup", type=int, default=300)
     ap.add_argument("--concurrency", type=int, default=16)
     ap.add_argument("--conversations", type=int, default=50)
-    ap.add_argument("--only", default="bot,echo,floor")
+    ap.add_argument("--only", default="bot,echo,floor,ours-echo")
     ap.add_argument("--rounds", type=int, default=3)
     args = ap.parse_args()
     asyncio.run(main_async(args))
