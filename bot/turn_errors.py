@@ -48,8 +48,6 @@ async def on_turn_error(turn_context: TurnContext, error: Exception) -> None:
             outcome.delivery_error = type(error).__name__
         return
     log.error("turn failed: %s", error, exc_info=error)
-    if outcome is not None:
-        outcome.turn_error = type(error).__name__
     try:
         await turn_context.send_activity(SORRY.format(cid=cid))
         await turn_context.send_activity(

@@ -14,8 +14,7 @@ from dataclasses import dataclass
 
 @dataclass
 class TurnOutcome:
-    delivery_error: str | None = None
-    turn_error: str | None = None
+    delivery_error: str | None = None  # why a reply could not be posted, if one could not
 
 
 current_outcome: contextvars.ContextVar[TurnOutcome | None] = contextvars.ContextVar("turn_outcome", default=None)
