@@ -1,21 +1,25 @@
 """What card buttons carry, and turning what comes back into a ``Submit``.
 
-One button has to work in two clients that disagree about Action.Submit:
+Every button is a plain Action.Submit whose ``data`` is the payload itself,
+with no ``msteams`` object. Teams, Web Chat and the Microsoft 365 Agents
+Playground all post a plain submit's ``data`` as ``activity.value`` (Teams
+with no text), so one shape works everywhere. The Teams-only
+``data.msteams`` wrapper (``messageBack`` / ``imBack``) is deliberately not
+used: the Agents Playground (0.2.28), the documented local client that renders
+cards the way Teams does, throws "Cannot add property msTeams, object is not
+extensible" on clicking any button whose data holds a non-empty ``msteams``
+(messageBack with or without value or text, imBack, even ``msTeams``) and
+sends nothing. Payload fields that are None are left out (a missing field and
+a null mean the same thing to ``parse_submit``), which keeps the button small.
 
-* Web Chat posts the button's ``data`` object as ``activity.value``;
-* Teams looks for ``data.msteams``: a ``messageBack`` makes it post
-  ``msteams.value`` as ``activity.value``, ``msteams.text`` as
-  ``activity.text``, and show ``msteams.displayText`` as the user's message.
+Example-question buttons should behave as if the user had typed the question.
+Their data is ``{"__isBotFrameworkCardAction": true, "type": "imBack",
+"value": question}``: Web Chat turns that into a typed message (the convention
+it uses for its own hero-card buttons); Teams and the Playground post it as
+``activity.value``, which the bot reads as the typed question.
 
-So every button carries its payload twice: at the top level of ``data`` and as
-``data.msteams.value``. Payload fields that are None are left out (a missing
-field and a null mean the same thing to ``parse_submit``), which keeps the
-button small.
-
-Example-question buttons are different: they should behave exactly as if the
-user had typed the question. Teams does that with ``msteams.type = imBack``;
-Web Chat does it when ``data`` is marked ``__isBotFrameworkCardAction`` with
-``type: imBack`` (the convention Web Chat uses for its own hero-card buttons).
+``parse_submit`` still accepts the old ``data.msteams.value`` shape, because
+cards sent before this change stay in conversations and can still be clicked.
 """
 
 from __future__ import annotations
@@ -59,18 +63,6 @@ def button_title(entry: Entry, limit: int = BUTTON_TITLE_LIMIT) -> str:
     return plain(title, limit)
 
 
-def entry_question(entry: Entry) -> str:
-    """A typed question that names this exact entry, e.g. 'acs-call-end 410 3112'."""
-    bits = [entry.source]
-    if entry.code is not None:
-        bits.append(str(entry.code))
-    if entry.subcode is not None:
-        bits.append(str(entry.subcode))
-    if entry.code is None and entry.subcode is None:
-        bits.append(entry.key or entry.string_code or entry.title)
-    return plain(" ".join(bits), 200)
-
-
 # ---------------------------------------------------------------- building
 
 
@@ -92,17 +84,15 @@ def _identity(entry: Entry) -> dict:
     return out
 
 
-def _submit(title: str, payload: dict, *, display: str, text: str) -> dict:
-    data = dict(payload)
-    data["msteams"] = {"type": "messageBack", "displayText": display, "text": text, "value": payload}
-    return {"type": "Action.Submit", "title": title, "data": data}
+def _submit(title: str, payload: dict) -> dict:
+    return {"type": "Action.Submit", "title": title, "data": dict(payload)}
 
 
 def explain_action(entry: Entry, title: str | None = None) -> dict:
     """A button that asks the bot to answer exactly this entry."""
     label = plain(title, BUTTON_TITLE_LIMIT) if title else button_title(entry)
     payload = {"action": "explain", **_identity(entry)}
-    return _submit(label, payload, display=label, text=entry_question(entry))
+    return _submit(label, payload)
 
 
 def feedback_actions(entry: Entry, query: str) -> list[dict]:
@@ -111,8 +101,7 @@ def feedback_actions(entry: Entry, query: str) -> list[dict]:
     buttons = []
     for helpful, label in ((True, "Helpful"), (False, "Not helpful")):
         payload = {"action": "feedback", "helpful": helpful, **_identity(entry), "query": query}
-        text = f"{label}: {entry_question(entry)}"
-        buttons.append(_submit(label, payload, display=label, text=text))
+        buttons.append(_submit(label, payload))
     return buttons
 
 
@@ -126,7 +115,6 @@ def ask_action(question: str) -> dict:
             "__isBotFrameworkCardAction": True,
             "type": "imBack",
             "value": question,
-            "msteams": {"type": "imBack", "value": question},
         },
     }
 
@@ -193,7 +181,7 @@ def _as_key(value: object) -> str | None:
 
 
 def _unwrap(value: object, depth: int = 0) -> dict | None:
-    """Find the payload dict in whatever arrived: a dict, JSON text, or a Teams msteams wrapper."""
+    """Find the payload dict in whatever arrived: a dict, JSON text, or the msteams wrapper older cards used."""
     if depth > 2:
         return None
     if isinstance(value, (str, bytes)):

@@ -1,5 +1,6 @@
-"""Buttons carry their payload so both Teams and Web Chat deliver it, and
-parse_submit turns whatever comes back into a Submit or None, never an error."""
+"""Buttons carry their payload as plain Action.Submit data, which Teams, Web Chat
+and the Agents Playground all post as activity.value, and parse_submit turns
+whatever comes back (old Teams-wrapped cards too) into a Submit or None, never an error."""
 
 from __future__ import annotations
 
@@ -10,24 +11,29 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cards import Submit, ask_action, explain_action, feedback_actions, parse_submit
-from conftest_cards import CODELESS, FULL, MINIMAL
+from conftest_cards import CODELESS, FULL, MINIMAL, walk
 
 
-def web_chat_value(action: dict) -> object:
-    """What Web Chat posts as activity.value for an Action.Submit: its data object."""
+def posted_value(action: dict) -> object:
+    """What Teams, Web Chat and the Agents Playground post as activity.value for a plain Action.Submit."""
     return action["data"]
 
 
-def teams_value(action: dict) -> object:
-    """What Teams posts as activity.value for a messageBack: data.msteams.value."""
-    assert action["data"]["msteams"]["type"] == "messageBack"
-    return action["data"]["msteams"]["value"]
+def has_msteams(action: dict) -> bool:
+    return any("msteams" in {k.lower() for k in node} for node in walk(action["data"]))
 
 
-@pytest.mark.parametrize("deliver", [web_chat_value, teams_value], ids=["web chat", "teams"])
+def old_teams_button_data(payload: dict) -> dict:
+    """The data of a button in a card sent before buttons became plain (still clickable in old chats)."""
+    wrapper = {"type": "messageBack", "displayText": "label", "text": "question", "value": payload}
+    return {**payload, "msteams": wrapper}
+
+
 @pytest.mark.parametrize("entry", [FULL, MINIMAL, CODELESS], ids=["code+subcode", "code", "key"])
-def test_explain_button_round_trips_to_the_same_entry(deliver, entry):
-    submit = parse_submit(deliver(explain_action(entry)))
+def test_explain_button_round_trips_to_the_same_entry(entry):
+    action = explain_action(entry)
+    assert action["type"] == "Action.Submit"
+    submit = parse_submit(posted_value(action))
     assert submit == Submit("explain", entry.source, entry.code, entry.subcode, entry.key)
 
 
@@ -37,30 +43,39 @@ def test_a_codeless_entry_without_a_key_is_found_again_by_its_string_code():
 
     entry = Entry(source="acs-chat", kind="concept", section="s", string_code="Forbidden", title="Forbidden", message="m")
     catalog = Catalog({}, [entry, MINIMAL])
-    for value in (explain_action(entry)["data"], explain_action(entry)["data"]["msteams"]["value"]):
-        assert parse_submit(value).entry_in(catalog) == entry
+    assert parse_submit(posted_value(explain_action(entry))).entry_in(catalog) == entry
 
 
-@pytest.mark.parametrize("deliver", [web_chat_value, teams_value], ids=["web chat", "teams"])
-def test_feedback_buttons_round_trip_with_verdict_and_question(deliver):
+def test_feedback_buttons_round_trip_with_verdict_and_question():
     helpful, not_helpful = feedback_actions(FULL, "what is 410 3112")
     assert (helpful["title"], not_helpful["title"]) == ("Helpful", "Not helpful")
-    yes, no = parse_submit(deliver(helpful)), parse_submit(deliver(not_helpful))
+    yes, no = parse_submit(posted_value(helpful)), parse_submit(posted_value(not_helpful))
     assert yes == Submit("feedback", "acs-call-end", 410, 3112, None, True, "what is 410 3112")
     assert no.helpful is False and no.query == "what is 410 3112"
+
+
+def test_no_button_carries_msteams_which_the_agents_playground_crashes_on():
+    # Agents Playground 0.2.28: "Cannot add property msTeams, object is not extensible",
+    # and the click sends nothing, for any data holding a non-empty msteams object.
+    buttons = [explain_action(FULL), explain_action(CODELESS), *feedback_actions(MINIMAL, "q"), ask_action("q")]
+    assert [b["title"] for b in buttons if has_msteams(b)] == []
+
+
+@pytest.mark.parametrize("deliver", [
+    lambda payload: old_teams_button_data(payload),  # a client posting the whole old data
+    lambda payload: old_teams_button_data(payload)["msteams"]["value"],  # Teams posting msteams.value
+    lambda payload: {"msteams": {"type": "messageBack", "value": json.dumps(payload)}},  # wrapped JSON text
+], ids=["old data", "old teams value", "old wrapped json"])
+def test_buttons_of_cards_sent_before_the_change_still_work(deliver):
+    payload = {"action": "feedback", "helpful": False, "source": "acs-call-end", "code": 410, "subcode": 3112,
+               "query": "what is 410 3112"}
+    assert parse_submit(deliver(payload)) == Submit("feedback", "acs-call-end", 410, 3112, None, False, "what is 410 3112")
 
 
 def test_feedback_keeps_only_the_first_200_characters_of_the_question():
     button = feedback_actions(FULL, "x" * 5000)[0]
     assert button["data"]["query"] == "x" * 200
     assert parse_submit(button["data"]).query == "x" * 200
-
-
-def test_teams_message_back_shows_a_label_and_sends_a_readable_question():
-    teams = explain_action(FULL)["data"]["msteams"]
-    assert teams["displayText"] == explain_action(FULL)["title"]
-    assert teams["text"] == "acs-call-end 410 3112"
-    assert explain_action(CODELESS)["data"]["msteams"]["text"] == "acs-call-end expected-error"
 
 
 def test_explain_button_title_leads_with_the_numbers_and_is_clipped():
@@ -71,20 +86,21 @@ def test_explain_button_title_leads_with_the_numbers_and_is_clipped():
 
 
 def test_payload_leaves_out_fields_the_entry_does_not_have():
-    data = explain_action(MINIMAL)["data"]
-    assert {k for k in data if k != "msteams"} == {"action", "source", "code"}
+    assert explain_action(MINIMAL)["data"] == {"action": "explain", "source": "rag-api", "code": 404}
 
 
-def test_example_button_sends_the_question_as_typed_text_in_both_clients():
-    data = ask_action("my bot returns 401")["data"]
-    assert data["msteams"] == {"type": "imBack", "value": "my bot returns 401"}
-    assert (data["__isBotFrameworkCardAction"], data["type"], data["value"]) == (True, "imBack", "my bot returns 401")
+def test_example_button_is_web_chats_imback_convention_and_is_not_a_submit():
+    # Web Chat turns this data into a typed message; Teams and the Playground post it
+    # as activity.value, which the bot (bot/conversation.py) reads as the typed question.
+    action = ask_action("my bot returns 401")
+    assert action["title"] == "my bot returns 401"
+    assert action["data"] == {"__isBotFrameworkCardAction": True, "type": "imBack", "value": "my bot returns 401"}
+    assert parse_submit(posted_value(action)) is None  # not mistaken for an explain/feedback press
 
 
-def test_parse_accepts_a_json_string_and_a_wrapped_teams_value():
+def test_parse_accepts_a_json_string():
     payload = {"action": "explain", "source": "rag-api", "code": 404}
     assert parse_submit(json.dumps(payload)) == Submit("explain", "rag-api", 404)
-    assert parse_submit({"msteams": {"type": "messageBack", "value": payload}}) == Submit("explain", "rag-api", 404)
 
 
 def test_parse_accepts_numbers_sent_as_strings():

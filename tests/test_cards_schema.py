@@ -77,6 +77,14 @@ def test_cards_declare_1_5_and_use_nothing_teams_cannot_render(kind):
     assert not used & NOT_FOR_TEAMS
 
 
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_no_button_data_holds_msteams_which_the_agents_playground_cannot_click(kind):
+    # Agents Playground 0.2.28 throws "Cannot add property msTeams, object is not
+    # extensible" for any Action.Submit whose data holds a non-empty msteams object.
+    buttons = [n for n in walk(KINDS[kind]) if n.get("type") == "Action.Submit"]
+    assert [b["title"] for b in buttons if any("msteams" in {k.lower() for k in n} for n in walk(b["data"]))] == []
+
+
 def test_answer_cards_are_full_width_in_teams():
     assert KINDS["answer, all facts"]["msteams"] == {"width": "Full"}
 
