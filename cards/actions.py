@@ -13,10 +13,14 @@ sends nothing. Payload fields that are None are left out (a missing field and
 a null mean the same thing to ``parse_submit``), which keeps the button small.
 
 Example-question buttons should behave as if the user had typed the question.
-Their data is ``{"__isBotFrameworkCardAction": true, "type": "imBack",
-"value": question}``: Web Chat turns that into a typed message (the convention
-it uses for its own hero-card buttons); Teams and the Playground post it as
-``activity.value``, which the bot reads as the typed question.
+Their data is ``{"__isBotFrameworkCardAction": true, "cardAction": {"type":
+"imBack", "value": question}, "type": "imBack", "value": question}``. Web Chat
+(4.18.1) sees the marker and performs ``data.cardAction``, so the question is
+sent as a typed message (the convention it uses for its own hero-card buttons;
+without ``cardAction`` it throws "Cannot read properties of undefined (reading
+'type')" and sends nothing). Teams and the Playground post the data as
+``activity.value``, and the bot reads the top-level ``type``/``value`` as the
+typed question.
 
 ``parse_submit`` still accepts the old ``data.msteams.value`` shape, because
 cards sent before this change stay in conversations and can still be clicked.
@@ -113,6 +117,7 @@ def ask_action(question: str) -> dict:
         "title": plain(question, BUTTON_TITLE_LIMIT),
         "data": {
             "__isBotFrameworkCardAction": True,
+            "cardAction": {"type": "imBack", "value": question},
             "type": "imBack",
             "value": question,
         },

@@ -89,13 +89,17 @@ def test_payload_leaves_out_fields_the_entry_does_not_have():
     assert explain_action(MINIMAL)["data"] == {"action": "explain", "source": "rag-api", "code": 404}
 
 
-def test_example_button_is_web_chats_imback_convention_and_is_not_a_submit():
-    # Web Chat turns this data into a typed message; Teams and the Playground post it
-    # as activity.value, which the bot (bot/conversation.py) reads as the typed question.
+def test_example_button_sends_the_question_in_web_chat_and_as_value_elsewhere():
     action = ask_action("my bot returns 401")
     assert action["title"] == "my bot returns 401"
-    assert action["data"] == {"__isBotFrameworkCardAction": True, "type": "imBack", "value": "my bot returns 401"}
-    assert parse_submit(posted_value(action)) is None  # not mistaken for an explain/feedback press
+    data = posted_value(action)
+    # Web Chat 4.18.1 performs data.cardAction when data.__isBotFrameworkCardAction is set:
+    # an imBack, i.e. the question sent as a typed message.
+    assert data["__isBotFrameworkCardAction"] is True
+    assert data["cardAction"] == {"type": "imBack", "value": "my bot returns 401"}
+    # Teams and the Playground post data as activity.value; the bot reads type/value there.
+    assert (data["type"], data["value"]) == ("imBack", "my bot returns 401")
+    assert parse_submit(data) is None  # not mistaken for an explain/feedback press
 
 
 def test_parse_accepts_a_json_string():
