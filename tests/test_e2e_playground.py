@@ -97,3 +97,12 @@ def assert_no_turn_errors(report: dict) -> None:
         "the bot apologised for a failed turn on the page (see its log for the reference):\n"
         + report.get("finalText", "")[-1500:]
     )
+
+
+def test_an_example_question_button_on_the_welcome_card_is_answered(playground):
+    question = "what is subcode 3112"
+    title = _only(question).title
+    report = drive("playground-example", playground, SEND_BOX,
+                   [{"click": question, "waitFor": title, "shot": "example"}], wait_on_load=WELCOME)
+    assert title in squash(report["steps"][0]["cards"][-1])
+    assert report["pageErrors"] == []

@@ -129,3 +129,14 @@ def assert_no_turn_errors(report: dict) -> None:
         "the bot apologised for a failed turn on the page (see its log for the reference):\n"
         + report.get("finalText", "")[-1500:]
     )
+
+
+def test_an_example_question_on_the_nothing_found_card_is_answered(portal):
+    question = "what is subcode 3112"
+    title = load_catalog().explain(question).matches[0].entry.title
+    report = drive("webchat-example", portal["url"], SEND_BOX, [
+        {"say": "my toaster is on fire", "waitFor": question, "shot": "none"},
+        {"click": question, "waitFor": title, "shot": "example"},
+    ])
+    assert title in squash(report["steps"][1]["cards"][-1])
+    assert report["pageErrors"] == []
