@@ -23,6 +23,7 @@ from aiohttp import web
 from botbuilder.core import CloudAdapterBase, serializer_helper
 from botbuilder.schema import Activity, DeliveryModes
 
+from .activity_reader import read_activity
 from .auth import RequestAuthenticator
 from .problems import Problem
 from .turn_outcome import TurnOutcome, current_outcome
@@ -160,7 +161,7 @@ def _parse_activity(body: bytes) -> Activity:
         raise _bad("'membersAdded' must be a list of objects")
 
     try:
-        activity = Activity().deserialize(data)
+        activity = read_activity(data)
     except Exception as exc:  # msrest DeserializationError and friends
         raise _bad(f"the activity could not be read: {str(exc)[:200]}") from None
     return activity
