@@ -34,7 +34,7 @@ TEXT_ANSWER = 0.58  # text-only: score needed to claim an answer
 TEXT_ANSWER_AFTER_MISS = 0.75  # ... when the question also named numbers we do not know
 TEXT_AMBIGUOUS = 0.45
 TEXT_MARGIN = 0.04
-TEXT_CLEAR_LEAD = 0.12  # ... or a lead this large over the next entry
+TEXT_CLEAR_LEAD = 0.10  # ... or a lead this large over the next entry
 SUGGESTION_FLOOR = 0.25
 PARTIAL_TEXT_BOOST = 1.0
 
