@@ -44,6 +44,7 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/catalog_load.py
+	$(PY) bench/matcher.py
 	$(PY) bench/server.py
 
 clean:
