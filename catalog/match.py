@@ -285,6 +285,16 @@ class Matcher:
         sugg = tuple(_unique([Match(e, 0.0, "suggestion") for e in suggestions]))[:MAX_CANDIDATES]
         return Decision(question, "none", sugg, hint=self._class_hint(missed), truncated_at=truncated)
 
+    def _with_status(self, m: Match) -> tuple[Match, ...]:
+        """A string code's text ("File already processed") is answered like the code itself:
+        its HTTP status row first, then the string code."""
+        e = m.entry
+        if e.string_code and e.http_status is not None:
+            status = self.catalog.get(e.source, e.http_status, None)
+            if status is not None:
+                return (Match(status, m.score, "string code's HTTP status"), m)
+        return (m,)
+
     def _by_text(self, qwords, hits: SignalHits, context: str | None, strict: bool, product_words=frozenset()):
         # Product words say which product, not which error: "bot returns 451"
         # must not become a text match on every bot entry.
@@ -314,10 +324,10 @@ class Matcher:
         if strict:
             # A code was named and we do not have it: only an unmistakable text match may answer.
             if best_raw >= TEXT_ANSWER_AFTER_MISS and lead >= TEXT_MARGIN:
-                return "answer", (Match(best, min(best_total, 1.0), "text"),)
+                return "answer", self._with_status(Match(best, min(best_total, 1.0), "text"))
             return None
         if (best_raw >= TEXT_ANSWER and lead >= TEXT_MARGIN) or lead >= TEXT_CLEAR_LEAD:
-            return "answer", (Match(best, min(best_total, 1.0), "text"),)
+            return "answer", self._with_status(Match(best, min(best_total, 1.0), "text"))
         pool = [x for x in scored if best_total - x[0] < 0.15][:MAX_CANDIDATES]
         if len(pool) >= 2:
             return "ambiguous", tuple(Match(e, min(t, 1.0), "text") for t, _, e in pool)

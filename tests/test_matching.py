@@ -185,3 +185,11 @@ def test_a_product_named_without_that_code_gets_suggestions_not_an_answer(explai
     d = explain("chat sdk 404")  # the Chat SDK document has no 404
     assert d.status == "none"
     assert d.matches and all(m.entry.source != "acs-chat" for m in d.matches)
+
+
+def test_a_string_codes_own_words_are_answered_like_the_code(explain):
+    # The RAG 'duplicate' payload's message, typed as a question.
+    d = explain("File already processed for this index")
+    assert d.status == "answer"
+    assert ident(d.matches[0]) == ("rag-api", 409, None)
+    assert d.matches[1].entry.string_code == "duplicate"
