@@ -21,6 +21,7 @@ from botbuilder.core import ActivityHandler, ConversationState, MessageFactory, 
 from botbuilder.schema import (
     Activity,
     ActivityTypes,
+    AttachmentLayoutTypes,
     Attachment,
     CardAction,
     ActionTypes,
@@ -226,13 +227,34 @@ class CardAttachment(Attachment):
         return clone
 
 
+class ReplyActivity(Activity):
+    """A reply built for one send: the SDK's defensive deep copy of it may share its parts.
+
+    TurnContext.send_activities deep-copies every outgoing activity before it
+    stamps the conversation reference on the copy, so that a caller's activity
+    object is never changed. That copy walked the whole reply (attachments,
+    suggested actions, every CardAction) at about 0.02 ms per reply. A
+    ReplyActivity is built fresh for one send and not touched afterwards, and
+    the SDK only assigns attributes on the copy (ids, addresses, type, input
+    hint), so a copy of the top level keeps the caller's object unchanged just
+    the same. It serialises exactly like an Activity (msrest treats subclasses
+    of a model as that model).
+    """
+
+    def __deepcopy__(self, memo):
+        clone = copy.copy(self)
+        memo[id(self)] = clone
+        return clone
+
+
 def _cards_activity(built: list[dict]) -> Activity:
     attachments = [CardAttachment(content_type=cards.ADAPTIVE_CARD_CONTENT_TYPE, content=c) for c in built]
-    activity = MessageFactory.list(attachments)
-    if len(attachments) == 1:
-        activity.attachment_layout = None
+    activity = ReplyActivity(
+        type=ActivityTypes.message,
+        attachment_layout=AttachmentLayoutTypes.list if len(attachments) > 1 else None,
+        attachments=attachments,
+    )
     # Shown in notifications and by clients that cannot render cards.
-    activity.text = None
     summary = cards.fallback_text(built[0]) if built else ""
     if summary:
         activity.summary = summary[:200]

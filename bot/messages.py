@@ -143,8 +143,10 @@ def _parse_activity(body: bytes) -> Activity:
     if not isinstance(service_url, str) or not service_url:
         if not expect_replies:
             missing.append("serviceUrl")
-    elif urlsplit(service_url).scheme not in ("http", "https") or not urlsplit(service_url).netloc:
-        raise _bad(f"serviceUrl {service_url[:200]!r} is not an http(s) URL")
+    else:
+        parts = urlsplit(service_url)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise _bad(f"serviceUrl {service_url[:200]!r} is not an http(s) URL")
     if missing:
         raise _bad("the activity is missing required fields: " + ", ".join(missing))
     for name in ("from", "recipient"):

@@ -125,3 +125,36 @@ def test_arbitrary_activities_serialise_exactly_like_msrest(extra):
     except Exception:
         return  # msrest cannot serialise it either
     assert _json.dumps(FAST.body(activity, "Activity"), sort_keys=True) == stock
+
+
+# ---------------------------------------------------------------- the SDK's copy of a reply
+
+import copy as _copy  # noqa: E402
+
+from botbuilder.core.adapters import TestAdapter  # noqa: E402
+
+from bot.conversation import ReplyActivity  # noqa: E402
+
+
+def test_a_sent_reply_leaves_the_callers_activity_unchanged_and_matches_a_deep_copy():
+    catalog = load_catalog()
+    reply = _cards_activity(cards.cards_for(catalog.explain("what is 404"), catalog.sources, ["what is 404"]))
+    reply.suggested_actions = SuggestedActions(actions=[CardAction(type="imBack", title="q", value="q")])
+    assert isinstance(reply, ReplyActivity)
+    before = STOCK.body(reply, "Activity")
+    # What the stock SDK would have sent: a real deep copy of a plain Activity with the same content.
+    plain = Activity().deserialize(_copy.deepcopy(before))
+
+    adapter = TestAdapter()
+    incoming = Activity().deserialize(INCOMING)
+    context = TurnContext(adapter, incoming)
+    asyncio.run(context.send_activity(reply))
+    asyncio.run(TurnContext(adapter, incoming).send_activity(plain))
+    sent_ours, sent_plain = adapter.activity_buffer
+
+    assert sent_ours is not reply
+    assert STOCK.body(reply, "Activity") == before  # the SDK stamped the copy, not our object
+    assert reply.conversation is None and reply.reply_to_id is None and reply.input_hint is None
+    assert sent_ours.conversation.id == "c-1" and sent_ours.reply_to_id == "in-1"
+    assert _json.dumps(FAST.body(sent_ours, "Activity"), sort_keys=True) == _json.dumps(
+        STOCK.body(sent_plain, "Activity"), sort_keys=True)
