@@ -83,11 +83,16 @@ class ParsedQuestion:
 
 
 def _blank(text: str, spans) -> str:
-    chars = list(text)
+    """The text with these spans replaced by spaces, so positions stay the same."""
+    out, last = [], 0
     for a, b in spans:
-        for i in range(a, b):
-            chars[i] = " "
-    return "".join(chars)
+        out.append(text[last:a])
+        out.append(" " * (b - a))
+        last = b
+    if not out:
+        return text
+    out.append(text[last:])
+    return "".join(out)
 
 
 @lru_cache(maxsize=4)

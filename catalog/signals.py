@@ -62,6 +62,10 @@ class ProductSignals:
             if len(k) > 1:
                 ref = " ".join(k)
                 self.multi.setdefault((len(k), ref[:2]), []).append(ref)
+        self.single_by_len: dict[int, list[str]] = {}
+        for w in self.single:
+            if len(w) >= 3 and w.isascii():
+                self.single_by_len.setdefault(len(w), []).append(w)
         # Scripts written without spaces (Thai, Japanese, Chinese): found inside words.
         self.unspaced = {w: v for w, v in self.single.items() if not w.isascii()}
 
@@ -71,18 +75,16 @@ class ProductSignals:
         if word.endswith("s") and word[:-1] in self.single:
             return word[:-1]
         limit = 1 if len(word) < 8 else 2
-        for cand in self.single:
-            if len(cand) >= 3 and abs(len(cand) - len(word)) <= limit:
-                if OSA.distance(word, cand, score_cutoff=limit) <= limit:
-                    return cand
-        return None
+        refs = [c for n in range(len(word) - limit, len(word) + limit + 1) for c in self.single_by_len.get(n, ())]
+        hit = process.extractOne(word, refs, scorer=OSA.distance, score_cutoff=limit) if refs else None
+        return hit[0] if hit else None
 
     def _swapped(self, word: str) -> str | None:
         """Three-letter words only count as typos when two letters swapped: 'bto' for 'bot'."""
         if len(word) != 3 or word in self.lex.stopwords or word in self.lex.not_typos:
             return None
-        for cand in self.single:
-            if len(cand) == 3 and sorted(cand) == sorted(word) and OSA.distance(word, cand) == 1:
+        for cand in self.single_by_len.get(3, ()):
+            if sorted(cand) == sorted(word) and OSA.distance(word, cand) == 1:
                 return cand
         return None
 
