@@ -160,7 +160,7 @@ class TextIndex:
         """Entries sharing at least one word with the question, best first."""
         # Rare words first; a common word ("call", "failed") only widens the
         # candidates when nothing rarer found any, so a grown catalog stays fast.
-        common = max(200, len(self.entries) // 20)
+        common = max(40, len(self.entries) // 20)
         seen: set[int] = set()
         for t in sorted(q.weights, key=lambda t: -q.weights[t]):
             posting = self.postings.get(t, ())
