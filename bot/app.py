@@ -90,6 +90,7 @@ def create_app(
     config = config or BotConfig()
     config.check()
     catalog = catalog if catalog is not None else load_catalog()
+    catalog.matcher  # noqa: B018 - build the matcher's indexes now, not on the first user's question
 
     sdk_auth = ConfigurationBotFrameworkAuthentication(config)
     auth = ReusingBotFrameworkAuthentication(sdk_auth, ConnectorCache(config.connector_cache_size))

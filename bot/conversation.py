@@ -201,8 +201,9 @@ class ErrorExplainerBot(ActivityHandler):
 def _example_question(value: object) -> str | None:
     """The question of an example-question button that a client posted as data instead of as text.
 
-    Web Chat and Teams turn these buttons into a typed message (imBack); a client
-    that does not know the convention posts the button's data as activity.value.
+    Web Chat turns these buttons into a typed message (its cardAction imBack);
+    Teams and the Agents Playground post the button's data as activity.value,
+    since our buttons carry no msteams wrapper (see cards/actions.py).
     """
     if isinstance(value, dict) and value.get("type") == "imBack" and isinstance(value.get("value"), str):
         question = value["value"].strip()
