@@ -25,30 +25,14 @@ from enum import Enum
 from botbuilder.schema import Activity
 from msrest.serialization import Deserializer, Model
 
+from .json_tree import is_plain_json
+
 _DEPENDENCIES = Activity._infer_class_models()
 _MSREST = Deserializer(_DEPENDENCIES)
 
 
 class _Fallback(Exception):
     """Something only msrest should decide."""
-
-
-def _plain_json(value) -> bool:
-    """True for a tree of values json.loads produces (what msrest's deserialize_object returns unchanged)."""
-    kind = type(value)
-    if kind is str or kind is int or kind is float or kind is bool or value is None:
-        return True
-    if kind is dict:
-        for key, item in value.items():
-            if type(key) is not str or not _plain_json(item):
-                return False
-        return True
-    if kind is list:
-        for item in value:
-            if not _plain_json(item):
-                return False
-        return True
-    return False
 
 
 class _Plan:
@@ -109,7 +93,7 @@ def _value(raw, data_type: str):
     if data_type == "str":
         return raw if kind is str else _MSREST.deserialize_data(raw, data_type)
     if data_type == "object":
-        return raw if _plain_json(raw) else _MSREST.deserialize_data(raw, data_type)
+        return raw if is_plain_json(raw) else _MSREST.deserialize_data(raw, data_type)
     if data_type == "bool" and kind is bool:
         return raw
     if data_type[0] == "[":

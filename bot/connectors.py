@@ -49,6 +49,8 @@ from msrest.universal_http import AsyncClientResponse, ClientRequest
 from msrest.universal_http.aiohttp import AioHttpClientResponse
 from msrest.universal_http.async_requests import AsyncRequestsHTTPSender
 
+from .json_tree import is_plain_json
+
 ConnectorKey = tuple[str, str | None, str | None]
 
 
@@ -253,24 +255,6 @@ class SharedSessionDriver(AsyncRequestsHTTPSender):
                 raise ClientRequestError(f"Error occurred in request: {type(err).__name__}: {err}") from err
 
 
-def _json_native(value) -> bool:
-    """True for a tree of plain JSON values (what the card builders produce)."""
-    kind = type(value)
-    if kind is str or kind is int or kind is float or kind is bool or value is None:
-        return True
-    if kind is dict:
-        for key, item in value.items():
-            if type(key) is not str or not _json_native(item):
-                return False
-        return True
-    if kind is list:
-        for item in value:
-            if not _json_native(item):
-                return False
-        return True
-    return False
-
-
 class _Fallback(Exception):
     """Something msrest should handle itself."""
 
@@ -297,7 +281,7 @@ class JsonNativeSerializer(Serializer):
     """
 
     def serialize_object(self, attr, **kwargs):
-        if type(attr) in (dict, list) and _json_native(attr):
+        if type(attr) in (dict, list) and is_plain_json(attr):
             return attr
         return super().serialize_object(attr, **kwargs)
 
