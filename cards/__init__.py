@@ -81,7 +81,9 @@ def cards_for(
     else:
         cards.append(none_card(decision, sources, examples))
     # The bot sends all cards of a reply in one activity, so they share one message's size.
-    return fit_all(cards)
+    # A lone card already fits: every builder ends in layout.adaptive_card, which fits it
+    # to the same limit, so measuring it again would only serialise it a second time.
+    return fit_all(cards) if len(cards) > 1 else cards
 
 
 def _texts(node: object, out: list[str]) -> None:

@@ -33,11 +33,10 @@ def choice_card(decision: Decision, sources: Mapping[str, Source] | Iterable[Sou
         product = product_of(match.entry, sources)
         groups.setdefault(product, {}).setdefault(match.entry.source, []).append(match)
 
-    body: list[dict] = [
-        paragraph(f"«{user_text(decision.query, QUERY_SHOWN)}» matches several errors — pick one:", weight="Bolder")
-    ]
     # fallbackText may be rendered as markdown too, so the query is escaped there as well.
-    fallback_lines = [f"«{user_text(decision.query, QUERY_SHOWN)}» matches several errors:"]
+    query = user_text(decision.query, QUERY_SHOWN)
+    body: list[dict] = [paragraph(f"«{query}» matches several errors — pick one:", weight="Bolder")]
+    fallback_lines = [f"«{query}» matches several errors:"]
     for product, by_source in groups.items():
         body.append(heading(plain(product, 100), size="Medium") | {"spacing": "Medium"})
         for source_id, matches in by_source.items():

@@ -26,15 +26,10 @@ def none_card(
     examples: Iterable[str] | None = (),
 ) -> dict:
     sources = source_map(sources)
-    body: list[dict] = [
-        paragraph(
-            f"Nothing in the catalog matches «{user_text(decision.query, QUERY_SHOWN)}».",
-            weight="Bolder",
-            size="Medium",
-        ),
-    ]
     # fallbackText may be rendered as markdown too, so the query is escaped there as well.
-    fallback = [f"Nothing in the catalog matches «{user_text(decision.query, QUERY_SHOWN)}»."]
+    nothing = f"Nothing in the catalog matches «{user_text(decision.query, QUERY_SHOWN)}»."
+    body: list[dict] = [paragraph(nothing, weight="Bolder", size="Medium")]
+    fallback = [nothing]
     if decision.hint:
         hint = plain(decision.hint, 300)
         body.append(
