@@ -164,7 +164,7 @@ class ErrorExplainerBot(ActivityHandler):
             )
             await turn_context.send_activity(THANKS)
             return
-        entry = self.catalog.get(submit.source, submit.code, submit.subcode, key=submit.key)
+        entry = submit.entry_in(self.catalog)
         if entry is None:
             await turn_context.send_activity(GONE_ENTRY)
             return
@@ -211,41 +211,32 @@ def _example_question(value: object) -> str | None:
     return None
 
 
-class CardAttachment(Attachment):
-    """An Attachment whose card is shared, not copied, when the SDK deep-copies the activity.
-
-    TurnContext.send_activities deep-copies every outgoing activity; for a reply
-    carrying Adaptive Cards that copy (dozens of nested dicts per card) cost more
-    CPU than matching the question. The cards here are built fresh for each reply
-    and never modified afterwards, so the copy may share them. Everything else
-    about the attachment is copied as usual, and it serialises exactly like an
-    Attachment (msrest treats subclasses of a model as that model).
-    """
-
-    def __deepcopy__(self, memo):
-        clone = copy.copy(self)
-        memo[id(self)] = clone
-        return clone
-
-
-class ReplyActivity(Activity):
-    """A reply built for one send: the SDK's defensive deep copy of it may share its parts.
+class _SharedOnDeepCopy:
+    """A deep copy of this object is a copy of its top level only: its parts are shared.
 
     TurnContext.send_activities deep-copies every outgoing activity before it
-    stamps the conversation reference on the copy, so that a caller's activity
-    object is never changed. That copy walked the whole reply (attachments,
-    suggested actions, every CardAction) at about 0.02 ms per reply. A
-    ReplyActivity is built fresh for one send and not touched afterwards, and
-    the SDK only assigns attributes on the copy (ids, addresses, type, input
-    hint), so a copy of the top level keeps the caller's object unchanged just
-    the same. It serialises exactly like an Activity (msrest treats subclasses
-    of a model as that model).
+    stamps the conversation reference on the copy, so that a caller's object
+    is never changed. For a reply carrying Adaptive Cards that copy walked
+    every nested dict of every card, attachment and CardAction, and cost more
+    CPU than matching the question. Replies here are built fresh for one send
+    and never touched afterwards, and the SDK only assigns attributes on the
+    copy (ids, addresses, type, input hint), so a top-level copy keeps the
+    caller's object unchanged just the same. Subclasses of a model serialise
+    exactly like that model (msrest treats them as it).
     """
 
     def __deepcopy__(self, memo):
         clone = copy.copy(self)
         memo[id(self)] = clone
         return clone
+
+
+class CardAttachment(_SharedOnDeepCopy, Attachment):
+    """An Attachment whose card is shared, not copied, when the SDK deep-copies the reply."""
+
+
+class ReplyActivity(_SharedOnDeepCopy, Activity):
+    """A reply built for one send, whose parts the SDK's defensive deep copy may share."""
 
 
 def _cards_activity(built: list[dict]) -> Activity:
