@@ -26,6 +26,7 @@ from .auth import RequestAuthenticator
 from .config import BotConfig
 from .connectors import ConnectorCache, ReusingBotFrameworkAuthentication
 from .conversation import ErrorExplainerBot
+from .directline_token import add_directline_token_route
 from .feedback import FeedbackLog
 from .messages import MessagesEndpoint
 from .problems import CORRELATION_HEADER, Problem, correlation_id, new_correlation_id, problem
@@ -33,12 +34,9 @@ from .turn_errors import on_turn_error
 
 log = logging.getLogger("bot.http")
 
-# Typed keys for what other modules (tests, directline_token) may read from the app.
-CONFIG_KEY = web.AppKey("config", BotConfig)
-CATALOG_KEY = web.AppKey("catalog", Catalog)
-FEEDBACK_KEY = web.AppKey("feedback", FeedbackLog)
+# The /api/messages handler, for code that swaps the conversation on a built app
+# (bench/server_ours_echo.py measures the server stack with an echo bot).
 ENDPOINT_KEY = web.AppKey("messages_endpoint", MessagesEndpoint)
-AUTH_KEY = web.AppKey("bot_authentication", ReusingBotFrameworkAuthentication)
 
 
 def _version() -> str:
@@ -111,11 +109,7 @@ def create_app(
     # client_max_size above our own limit: /api/messages enforces max_body_bytes
     # itself (with a problem+json 413); other routes never read large bodies.
     app = web.Application(middlewares=[_correlate], client_max_size=config.max_body_bytes + 1024)
-    app[CONFIG_KEY] = config
-    app[CATALOG_KEY] = catalog
-    app[FEEDBACK_KEY] = feedback
     app[ENDPOINT_KEY] = endpoint
-    app[AUTH_KEY] = auth
 
     app.router.add_route("*", "/api/messages", endpoint.handle)
 
@@ -135,12 +129,7 @@ def create_app(
     app.router.add_get("/healthz", healthz, allow_head=True)
 
     if config.directline_secret:
-        try:
-            from .directline_token import add_directline_token_route
-        except ImportError:
-            log.warning("DirectLineSecret is set but bot/directline_token.py is missing; no token route")
-        else:
-            add_directline_token_route(app, config)
+        add_directline_token_route(app, config)
 
     async def _open_session(_app: web.Application) -> None:
         # Outbound replies share one session (keep-alive pool); see bot/connectors.py.

@@ -49,9 +49,6 @@ log = logging.getLogger("bot.directline")
 DEFAULT_TOKEN_ENDPOINT = "https://directline.botframework.com/v3/directline/tokens/generate"
 ROUTE = "/api/directline/token"
 
-_SETTINGS_KEY = web.AppKey("directline_token_settings", object)
-_SESSION_KEY = web.AppKey("directline_token_session", aiohttp.ClientSession)
-
 
 def _origin(value: str) -> str:
     """'https://Portal.example.com:443/x' -> 'https://portal.example.com' (scheme://host[:port])."""
@@ -210,11 +207,9 @@ def add_directline_token_route(app: web.Application, config: object,
     if not settings.secret:
         return False
     endpoint = _TokenEndpoint(settings)
-    app[_SETTINGS_KEY] = settings
 
     async def _open(app: web.Application) -> None:
         endpoint._session = aiohttp.ClientSession()
-        app[_SESSION_KEY] = endpoint._session
 
     async def _close(app: web.Application) -> None:
         if endpoint._session is not None:
