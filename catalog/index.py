@@ -58,11 +58,6 @@ class Catalog:
             return self.by_identity.get((source, key))
         return self.by_identity.get((source, code, subcode))
 
-    def with_number(self, n: int) -> tuple[Entry, ...]:
-        """Entries whose code or subcode is n (each once)."""
-        seen = {id(e): e for e in self.by_code.get(n, ()) + self.by_subcode.get(n, ())}
-        return tuple(seen.values())
-
     @cached_property
     def matcher(self):
         from .match import Matcher
