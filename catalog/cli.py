@@ -57,25 +57,23 @@ def main(argv: list[str] | None = None) -> int:
         ap.add_argument("question", nargs="*", help="the question; '-' reads questions from stdin, one a line")
         ap.add_argument("--json", action="store_true", help="print one JSON object per question")
         args = ap.parse_args(argv)
-        if args.question == ["-"]:
-            if args.json:
-                return _json_lines(sys.stdin, sys.stdout)
-            from .terminal import render_decision
-
-            catalog = load_catalog()
-            for line in sys.stdin:
-                print(render_decision(catalog.explain(line.rstrip("\r\n")), catalog.sources))
-            return 0
         if not args.question:
             ap.print_usage(sys.stderr)
             return 2
-        decision = load_catalog().explain(" ".join(args.question))
+        if args.question == ["-"] and args.json:
+            return _json_lines(sys.stdin, sys.stdout)
+        from .terminal import render_decision
+
+        catalog = load_catalog()
+        if args.question == ["-"]:
+            for line in sys.stdin:
+                print(render_decision(catalog.explain(line.rstrip("\r\n")), catalog.sources))
+            return 0
+        decision = catalog.explain(" ".join(args.question))
         if args.json:
             print(json.dumps(decision.to_json(), ensure_ascii=False, indent=2))
         else:
-            from .terminal import render_decision
-
-            print(render_decision(decision, load_catalog().sources))
+            print(render_decision(decision, catalog.sources))
         return 0
     except CatalogError as exc:
         print(f"explain-error: catalog data is broken: {exc}", file=sys.stderr)
