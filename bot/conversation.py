@@ -15,7 +15,7 @@ import copy
 import logging
 import re
 from dataclasses import replace
-from typing import Callable, Iterable
+from typing import Iterable
 
 from botbuilder.core import ActivityHandler, ConversationState, MessageFactory, TurnContext
 from botbuilder.schema import (
@@ -58,7 +58,7 @@ class ErrorExplainerBot(ActivityHandler):
 
     def __init__(
         self,
-        catalog: Catalog | Callable[[], Catalog],
+        catalog: Catalog,
         conversation_state: ConversationState,
         feedback: FeedbackLog,
         *,
@@ -66,7 +66,7 @@ class ErrorExplainerBot(ActivityHandler):
         typing_threshold_chars: int = 600,
         examples: Iterable[str] = EXAMPLE_QUESTIONS,
     ):
-        self._catalog = catalog
+        self.catalog = catalog
         self._state = conversation_state
         self._last_source = conversation_state.create_property("last_source")
         self._greeted = conversation_state.create_property("greeted")
@@ -74,10 +74,6 @@ class ErrorExplainerBot(ActivityHandler):
         self._max_chars = max_question_chars
         self._typing_threshold = typing_threshold_chars
         self._examples = tuple(examples)
-
-    @property
-    def catalog(self) -> Catalog:
-        return self._catalog() if callable(self._catalog) else self._catalog
 
     async def on_turn(self, turn_context: TurnContext):
         await super().on_turn(turn_context)
