@@ -40,27 +40,16 @@ def _flag(env: Mapping[str, str], name: str, default: bool = False) -> bool:
     raise ConfigError(f"{name}={raw!r} is not a yes/no value (use 1 or 0)")
 
 
-def _int(env: Mapping[str, str], name: str, default: int, minimum: int, maximum: int) -> int:
+def _number(env: Mapping[str, str], name: str, default, minimum, maximum, parse=int):
+    """An int (or, with parse=float, a float) setting within [minimum, maximum]; unset or blank: default."""
     raw = env.get(name)
     if raw is None or raw.strip() == "":
         return default
     try:
-        value = int(raw.strip())
+        value = parse(raw.strip())
     except ValueError:
-        raise ConfigError(f"{name}={raw!r} is not a whole number") from None
-    if not minimum <= value <= maximum:
-        raise ConfigError(f"{name}={value} is out of range ({minimum}..{maximum})")
-    return value
-
-
-def _float(env: Mapping[str, str], name: str, default: float, minimum: float, maximum: float) -> float:
-    raw = env.get(name)
-    if raw is None or raw.strip() == "":
-        return default
-    try:
-        value = float(raw.strip())
-    except ValueError:
-        raise ConfigError(f"{name}={raw!r} is not a number") from None
+        kind = "whole number" if parse is int else "number"
+        raise ConfigError(f"{name}={raw!r} is not a {kind}") from None
     if not minimum <= value <= maximum:
         raise ConfigError(f"{name}={value} is out of range ({minimum}..{maximum})")
     return value
@@ -177,13 +166,13 @@ class BotConfig:
             app_type=app_type,
             app_tenant_id=(env.get("MicrosoftAppTenantId") or "").strip(),
             host=(env.get("HOST") or "127.0.0.1").strip(),
-            port=_int(env, "PORT", 3978, 0, 65535),
+            port=_number(env, "PORT", 3978, 0, 65535),
             allow_anonymous=_flag(env, "BOT_ALLOW_ANONYMOUS"),
-            max_body_bytes=_int(env, "BOT_MAX_BODY_BYTES", 256 * 1024, 1024, 64 * 1024 * 1024),
-            max_question_chars=_int(env, "BOT_MAX_QUESTION_CHARS", 2000, 20, 100_000),
-            typing_threshold_chars=_int(env, "BOT_TYPING_THRESHOLD_CHARS", 600, 0, 100_000),
-            auth_timeout_seconds=_float(env, "BOT_AUTH_TIMEOUT_SECONDS", 10.0, 0.1, 120.0),
-            connector_cache_size=_int(env, "BOT_CONNECTOR_CACHE_SIZE", 256, 1, 100_000),
+            max_body_bytes=_number(env, "BOT_MAX_BODY_BYTES", 256 * 1024, 1024, 64 * 1024 * 1024),
+            max_question_chars=_number(env, "BOT_MAX_QUESTION_CHARS", 2000, 20, 100_000),
+            typing_threshold_chars=_number(env, "BOT_TYPING_THRESHOLD_CHARS", 600, 0, 100_000),
+            auth_timeout_seconds=_number(env, "BOT_AUTH_TIMEOUT_SECONDS", 10.0, 0.1, 120.0, float),
+            connector_cache_size=_number(env, "BOT_CONNECTOR_CACHE_SIZE", 256, 1, 100_000),
             directline_secret=env.get("DirectLineSecret") or "",
             log_level=(env.get("LOG_LEVEL") or "INFO").strip().upper(),
             channel_service=(env.get("ChannelService") or "").strip(),
