@@ -16,8 +16,9 @@ log = logging.getLogger("bot.feedback")
 
 class FeedbackLog:
     def __init__(self) -> None:
+        # Only the verdict totals are kept in memory: a count per entry would grow with
+        # every made-up code a stranger's submit names; per-entry figures come from the log.
         self.totals: Counter[str] = Counter()
-        self.by_entry: Counter[tuple] = Counter()
 
     def record(
         self,
@@ -33,7 +34,6 @@ class FeedbackLog:
     ) -> None:
         verdict = "helpful" if helpful else "not_helpful"
         self.totals[verdict] += 1
-        self.by_entry[(source, code, subcode, key, verdict)] += 1
         log.info(
             "%s",
             json.dumps(
