@@ -15,8 +15,8 @@ NOTE_LIMIT = 2000
 FACT_LIMIT = 300
 
 
-def _facts(entry: Entry, source: Source | None) -> list[dict]:
-    facts: list[tuple[str, object]] = [("Product", source.product if source else entry.source)]
+def _facts(entry: Entry, product: str) -> list[dict]:
+    facts: list[tuple[str, object]] = [("Product", product)]
     if entry.code is not None:
         code = f"{entry.code} ({entry.string_code})" if entry.string_code else str(entry.code)
         facts.append(("Code", code))
@@ -76,7 +76,7 @@ def answer_card(match: Match, *, query: str, source: Source | None = None) -> di
         heading(clip(entry.title, 120)),
         paragraph(plain(subtitle, 200), isSubtle=True, spacing="None", size="Small"),
         paragraph(clip(entry.message, MESSAGE_LIMIT)),
-        {"type": "FactSet", "facts": _facts(entry, source)},
+        {"type": "FactSet", "facts": _facts(entry, product)},
     ]
     advice = clip(entry.advice.strip(), ADVICE_LIMIT)
     if advice:
