@@ -113,11 +113,13 @@ def create_app(
 
     app.router.add_route("*", "/api/messages", endpoint.handle)
 
+    version = _version()  # read from the installed metadata once, not on every health probe
+
     async def healthz(request: web.Request) -> web.Response:
         return web.json_response(
             {
                 "status": "ok",
-                "version": _version(),
+                "version": version,
                 "catalog": {"entries": len(catalog), "sources": len(catalog.sources)},
                 "authentication": "anonymous" if config.anonymous else "bot-framework",
                 "activities": endpoint.stats["activities"],
