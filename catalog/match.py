@@ -168,7 +168,8 @@ class Matcher:
                 return f"{d}xx: {e.message}" if e else None
         return None
 
-    def _string_targets(self, p: ParsedQuestion, hits: SignalHits) -> list[list[_Candidate]]:
+    def _string_targets(self, p: ParsedQuestion, hits: SignalHits) -> list[Entry]:
+        """Entries of the string codes the question names ("validation_error", "duplicate")."""
         found: list[str] = []
         for w in p.string_words:
             if w in self.catalog.by_string_code:
@@ -180,17 +181,7 @@ class Matcher:
                 # A plain English word ("duplicate") counts only with its product in view.
                 if "_" in w or any(hits.strength.get(e.source) for e in entries) or "code" in p.words:
                     found.append(w)
-        groups = []
-        for w in found:
-            cands = []
-            for e in self.catalog.by_string_code[w]:
-                if e.http_status is not None:
-                    status = self.catalog.get(e.source, e.http_status, None)
-                    if status is not None:
-                        cands.append(_Candidate(status, 1.1, "string code's HTTP status"))
-                cands.append(_Candidate(e, 1.0, "string code"))
-            groups.append(cands)
-        return groups
+        return [e for w in found for e in self.catalog.by_string_code[w]]
 
     # ---- the decision -----------------------------------------------
 
@@ -206,9 +197,8 @@ class Matcher:
         strings = self._string_targets(p, hits)
         if strings:
             strength = dict(hits.strength)
-            for group in strings:
-                for c in group:
-                    strength[c.entry.source] = max(strength.get(c.entry.source, 0.0), 2.0)
+            for e in strings:
+                strength[e.source] = max(strength.get(e.source, 0.0), 2.0)
             hits = SignalHits(strength, hits.used_words, hits.word_sources)
         text_words = tokens(question, self.lex.stopwords)
         qwords = self.text.query_words(text_words) if text_words else None
@@ -246,12 +236,9 @@ class Matcher:
         # A string code ("validation_error") explains itself; its HTTP status
         # answers first unless the question named the status itself.
         named_status = any(t.role in ("http", "code") for t in p.targets)
-        for group in strings:
-            answers.extend(
-                Match(c.entry, min(c.score / 1.1, 1.0), c.why)
-                for c in group
-                if not (named_status and c.why == "string code's HTTP status")
-            )
+        for e in strings:
+            m = Match(e, 1.0, "string code")
+            answers.extend((m,) if named_status else self._with_status(m))
         for d in p.classes:
             e = self.class_entries.get(d)
             if e is not None:
