@@ -1,4 +1,4 @@
-"""How long loading the whole catalog takes: read + validate every TOML file and build the indexes.
+"""How long loading the whole catalog takes: read + validate every TOML file, build the indexes, then the matcher's.
 
 The bot loads the catalog once at start-up and `explain-error` loads it on
 every invocation, so this is start-up latency a user waits for. Target: well
@@ -29,17 +29,23 @@ def main() -> int:
     t0 = time.perf_counter()
     Catalog.load()  # the first load also warms the OS file cache, as a running bot has it
     first = (time.perf_counter() - t0) * 1000
-    times = []
+    times, with_matcher = [], []
     for _ in range(args.runs):
         t0 = time.perf_counter()
         catalog = Catalog.load()
-        times.append((time.perf_counter() - t0) * 1000)
-    times.sort()
-    p90 = times[min(len(times) - 1, int(round(0.9 * len(times))) - 1)]
+        t1 = time.perf_counter()
+        catalog.matcher  # noqa: B018 - the text index and product words: what start-up also builds
+        t2 = time.perf_counter()
+        times.append((t1 - t0) * 1000)
+        with_matcher.append((t2 - t0) * 1000)
     files = len(list(DATA_DIR.glob("*.toml")))
     print(f"catalog load ({files} files, {len(catalog.sources)} sources, {len(catalog)} entries), {args.runs} runs:")
     print(f"  first load in this process {first:.2f} ms")
-    print(f"  median {statistics.median(times):.2f} ms   p90 {p90:.2f} ms   min {times[0]:.2f} ms   max {times[-1]:.2f} ms")
+    for label, series in (("load + lookup indexes", times), ("... + the matcher's indexes", with_matcher)):
+        series.sort()
+        p90 = series[min(len(series) - 1, int(round(0.9 * len(series))) - 1)]
+        print(f"  {label:28s} median {statistics.median(series):.2f} ms   p90 {p90:.2f} ms   "
+              f"min {series[0]:.2f} ms   max {series[-1]:.2f} ms")
     return 0
 
 

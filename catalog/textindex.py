@@ -13,6 +13,7 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -31,6 +32,7 @@ UNKNOWN_WEIGHT = 0.5  # share of the top weight a word the catalog never uses ca
 _SUFFIXES = ("ations", "ation", "ions", "ion", "ing", "ers", "er", "ed", "es", "s", "e")
 
 
+@lru_cache(maxsize=65_536)  # bounded: questions bring words the catalog never had
 def stem(word: str) -> str:
     """A deliberately light stemmer: 'started'/'starts'/'start' and
     'initializing'/'initialization' meet; nothing clever, the same on both sides."""
