@@ -8,6 +8,7 @@ import time
 import pytest
 
 from conftest import activity, adaptive_cards, all_texts, conversation_id, post, validate_card
+from conftest_cards import walk
 
 from bot.examples import EXAMPLE_QUESTIONS
 
@@ -22,38 +23,11 @@ def ask(bot, sink, text, conv=None, **fields) -> dict:
 
 
 def facts(card: dict) -> dict[str, str]:
-    out = {}
-
-    def walk(n):
-        if isinstance(n, dict):
-            if n.get("type") == "FactSet":
-                for f in n["facts"]:
-                    out[f["title"]] = f["value"]
-            for v in n.values():
-                walk(v)
-        elif isinstance(n, list):
-            for v in n:
-                walk(v)
-
-    walk(card)
-    return out
+    return {f["title"]: f["value"] for n in walk(card) if n.get("type") == "FactSet" for f in n["facts"]}
 
 
 def actions(card: dict) -> list[dict]:
-    found = []
-
-    def walk(n):
-        if isinstance(n, dict):
-            if isinstance(n.get("type"), str) and n["type"].startswith("Action."):
-                found.append(n)
-            for v in n.values():
-                walk(v)
-        elif isinstance(n, list):
-            for v in n:
-                walk(v)
-
-    walk(card)
-    return found
+    return [n for n in walk(card) if isinstance(n.get("type"), str) and n["type"].startswith("Action.")]
 
 
 def submit_data(action: dict) -> dict:
