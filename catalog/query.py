@@ -102,15 +102,14 @@ def _role_pattern(lex: Lexicon) -> re.Pattern:
     for p in phrases:
         esc = re.escape(p).replace(r"\ ", r"\s+")
         alts.append(rf"(?<![^\W\d_]){esc}" if p[:1].isascii() and p[:1].isalpha() else esc)
-    return re.compile("(?:" + "|".join(alts) + r")" + r"\s*(?:[:#=]|\bis\b|\bof\b|\bno\.?)?\s*$")
+    return re.compile("(?P<word>" + "|".join(alts) + ")" + _SEPARATOR.pattern)
 
 
 def _role_before(prefix: str, lex: Lexicon) -> str | None:
     """The role word that ends right before a number, if any (typos allowed)."""
     m = _role_pattern(lex).search(prefix[-40:])
     if m:
-        word = re.sub(r"\s*(?:[:#=]|\bis\b|\bof\b|\bno\.?)?\s*$", "", m.group(0)).strip()
-        word = re.sub(r"\s+", " ", word)
+        word = re.sub(r"\s+", " ", m.group("word"))
         return lex.role_words.get(word)
     # A misspelt role word: "subcde 3101", "eror 3112".
     tail = _SEPARATOR.sub("", prefix[-40:])
