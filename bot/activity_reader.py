@@ -38,7 +38,7 @@ class _Fallback(Exception):
 class _Plan:
     """How one model class is read: its attributes, their JSON keys and types, the keys it knows."""
 
-    __slots__ = ("cls", "fields", "known")
+    __slots__ = ("cls", "fields", "known", "plain_init")
 
     def __init__(self, cls: type[Model]):
         # Only models msrest reads by plain key look-up qualify: no flattened keys,
@@ -56,6 +56,24 @@ class _Plan:
         self.cls = cls
         self.fields = tuple(fields)
         self.known = frozenset(key for _, key, _ in fields)
+        self.plain_init = _init_only_assigns(cls, [attr for attr, _, _ in fields])
+
+
+def _init_only_assigns(cls: type[Model], attrs: list[str]) -> bool:
+    """True when cls(**kwargs) just stores each keyword as an attribute (plus additional_properties).
+
+    Every schema model's __init__ is like that (msrest's Model.__init__ and the
+    generated subclass both assign, nothing else), so its instance dict can be
+    filled directly, without two Python-level passes over 40 keywords. Checked
+    here per class with distinct markers, so a model that computes anything
+    keeps its constructor.
+    """
+    markers = {attr: object() for attr in attrs}
+    try:
+        obj = cls(**markers)
+    except Exception:  # noqa: BLE001 - a constructor that refuses markers is not a plain one
+        return False
+    return obj.__dict__ == {"additional_properties": {}, **markers}
 
 
 _PLANS: dict[type, _Plan | None] = {}
@@ -82,7 +100,11 @@ def _model(cls: type[Model], data) -> Model:
     for attr, key, data_type in plan.fields:
         raw = data.get(key)
         kwargs[attr] = None if raw is None else _value(raw, data_type)
-    obj = cls(**kwargs)
+    if plan.plain_init:
+        obj = cls.__new__(cls)
+        obj.__dict__.update(kwargs, additional_properties={})
+    else:
+        obj = cls(**kwargs)
     if not plan.known.issuperset(data):
         obj.additional_properties = {key: data[key] for key in data.keys() - plan.known}
     return obj

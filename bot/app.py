@@ -22,6 +22,7 @@ from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFramewo
 
 from catalog import Catalog, load_catalog
 
+from .answer_cache import AnswerCache
 from .auth import RequestAuthenticator
 from .config import BotConfig
 from .connectors import ConnectorCache, ReusingBotFrameworkAuthentication
@@ -102,6 +103,7 @@ def create_app(
         feedback,
         max_question_chars=config.max_question_chars,
         typing_threshold_chars=config.typing_threshold_chars,
+        answers=AnswerCache(config.answer_cache_size),
     )
     authenticator = RequestAuthenticator(auth, enabled=not config.anonymous, timeout=config.auth_timeout_seconds)
     endpoint = MessagesEndpoint(adapter, bot, authenticator, config.max_body_bytes)
@@ -125,6 +127,7 @@ def create_app(
                 "activities": endpoint.stats["activities"],
                 "connectors": {"cached": len(auth.connectors), "built": auth.connectors.builds},
                 "feedback": feedback.summary(),
+                "answer_cache": bot.answers.summary(),
             }
         )
 
@@ -135,8 +138,11 @@ def create_app(
 
     async def _open_session(_app: web.Application) -> None:
         # Outbound replies share one session (keep-alive pool); see bot/connectors.py.
+        # No cookie jar: channels do not use cookies, and a jar is consulted on every request.
         auth.connectors.session = aiohttp.ClientSession(
-            connector=aiohttp.TCPConnector(limit=256, limit_per_host=64), auto_decompress=True
+            connector=aiohttp.TCPConnector(limit=256, limit_per_host=64),
+            cookie_jar=aiohttp.DummyCookieJar(),
+            timeout=auth.connectors.timeout,
         )
 
     async def _close(_app: web.Application) -> None:

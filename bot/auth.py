@@ -22,7 +22,8 @@ import logging
 import threading
 
 import requests
-from botbuilder.schema import Activity
+from botbuilder.schema import Activity, RoleTypes
+from botframework.connector import Channels
 from botframework.connector.auth import AuthenticateRequestResult, BotFrameworkAuthentication
 
 from .problems import Problem
@@ -54,6 +55,7 @@ class RequestAuthenticator:
         self._enabled = enabled
         self._timeout = timeout
         self._workers: list[_Worker] = []  # started on the first token
+        self._anonymous_results: dict[tuple[bool, bool, bool], AuthenticateRequestResult] = {}
 
     async def authenticate(self, activity: Activity, auth_header: str) -> AuthenticateRequestResult:
         if not auth_header:
@@ -76,11 +78,24 @@ class RequestAuthenticator:
             raise _unauthorized("the Authorization token is not valid for this bot") from None
 
     async def _anonymous(self, activity: Activity) -> AuthenticateRequestResult:
-        try:
-            return await self._auth.authenticate_request(activity, "")
-        except Exception as exc:
-            log.info("request rejected: %s: %s", type(exc).__name__, str(exc)[:200])
-            raise _unauthorized("the request could not be authenticated") from None
+        """The SDK's result for a request without a token, worked out once per kind of activity.
+
+        Without a token the SDK's answer (anonymous identity, no caller id, the
+        connector factory for no app id) depends on the configuration and on one
+        question about the activity: is it an Emulator skill call
+        (JwtTokenValidation.authenticate_request)? So it is asked once per
+        answer to that question and shared; nothing in a turn changes it.
+        """
+        kind = _anonymous_kind(activity)
+        result = self._anonymous_results.get(kind)
+        if result is None:
+            try:
+                result = await self._auth.authenticate_request(activity, "")
+            except Exception as exc:
+                log.info("request rejected: %s: %s", type(exc).__name__, str(exc)[:200])
+                raise _unauthorized("the request could not be authenticated") from None
+            self._anonymous_results[kind] = result
+        return result
 
     async def _on_worker(self, activity: Activity, auth_header: str) -> AuthenticateRequestResult:
         """Run the SDK's check on the least busy worker loop; stop waiting after the timeout.
@@ -114,6 +129,15 @@ class RequestAuthenticator:
         for worker in self._workers:
             worker.loop.call_soon_threadsafe(worker.loop.stop)
         self._workers = []
+
+
+def _anonymous_kind(activity: Activity) -> tuple[bool, bool, bool]:
+    """What the SDK looks at in an activity that comes without a token (see RequestAuthenticator._anonymous)."""
+    return (
+        activity.channel_id == Channels.emulator,
+        getattr(activity.recipient, "role", None) == RoleTypes.skill,
+        activity.relates_to is not None,
+    )
 
 
 def _done(worker: _Worker) -> None:

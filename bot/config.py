@@ -87,6 +87,8 @@ class BotConfig:
     auth_timeout_seconds: float = 10.0
     # Connector clients kept for reuse (keyed by service URL, audience, app id).
     connector_cache_size: int = 256
+    # Answers kept for repeated questions (bot/answer_cache.py); 0 turns the cache off.
+    answer_cache_size: int = 1024
     directline_secret: str = field(default="", repr=False)
     log_level: str = "INFO"
     # Sovereign and private clouds (the SDK's own setting names). Empty: public Azure.
@@ -173,6 +175,7 @@ class BotConfig:
             typing_threshold_chars=_number(env, "BOT_TYPING_THRESHOLD_CHARS", 600, 0, 100_000),
             auth_timeout_seconds=_number(env, "BOT_AUTH_TIMEOUT_SECONDS", 10.0, 0.1, 120.0, float),
             connector_cache_size=_number(env, "BOT_CONNECTOR_CACHE_SIZE", 256, 1, 100_000),
+            answer_cache_size=_number(env, "BOT_ANSWER_CACHE_SIZE", 1024, 0, 1_000_000),
             directline_secret=env.get("DirectLineSecret") or "",
             log_level=(env.get("LOG_LEVEL") or "INFO").strip().upper(),
             channel_service=(env.get("ChannelService") or "").strip(),

@@ -24,7 +24,6 @@ Python, as a wrapper around the SDK's own authentication object:
 from __future__ import annotations
 
 import asyncio
-import json
 from collections import OrderedDict
 from enum import Enum
 from typing import Awaitable, Callable, Dict, List
@@ -44,12 +43,12 @@ from botframework.connector.auth import (
 from botframework.connector.token_api.models import SignInUrlResponse, TokenExchangeRequest, TokenStatus
 from msrest import Serializer
 from msrest.serialization import Model
-from msrest.exceptions import ClientRequestError
 from msrest.universal_http import AsyncClientResponse, ClientRequest
-from msrest.universal_http.aiohttp import AioHttpClientResponse
 from msrest.universal_http.async_requests import AsyncRequestsHTTPSender
 
+from . import reply_transport
 from .json_tree import is_plain_json
+from .reply_transport import DirectConversationsOperations
 
 ConnectorKey = tuple[str, str | None, str | None]
 
@@ -185,32 +184,6 @@ class ReusingBotFrameworkAuthentication(BotFrameworkAuthentication):
         return await self._inner.authenticate_channel_request(auth_header)
 
 
-class _LoadedResponse(AioHttpClientResponse):
-    """msrest's aiohttp response, lenient about what a channel answers to a delivered reply.
-
-    A 2xx means the channel accepted the reply. The Bot Connector answers with a
-    ResourceResponse (JSON), but emulators and test channels answer with no body
-    (offline Direct Line) or plain text; msrest would fail the turn over that
-    (its aiohttp response even treats an empty body as "not loaded"). So a 2xx
-    body that is not a JSON object is treated as empty: delivered, no id.
-    """
-
-    async def load_body(self) -> None:
-        body = await self.internal_response.read()
-        if 200 <= self.status_code < 300 and body:
-            try:
-                if not isinstance(json.loads(body), dict):
-                    body = b""
-            except ValueError:
-                body = b""
-        self._body = body
-
-    def body(self) -> bytes:
-        if self._body is None:
-            raise ValueError("Body is not available. Call async method load_body first.")
-        return self._body
-
-
 class SharedSessionDriver(AsyncRequestsHTTPSender):
     """msrest's HTTP driver, sending on one shared aiohttp session instead of `requests` in a thread.
 
@@ -227,32 +200,25 @@ class SharedSessionDriver(AsyncRequestsHTTPSender):
         self._aio = session
         self._timeout = timeout
 
-    # Like the stock driver (urllib3's Retry under msrest), a connection that
-    # cannot be established is retried; a POST that reached the channel is
-    # never re-sent, so a reply is not posted twice.
-    CONNECT_RETRIES = 2
-    CONNECT_BACKOFF_SECONDS = (0.2, 0.6)
-
     async def send(self, request: ClientRequest, **kwargs) -> AsyncClientResponse:
         signed = kwargs.get("session") or self.session
         headers = dict(signed.headers)
         headers.update(request.headers)
-        attempt = 0
-        while True:
-            try:
-                async with self._aio.request(
-                    request.method, request.url, data=request.data, headers=headers, timeout=self._timeout
-                ) as raw:
-                    response = _LoadedResponse(request, raw)
-                    await response.load_body()
-                    return response
-            except aiohttp.ClientConnectorError as err:
-                if attempt >= self.CONNECT_RETRIES:
-                    raise ClientRequestError(f"Error occurred in request: cannot connect: {err}") from err
-                await asyncio.sleep(self.CONNECT_BACKOFF_SECONDS[attempt])
-                attempt += 1
-            except (aiohttp.ClientError, asyncio.TimeoutError) as err:
-                raise ClientRequestError(f"Error occurred in request: {type(err).__name__}: {err}") from err
+        return await reply_transport.send(self._aio, request, headers, self._timeout)
+
+
+class SerialisedOnce:
+    """A model that never changes once built, so its JSON is worked out on its first send only.
+
+    The bot keeps the card attachments of answers it has given (bot/answer_cache.py)
+    and sends the same objects again; JsonNativeSerializer keeps their JSON on
+    them and reuses it, instead of walking a few kilobytes of card each time.
+    Only for objects nothing assigns to after they are built.
+    """
+
+
+# Per model class: (attribute, JSON key, type) from its _attribute_map, read once.
+_FIELDS: dict[type, tuple[tuple[str, str, str], ...]] = {}
 
 
 class _Fallback(Exception):
@@ -294,11 +260,23 @@ class JsonNativeSerializer(Serializer):
         return super().body(data, data_type, **kwargs)
 
     def _dump_model(self, obj: Model) -> dict:
+        if isinstance(obj, SerialisedOnce):
+            wire = obj.__dict__.get("_wire")
+            if wire is None:
+                wire = obj.__dict__["_wire"] = self._dump_fields(obj)
+            return wire
+        return self._dump_fields(obj)
+
+    def _dump_fields(self, obj: Model) -> dict:
+        fields = _FIELDS.get(type(obj))
+        if fields is None:
+            fields = _FIELDS[type(obj)] = tuple((a, d["key"], d["type"]) for a, d in obj._attribute_map.items())
         out = {}
-        for attr, desc in obj._attribute_map.items():
-            value = getattr(obj, attr, None)
+        values = obj.__dict__
+        for attr, key, data_type in fields:
+            value = values[attr] if attr in values else getattr(obj, attr, None)
             if value is not None:
-                out[desc["key"]] = self._dump(value, desc["type"])
+                out[key] = self._dump(value, data_type)
         return out
 
     def _dump(self, value, data_type: str):
@@ -331,9 +309,11 @@ class JsonNativeSerializer(Serializer):
 
 
 def tune_connector(client: ConnectorClient, session: aiohttp.ClientSession, timeout: aiohttp.ClientTimeout) -> ConnectorClient:
-    """Send on the shared session (SharedSessionDriver) and serialise cards with JsonNativeSerializer.
+    """Send on the shared session and serialise cards with JsonNativeSerializer.
 
-    Credentials, policies, user agent and the operations' code stay the SDK's.
+    Replies go out through DirectConversationsOperations (bot/reply_transport.py);
+    every other operation keeps msrest's pipeline, on SharedSessionDriver.
+    Credentials and user agent stay the SDK's.
     """
     config = client.config
     config.driver = SharedSessionDriver(config, session, timeout)
@@ -342,6 +322,6 @@ def tune_connector(client: ConnectorClient, session: aiohttp.ClientSession, time
     serializer = JsonNativeSerializer(client._serialize.dependencies)
     serializer.client_side_validation = client._serialize.client_side_validation
     client._serialize = serializer
-    for operations in (client.conversations, client.attachments):
-        operations._serialize = serializer
+    client.attachments._serialize = serializer
+    client.conversations = DirectConversationsOperations(client, session, timeout)
     return client

@@ -11,7 +11,6 @@ so a turn costs one outbound HTTP call (and Teams shows the cards together).
 
 from __future__ import annotations
 
-import copy
 import logging
 import re
 from dataclasses import replace
@@ -32,6 +31,8 @@ from botbuilder.schema import (
 import cards
 from catalog import Catalog, Decision, Match
 
+from .answer_cache import Answer, AnswerCache
+from .connectors import SerialisedOnce
 from .examples import EXAMPLE_QUESTIONS, HELP_WORDS
 from .feedback import FeedbackLog
 
@@ -43,6 +44,9 @@ _HELP_STRIP = re.compile(r"[\s!.,?]+$")
 # shape (a malformed one raises) and uses the name as a regex; this is the
 # plain version: drop the markup of every mention.
 _MENTION = re.compile(r"<at\b[^>]*>.*?</at>", re.IGNORECASE | re.DOTALL)
+
+# turn_state key: this turn changed the conversation's state, so on_turn saves it.
+_STATE_CHANGED = "error_explainer.state_changed"
 
 EMPTY_PROMPT = "Send me an error code or paste the error message, for example “{example}”."
 UNREADABLE_SUBMIT = (
@@ -65,6 +69,7 @@ class ErrorExplainerBot(ActivityHandler):
         max_question_chars: int = 2000,
         typing_threshold_chars: int = 600,
         examples: Iterable[str] = EXAMPLE_QUESTIONS,
+        answers: AnswerCache | None = None,
     ):
         self.catalog = catalog
         self._state = conversation_state
@@ -74,10 +79,21 @@ class ErrorExplainerBot(ActivityHandler):
         self._max_chars = max_question_chars
         self._typing_threshold = typing_threshold_chars
         self._examples = tuple(examples)
+        self.answers = answers if answers is not None else AnswerCache(0)
 
     async def on_turn(self, turn_context: TurnContext):
         await super().on_turn(turn_context)
-        await self._state.save_changes(turn_context)
+        # Saving checks for changes by pickling the whole state to a hash; most
+        # turns change nothing (the same product again, a welcome already given),
+        # so the turn says whether it changed anything (_remember) and only then saves.
+        if turn_context.turn_state.get(_STATE_CHANGED):
+            await self._state.save_changes(turn_context)
+
+    async def _remember(self, turn_context: TurnContext, accessor, value, known=None) -> None:
+        """Set a conversation property, unless it already holds `value` (`known`: its value read this turn)."""
+        if known is None or known != value:
+            await accessor.set(turn_context, value)
+            turn_context.turn_state[_STATE_CHANGED] = True
 
     # ------------------------------------------------------------ activities
 
@@ -131,16 +147,21 @@ class ErrorExplainerBot(ActivityHandler):
         if len(text) >= self._typing_threshold:
             await turn_context.send_activity(Activity(type=ActivityTypes.typing))
         context = await self._last_source.get(turn_context, None)
-        decision = self.catalog.explain(text, context=context)
-        if cut_at is not None and decision.truncated_at is None:
-            decision = replace(decision, truncated_at=cut_at)
-        await self._send_decision(turn_context, decision)
+        key = (text, context, cut_at)
+        answer = self.answers.get(key)
+        if answer is None:
+            decision = self.catalog.explain(text, context=context)
+            if cut_at is not None and decision.truncated_at is None:
+                decision = replace(decision, truncated_at=cut_at)
+            answer = _answer_of(decision, cards.cards_for(decision, self.catalog.sources, self._examples))
+            self.answers.put(key, answer)
+        await self._send_answer(turn_context, answer, context)
 
-    async def _send_decision(self, turn_context: TurnContext, decision: Decision) -> None:
+    async def _send_answer(self, turn_context: TurnContext, answer: Answer, context: str | None = None) -> None:
+        decision = answer.decision
         if decision.context:
-            await self._last_source.set(turn_context, decision.context)
-        built = cards.cards_for(decision, self.catalog.sources, self._examples)
-        reply = _cards_activity(built)
+            await self._remember(turn_context, self._last_source, decision.context, known=context)
+        reply = _cards_activity(answer.attachments, answer.summary)
         if decision.status == "none":
             self._with_examples(reply)
         await turn_context.send_activity(reply)
@@ -170,7 +191,8 @@ class ErrorExplainerBot(ActivityHandler):
             matches=(Match(entry, 1.0, "chosen"),),
             context=entry.source,
         )
-        await self._send_decision(turn_context, decision)
+        built = cards.cards_for(decision, self.catalog.sources, self._examples)
+        await self._send_answer(turn_context, _answer_of(decision, built))
 
     # ------------------------------------------------------------ welcome
 
@@ -179,7 +201,7 @@ class ErrorExplainerBot(ActivityHandler):
         announce a new chat with both an installation and a members-added activity."""
         if await self._greeted.get(turn_context, False):
             return
-        await self._greeted.set(turn_context, True)
+        await self._remember(turn_context, self._greeted, True)
         await self._send_welcome(turn_context)
 
     async def _send_welcome(self, turn_context: TurnContext) -> None:
@@ -222,28 +244,45 @@ class _SharedOnDeepCopy:
     """
 
     def __deepcopy__(self, memo):
-        clone = copy.copy(self)
+        clone = object.__new__(type(self))  # what copy.copy does for a plain object, without its reduce protocol
+        clone.__dict__.update(self.__dict__)
         memo[id(self)] = clone
         return clone
 
 
-class CardAttachment(_SharedOnDeepCopy, Attachment):
-    """An Attachment whose card is shared, not copied, when the SDK deep-copies the reply."""
+class CardAttachment(_SharedOnDeepCopy, SerialisedOnce, Attachment):
+    """An Attachment whose card is shared, not copied, when the SDK deep-copies the reply.
+
+    Built once per answer and reused for every reply with that answer, so it
+    must not be changed after it is built (its JSON is kept, see SerialisedOnce).
+    """
 
 
 class ReplyActivity(_SharedOnDeepCopy, Activity):
     """A reply built for one send, whose parts the SDK's defensive deep copy may share."""
 
 
-def _cards_activity(built: list[dict]) -> Activity:
-    attachments = [CardAttachment(content_type=cards.ADAPTIVE_CARD_CONTENT_TYPE, content=c) for c in built]
+def _answer_of(decision: Decision, built: list[dict]) -> Answer:
+    attachments = tuple(CardAttachment(content_type=cards.ADAPTIVE_CARD_CONTENT_TYPE, content=c) for c in built)
+    return Answer(decision, attachments, _summary(built))
+
+
+def _summary(built: list[dict]) -> str:
+    """Shown in notifications and by clients that cannot render cards."""
+    return (cards.fallback_text(built[0]) if built else "")[:200]
+
+
+def _cards_activity(built: "list[dict] | tuple[CardAttachment, ...]", summary: str | None = None) -> Activity:
+    """One reply carrying the given cards (dicts, or the CardAttachments of an Answer)."""
+    attachments = [a if isinstance(a, CardAttachment) else
+                   CardAttachment(content_type=cards.ADAPTIVE_CARD_CONTENT_TYPE, content=a) for a in built]
     activity = ReplyActivity(
         type=ActivityTypes.message,
         attachment_layout=AttachmentLayoutTypes.list if len(attachments) > 1 else None,
         attachments=attachments,
     )
-    # Shown in notifications and by clients that cannot render cards.
-    summary = cards.fallback_text(built[0]) if built else ""
+    if summary is None:
+        summary = _summary([a.content for a in attachments])
     if summary:
-        activity.summary = summary[:200]
+        activity.summary = summary
     return activity

@@ -72,7 +72,7 @@ class ConnectorSink:
     """Receives the bot's outgoing activities the way the Bot Connector service would."""
 
     def __init__(self) -> None:
-        self.replies: list[dict] = []  # {"conversation", "reply_to", "activity", "headers"}
+        self.replies: list[dict] = []  # {"conversation", "reply_to", "activity", "headers", "path"}
         self.fail_with: int | None = None
         self.answer: str = "json"  # "json" (a ResourceResponse), "empty", "text"
         self._cond = threading.Condition()
@@ -91,6 +91,7 @@ class ConnectorSink:
             "reply_to": request.match_info.get("activity"),
             "activity": body,
             "headers": dict(request.headers),
+            "path": request.raw_path,
         }
         with self._cond:
             self.replies.append(record)

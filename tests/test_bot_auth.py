@@ -172,6 +172,43 @@ def test_auth_off_answers_without_a_token(bot, sink):
     assert sink.wait_for(1, conv)
 
 
+def test_without_a_token_emulator_skill_calls_and_user_messages_keep_their_own_identity():
+    # With auth off the SDK's answer for a tokenless request is worked out once per kind of
+    # activity and reused (bot/auth.py); an Emulator skill call must still get the anonymous
+    # *skill* identity and a user's message the plain anonymous one, in whatever order they come.
+    import asyncio
+
+    from botbuilder.integration.aiohttp import ConfigurationBotFrameworkAuthentication
+    from botbuilder.schema import Activity
+    from botframework.connector.auth import AuthenticationConstants, SkillValidation
+
+    from bot.auth import RequestAuthenticator
+    from bot.config import BotConfig
+    from bot.connectors import ReusingBotFrameworkAuthentication
+
+    authenticator = RequestAuthenticator(
+        ReusingBotFrameworkAuthentication(ConfigurationBotFrameworkAuthentication(BotConfig())),
+        enabled=False, timeout=5,
+    )
+    base = {"type": "message", "serviceUrl": "http://127.0.0.1:1", "conversation": {"id": "c"}, "from": {"id": "u"}}
+    user = Activity().deserialize({**base, "channelId": "emulator", "recipient": {"id": "b", "role": "bot"}})
+    skill = Activity().deserialize({**base, "channelId": "emulator", "recipient": {"id": "b", "role": "skill"},
+                                    "relatesTo": {"activityId": "1", "conversation": {"id": "parent"},
+                                                  "bot": {"id": "b"}, "channelId": "emulator",
+                                                  "serviceUrl": "http://127.0.0.1:1"}})
+
+    async def run():
+        return [await authenticator.authenticate(a, "") for a in (user, skill, user, skill)]
+
+    first_user, first_skill, second_user, second_skill = asyncio.run(run())
+    assert not SkillValidation.is_skill_claim(first_user.claims_identity.claims)
+    assert first_user.claims_identity.claims == {}
+    assert first_skill.claims_identity.claims[AuthenticationConstants.APP_ID_CLAIM] == \
+        AuthenticationConstants.ANONYMOUS_SKILL_APP_ID
+    assert second_user is first_user and second_skill is first_skill
+    authenticator.close()
+
+
 def _run_bot(env: dict, wait: float = 20.0) -> subprocess.CompletedProcess:
     import os
 
