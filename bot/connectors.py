@@ -154,6 +154,7 @@ class ReusingBotFrameworkAuthentication(BotFrameworkAuthentication):
     def __init__(self, inner: BotFrameworkAuthentication, cache: ConnectorCache | None = None):
         self._inner = inner
         self.connectors = cache or ConnectorCache()
+        self._user_token_clients: dict[str | None, LazyUserTokenClient] = {}
 
     async def authenticate_request(self, activity: Activity, auth_header: str) -> AuthenticateRequestResult:
         result = await self._inner.authenticate_request(activity, auth_header)
@@ -172,7 +173,16 @@ class ReusingBotFrameworkAuthentication(BotFrameworkAuthentication):
         )
 
     async def create_user_token_client(self, claims_identity: ClaimsIdentity) -> UserTokenClient:
-        return LazyUserTokenClient(lambda: self._inner.create_user_token_client(claims_identity))
+        # The SDK's client depends on the app id in the claims alone (its credentials and
+        # endpoint follow from it), so one lazy client per app id serves every turn.
+        app_id = app_id_of(claims_identity)
+        client = self._user_token_clients.get(app_id)
+        if client is None:
+            client = LazyUserTokenClient(lambda: self._inner.create_user_token_client(claims_identity))
+            if len(self._user_token_clients) >= 64:
+                self._user_token_clients.pop(next(iter(self._user_token_clients)))
+            self._user_token_clients[app_id] = client
+        return client
 
     def create_bot_framework_client(self):
         return self._inner.create_bot_framework_client()
@@ -217,6 +227,8 @@ class SerialisedOnce:
     """
 
 
+_AS_IS = (str, int, bool, float)
+
 # Per model class: (attribute, JSON key, type) from its _attribute_map, read once.
 _FIELDS: dict[type, tuple[tuple[str, str, str], ...]] = {}
 
@@ -247,7 +259,10 @@ class JsonNativeSerializer(Serializer):
     """
 
     def serialize_object(self, attr, **kwargs):
-        if type(attr) in (dict, list) and is_plain_json(attr):
+        kind = type(attr)
+        if kind in _AS_IS:  # msrest's serialize_basic returns these very values
+            return attr
+        if kind in (dict, list) and is_plain_json(attr):
             return attr
         return super().serialize_object(attr, **kwargs)
 

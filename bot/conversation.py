@@ -79,6 +79,9 @@ class ErrorExplainerBot(ActivityHandler):
         self._max_chars = max_question_chars
         self._typing_threshold = typing_threshold_chars
         self._examples = tuple(examples)
+        self._suggestions = ExampleSuggestions(
+            actions=[CardAction(type=ActionTypes.im_back, title=q, value=q) for q in self._examples]
+        ) if self._examples else None
         self.answers = answers if answers is not None else AnswerCache(0)
 
     async def on_turn(self, turn_context: TurnContext):
@@ -209,10 +212,8 @@ class ErrorExplainerBot(ActivityHandler):
         await turn_context.send_activity(self._with_examples(_cards_activity([card])))
 
     def _with_examples(self, activity: Activity) -> Activity:
-        if self._examples:
-            activity.suggested_actions = SuggestedActions(
-                actions=[CardAction(type=ActionTypes.im_back, title=q, value=q) for q in self._examples]
-            )
+        if self._suggestions is not None:
+            activity.suggested_actions = self._suggestions
         return activity
 
 
@@ -256,6 +257,10 @@ class CardAttachment(_SharedOnDeepCopy, SerialisedOnce, Attachment):
     Built once per answer and reused for every reply with that answer, so it
     must not be changed after it is built (its JSON is kept, see SerialisedOnce).
     """
+
+
+class ExampleSuggestions(SerialisedOnce, SuggestedActions):
+    """The example questions as suggested actions: built once, shared by every reply that offers them."""
 
 
 class ReplyActivity(_SharedOnDeepCopy, Activity):

@@ -97,11 +97,11 @@ def _check_content_type(request: web.Request) -> None:
 
 
 async def _read_limited(request: web.Request, limit: int) -> bytes:
-    too_big = Problem(413, "payload-too-large", "Payload too large",
-                      f"the request body is over the limit of {limit} bytes")
-    if request.content_length is not None and request.content_length > limit:
-        raise too_big
-    chunks: list[bytes] = []
+    if request.content_length is not None:
+        if request.content_length > limit:
+            raise _too_big(limit)
+        return await request.read()  # the length is known and allowed: aiohttp reads exactly that
+    chunks: list[bytes] = []  # chunked: read no further than one byte past the limit
     size = 0
     while True:
         chunk = await request.content.read(limit + 1 - size)
@@ -110,8 +110,12 @@ async def _read_limited(request: web.Request, limit: int) -> bytes:
         chunks.append(chunk)
         size += len(chunk)
         if size > limit:
-            raise too_big
+            raise _too_big(limit)
     return b"".join(chunks)
+
+
+def _too_big(limit: int) -> Problem:
+    return Problem(413, "payload-too-large", "Payload too large", f"the request body is over the limit of {limit} bytes")
 
 
 def _bad(detail: str, slug: str = "invalid-activity", title: str = "Invalid activity") -> Problem:

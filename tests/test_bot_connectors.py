@@ -47,6 +47,20 @@ def test_user_token_client_is_built_on_first_use_only():
     asyncio.run(run())
 
 
+def test_one_user_token_client_per_app_id():
+    auth = ReusingBotFrameworkAuthentication(ConfigurationBotFrameworkAuthentication(BotConfig()))
+
+    async def run():
+        anonymous = [await auth.create_user_token_client(ClaimsIdentity({}, True)) for _ in range(3)]
+        skill_a = await auth.create_user_token_client(ClaimsIdentity({"aud": "app-a"}, True))
+        skill_b = await auth.create_user_token_client(ClaimsIdentity({"appid": "app-b"}, True))
+        assert anonymous[0] is anonymous[1] is anonymous[2]
+        assert len({id(anonymous[0]), id(skill_a), id(skill_b)}) == 3
+        assert (await skill_b._get())._app_id == "app-b"
+
+    asyncio.run(run())
+
+
 # ---------------------------------------------------------------- same JSON as msrest, faster
 
 import datetime as _dt  # noqa: E402
