@@ -3,9 +3,12 @@
 Receive the activity's JSON, post one reply to its serviceUrl on a shared
 aiohttp ClientSession, answer 200. No validation, no auth, no state: nothing a
 real bot could skip, so nothing can be faster. Usage: python bench/floor.py PORT
+(FLOOR_LOOP=uvloop: on uvloop instead of asyncio's loop, like our bot.)
 """
 
+import asyncio
 import json
+import os
 import sys
 
 import aiohttp
@@ -47,7 +50,12 @@ def main() -> None:
     app.on_cleanup.append(on_cleanup)
     app.router.add_post("/api/messages", messages)
     app.router.add_get("/healthz", healthz)
-    web.run_app(app, host="127.0.0.1", port=port, print=None, access_log=None)
+    loop = asyncio.new_event_loop()
+    if os.environ.get("FLOOR_LOOP") == "uvloop":
+        import uvloop
+
+        loop = uvloop.new_event_loop()
+    web.run_app(app, host="127.0.0.1", port=port, print=None, access_log=None, loop=loop)
 
 
 if __name__ == "__main__":

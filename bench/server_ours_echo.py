@@ -12,11 +12,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from aiohttp import web  # noqa: E402
 from botbuilder.core import ActivityHandler, MessageFactory, TurnContext  # noqa: E402
 
 from bot.app import ENDPOINT_KEY, create_app  # noqa: E402
 from bot.config import BotConfig  # noqa: E402
+from bot.serving import serve  # noqa: E402
 
 
 class EchoBot(ActivityHandler):
@@ -28,7 +28,7 @@ def main() -> None:
     port = int(sys.argv[1]) if len(sys.argv) > 1 else 3978
     app = create_app(BotConfig(port=port))
     app[ENDPOINT_KEY].bot = EchoBot()
-    web.run_app(app, host="127.0.0.1", port=port, print=None, access_log=None)
+    serve(app, "127.0.0.1", port)  # as python -m bot runs it (event loop, GC settings)
 
 
 if __name__ == "__main__":

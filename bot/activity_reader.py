@@ -38,7 +38,7 @@ class _Fallback(Exception):
 class _Plan:
     """How one model class is read: its attributes, their JSON keys and types, the keys it knows."""
 
-    __slots__ = ("cls", "fields", "known", "plain_init")
+    __slots__ = ("cls", "fields", "by_key", "absent", "plain_init")
 
     def __init__(self, cls: type[Model]):
         # Only models msrest reads by plain key look-up qualify: no flattened keys,
@@ -55,7 +55,8 @@ class _Plan:
             fields.append((attr, key, desc["type"]))
         self.cls = cls
         self.fields = tuple(fields)
-        self.known = frozenset(key for _, key, _ in fields)
+        self.by_key = {key: (attr, data_type) for attr, key, data_type in fields}
+        self.absent = {attr: None for attr, _, _ in fields}  # every attribute, as msrest passes them
         self.plain_init = _init_only_assigns(cls, [attr for attr, _, _ in fields])
 
 
@@ -96,17 +97,24 @@ def _model(cls: type[Model], data) -> Model:
     if type(data) is not dict:
         raise _Fallback
     plan = _plan(cls)
-    kwargs = {}
-    for attr, key, data_type in plan.fields:
-        raw = data.get(key)
-        kwargs[attr] = None if raw is None else _value(raw, data_type)
+    # A message carries a dozen of the Activity's 42 keys: walk the ones present.
+    kwargs = plan.absent.copy()
+    unknown = None
+    for key, raw in data.items():
+        field = plan.by_key.get(key)
+        if field is None:
+            if unknown is None:
+                unknown = {}
+            unknown[key] = raw
+        elif raw is not None:
+            kwargs[field[0]] = _value(raw, field[1])
     if plan.plain_init:
         obj = cls.__new__(cls)
         obj.__dict__.update(kwargs, additional_properties={})
     else:
         obj = cls(**kwargs)
-    if not plan.known.issuperset(data):
-        obj.additional_properties = {key: data[key] for key in data.keys() - plan.known}
+    if unknown is not None:
+        obj.additional_properties = unknown
     return obj
 
 

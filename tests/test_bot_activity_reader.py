@@ -122,3 +122,24 @@ def test_generated_activities_read_exactly_like_msrest(data):
 @given(base=st.sampled_from([TEAMS_MESSAGE]), extra=st.dictionaries(st.sampled_from(sorted(_FIELDS)), _json, max_size=4))
 def test_teams_messages_with_arbitrary_fields_read_exactly_like_msrest(base, extra):
     assert_same(dict(base, **extra))
+
+
+def test_channel_messages_are_read_without_msrest(monkeypatch):
+    # The reader exists for speed: the shapes channels send must not take msrest's path.
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("msrest's Deserializer was used")
+
+    monkeypatch.setattr(Activity, "deserialize", refuse)
+    teams = {
+        "type": "message", "id": "1", "timestamp": "2026-11-22T05:00:00.123Z", "channelId": "msteams",
+        "serviceUrl": "https://smba.trafficmanager.net/emea/", "text": "<at>Error Explainer</at> 3112",
+        "from": {"id": "29:1", "name": "Ada", "aadObjectId": "a-1"},
+        "conversation": {"id": "a:1", "conversationType": "personal", "tenantId": "t-1"},
+        "recipient": {"id": "28:bot", "name": "Error Explainer"},
+        "entities": [{"type": "mention", "text": "<at>Error Explainer</at>", "mentioned": {"id": "28:bot"}}],
+        "channelData": {"tenant": {"id": "t-1"}}, "locale": "en-US", "localTimezone": "Europe/Berlin",
+        "value": {"action": "explain", "source": "acs-call-end", "code": 0, "subcode": 3112},
+    }
+    activity = read_activity(teams)
+    assert activity.from_property.aad_object_id == "a-1" and activity.conversation.conversation_type == "personal"
+    assert activity.value["subcode"] == 3112 and activity.entities[0].type == "mention"
