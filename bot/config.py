@@ -89,7 +89,11 @@ class BotConfig:
     connector_cache_size: int = 256
     # Answers kept for repeated questions (bot/answer_cache.py); 0 turns the cache off.
     answer_cache_size: int = 1024
+    # The Web Chat token route (bot/directline_token.py); no secret, no route.
     directline_secret: str = field(default="", repr=False)
+    directline_token_endpoint: str = ""  # empty: the global Direct Line service
+    directline_allowed_origins: tuple[str, ...] = ()
+    directline_token_timeout_seconds: float = 10.0
     log_level: str = "INFO"
     # Sovereign and private clouds (the SDK's own setting names). Empty: public Azure.
     # ChannelService=https://botframework.azure.us selects the US Government cloud;
@@ -177,6 +181,11 @@ class BotConfig:
             connector_cache_size=_number(env, "BOT_CONNECTOR_CACHE_SIZE", 256, 1, 100_000),
             answer_cache_size=_number(env, "BOT_ANSWER_CACHE_SIZE", 1024, 0, 1_000_000),
             directline_secret=env.get("DirectLineSecret") or "",
+            directline_token_endpoint=(env.get("DirectLineTokenEndpoint") or "").strip(),
+            directline_allowed_origins=tuple(
+                o.strip() for o in (env.get("DirectLineAllowedOrigins") or "").split(",") if o.strip()
+            ),
+            directline_token_timeout_seconds=_number(env, "DirectLineTokenTimeoutSeconds", 10.0, 0.1, 120.0, float),
             log_level=(env.get("LOG_LEVEL") or "INFO").strip().upper(),
             channel_service=(env.get("ChannelService") or "").strip(),
             to_bot_from_channel_openid_metadata_url=(env.get("ToBotFromChannelOpenIdMetadataUrl") or "").strip(),

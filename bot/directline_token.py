@@ -13,16 +13,18 @@ origins (``DirectLineAllowedOrigins``), they are sent as the token's
 ``trustedOrigins``, browsers from those origins get CORS headers, and any
 other origin is refused before a token is minted.
 
-Configuration (environment, read once when the route is added; an attribute of
-the same meaning on the config object wins):
+Configuration (BotConfig, from these environment variables):
 
-* ``DirectLineSecret`` / ``config.directline_secret`` - required, else no route.
-* ``DirectLineTokenEndpoint`` - default the global Direct Line service; set it
-  for a regional endpoint (e.g. europe.directline.botframework.com) or a test.
-* ``DirectLineAllowedOrigins`` - comma-separated origins of pages on other
-  hosts that may fetch tokens (e.g. ``https://support.example.com``). A page
-  served from the bot's own origin is always allowed.
-* ``DirectLineTokenTimeoutSeconds`` - upper bound on the exchange (default 10).
+* ``DirectLineSecret`` (``directline_secret``) - required, else no route.
+* ``DirectLineTokenEndpoint`` (``directline_token_endpoint``) - default the global
+  Direct Line service; set it for a regional endpoint (e.g.
+  europe.directline.botframework.com) or a test.
+* ``DirectLineAllowedOrigins`` (``directline_allowed_origins``) - comma-separated
+  origins of pages on other hosts that may fetch tokens (e.g.
+  ``https://support.example.com``). A page served from the bot's own origin is
+  always allowed.
+* ``DirectLineTokenTimeoutSeconds`` (``directline_token_timeout_seconds``) - upper
+  bound on the exchange (default 10).
 
 Errors are application/problem+json with the request's correlation id (the
 app's middleware adds the id); the secret never appears in a response or a
@@ -33,16 +35,18 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 import secrets
 from dataclasses import dataclass
-from typing import Mapping
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import aiohttp
 from aiohttp import web
 
 from .problems import Problem
+
+if TYPE_CHECKING:
+    from .config import BotConfig
 
 log = logging.getLogger("bot.directline")
 
@@ -72,25 +76,14 @@ class DirectLineTokenSettings:
                 f"allowed_origins={sorted(self.allowed_origins)!r}, timeout_seconds={self.timeout_seconds})")
 
     @classmethod
-    def from_config(cls, config: object, env: Mapping[str, str] | None = None) -> "DirectLineTokenSettings":
-        env = os.environ if env is None else env
-        secret = getattr(config, "directline_secret", None) or env.get("DirectLineSecret") or ""
-        endpoint = (getattr(config, "directline_token_endpoint", None)
-                    or env.get("DirectLineTokenEndpoint") or DEFAULT_TOKEN_ENDPOINT).strip()
+    def from_config(cls, config: "BotConfig") -> "DirectLineTokenSettings":
+        """The route's settings, checked: ValueError names the setting that cannot be used."""
+        endpoint = config.directline_token_endpoint or DEFAULT_TOKEN_ENDPOINT
         if urlsplit(endpoint).scheme not in ("http", "https") or not urlsplit(endpoint).netloc:
             raise ValueError(f"DirectLineTokenEndpoint={endpoint!r} is not an http(s) URL")
-        raw_origins = getattr(config, "directline_allowed_origins", None) or env.get("DirectLineAllowedOrigins") or ""
-        if isinstance(raw_origins, str):
-            raw_origins = [o for o in raw_origins.split(",") if o.strip()]
-        origins = frozenset(_origin(o) for o in raw_origins)
-        raw_timeout = env.get("DirectLineTokenTimeoutSeconds") or "10"
-        try:
-            timeout = float(raw_timeout)
-        except ValueError:
-            raise ValueError(f"DirectLineTokenTimeoutSeconds={raw_timeout!r} is not a number") from None
-        if not 0.1 <= timeout <= 120:
-            raise ValueError(f"DirectLineTokenTimeoutSeconds={timeout} is out of range (0.1..120)")
-        return cls(secret=secret, endpoint=endpoint, allowed_origins=origins, timeout_seconds=timeout)
+        origins = frozenset(_origin(o) for o in config.directline_allowed_origins)
+        return cls(secret=config.directline_secret, endpoint=endpoint, allowed_origins=origins,
+                   timeout_seconds=config.directline_token_timeout_seconds)
 
 
 def _request_origin_allowed(request: web.Request, settings: DirectLineTokenSettings) -> tuple[bool, str | None]:
@@ -196,14 +189,13 @@ class _TokenEndpoint:
                           "the Direct Line service could not be reached") from None
 
 
-def add_directline_token_route(app: web.Application, config: object,
-                               env: Mapping[str, str] | None = None) -> bool:
+def add_directline_token_route(app: web.Application, config: "BotConfig") -> bool:
     """Register POST (and CORS OPTIONS) /api/directline/token; False when no secret is configured.
 
     One ClientSession per app, opened on startup and closed on cleanup, so the
     exchange reuses connections to the Direct Line service.
     """
-    settings = DirectLineTokenSettings.from_config(config, env)
+    settings = DirectLineTokenSettings.from_config(config)
     if not settings.secret:
         return False
     endpoint = _TokenEndpoint(settings)

@@ -46,6 +46,8 @@ def test_anonymous_public_needs_opt_in_and_app_id_does_not():
     ({"ChannelService": "https://example.com"}, "ChannelService"),
     ({"ToBotFromChannelTokenIssuer": "https://issuer"}, "private cloud"),
     ({"LOG_LEVEL": "LOUD"}, "LOG_LEVEL"),
+    ({"DirectLineTokenTimeoutSeconds": "soon"}, "DirectLineTokenTimeoutSeconds"),
+    ({"DirectLineTokenTimeoutSeconds": "600"}, "out of range"),
 ])
 def test_bad_settings_are_refused_with_a_reason(env, words):
     with pytest.raises(ConfigError, match=words):
@@ -57,3 +59,15 @@ def test_government_cloud_is_accepted():
                             "MicrosoftAppPassword": "pw"})
     assert c.CHANNEL_SERVICE == "https://botframework.azure.us"
     assert c.TO_BOT_FROM_CHANNEL_TOKEN_ISSUER is None  # public/gov defaults stay the SDK's
+
+
+def test_direct_line_settings_come_from_the_environment_with_the_rest():
+    config = BotConfig.from_env({
+        "DirectLineSecret": "s3cret", "DirectLineTokenEndpoint": " https://europe.directline.botframework.com/v3/directline/tokens/generate ",
+        "DirectLineAllowedOrigins": "https://support.example.com, https://portal.example.com:8443,",
+        "DirectLineTokenTimeoutSeconds": "2.5",
+    })
+    assert config.directline_token_endpoint == "https://europe.directline.botframework.com/v3/directline/tokens/generate"
+    assert config.directline_allowed_origins == ("https://support.example.com", "https://portal.example.com:8443")
+    assert config.directline_token_timeout_seconds == 2.5
+    assert "s3cret" not in repr(config)
