@@ -65,6 +65,38 @@ def conversation_id() -> str:
     return "conv-" + uuid.uuid4().hex[:12]
 
 
+# ---------------------------------------------------------------- an app in a thread
+
+
+class AppServer:
+    """An aiohttp Application served from a background thread; `.url` like BotProcess."""
+
+    def __init__(self, app: web.Application, name: str = "app-server"):
+        self.app = app
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self._loop = asyncio.new_event_loop()
+        self._runner = web.AppRunner(app, access_log=None)
+        self._thread = threading.Thread(target=self._loop.run_forever, name=name, daemon=True)
+
+    async def _start(self) -> None:
+        await self._runner.setup()
+        await web.TCPSite(self._runner, "127.0.0.1", self.port).start()
+
+    def start(self) -> "AppServer":
+        self._thread.start()
+        asyncio.run_coroutine_threadsafe(self._start(), self._loop).result(30)
+        return self
+
+    def health(self) -> dict:
+        return requests.get(self.url + "/healthz", timeout=5).json()
+
+    def stop(self) -> None:
+        asyncio.run_coroutine_threadsafe(self._runner.cleanup(), self._loop).result(30)
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join(10)
+
+
 # ---------------------------------------------------------------- connector sink
 
 
@@ -76,11 +108,12 @@ class ConnectorSink:
         self.fail_with: int | None = None
         self.answer: str = "json"  # "json" (a ResourceResponse), "empty", "text"
         self._cond = threading.Condition()
-        self._loop = asyncio.new_event_loop()
-        self._runner: web.AppRunner | None = None
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self._thread = threading.Thread(target=self._loop.run_forever, name="connector-sink", daemon=True)
+        app = web.Application(client_max_size=8 * 1024 * 1024)
+        app.router.add_post("/v3/conversations/{conversation}/activities", self._receive)
+        app.router.add_post("/v3/conversations/{conversation}/activities/{activity}", self._receive)
+        self._server = AppServer(app, name="connector-sink")
+        self.port = self._server.port
+        self.url = self._server.url
 
     async def _receive(self, request: web.Request) -> web.Response:
         body = await request.json()
@@ -102,24 +135,12 @@ class ConnectorSink:
             return web.Response(status=200, text="OK")
         return web.json_response({"id": uuid.uuid4().hex})
 
-    async def _start(self) -> None:
-        app = web.Application(client_max_size=8 * 1024 * 1024)
-        app.router.add_post("/v3/conversations/{conversation}/activities", self._receive)
-        app.router.add_post("/v3/conversations/{conversation}/activities/{activity}", self._receive)
-        self._runner = web.AppRunner(app, access_log=None)
-        await self._runner.setup()
-        await web.TCPSite(self._runner, "127.0.0.1", self.port).start()
-
     def start(self) -> "ConnectorSink":
-        self._thread.start()
-        asyncio.run_coroutine_threadsafe(self._start(), self._loop).result(10)
+        self._server.start()
         return self
 
     def stop(self) -> None:
-        if self._runner is not None:
-            asyncio.run_coroutine_threadsafe(self._runner.cleanup(), self._loop).result(10)
-        self._loop.call_soon_threadsafe(self._loop.stop)
-        self._thread.join(10)
+        self._server.stop()
 
     def for_conversation(self, conversation: str) -> list[dict]:
         with self._cond:
@@ -243,38 +264,6 @@ def start_bot():
     yield _start
     for p in started:
         p.stop()
-
-
-# ---------------------------------------------------------------- an app in a thread
-
-
-class AppServer:
-    """An aiohttp Application served from a background thread; `.url` like BotProcess."""
-
-    def __init__(self, app: web.Application):
-        self.app = app
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self._loop = asyncio.new_event_loop()
-        self._runner = web.AppRunner(app, access_log=None)
-        self._thread = threading.Thread(target=self._loop.run_forever, name="app-server", daemon=True)
-
-    async def _start(self) -> None:
-        await self._runner.setup()
-        await web.TCPSite(self._runner, "127.0.0.1", self.port).start()
-
-    def start(self) -> "AppServer":
-        self._thread.start()
-        asyncio.run_coroutine_threadsafe(self._start(), self._loop).result(30)
-        return self
-
-    def health(self) -> dict:
-        return requests.get(self.url + "/healthz", timeout=5).json()
-
-    def stop(self) -> None:
-        asyncio.run_coroutine_threadsafe(self._runner.cleanup(), self._loop).result(30)
-        self._loop.call_soon_threadsafe(self._loop.stop)
-        self._thread.join(10)
 
 
 @pytest.fixture

@@ -28,7 +28,7 @@ from pathlib import Path
 import pytest
 from aiohttp import web
 
-from conftest import free_port
+from conftest import AppServer, free_port
 
 REPO = Path(__file__).resolve().parents[1]
 E2E_DIR = REPO / "deploy" / "e2e"
@@ -182,11 +182,11 @@ class FakeDirectLineTokenService:
         self.mode: object = "ok"
         self.requests: list[dict] = []
         self.issued: list[str] = []
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}{self.PATH}"
-        self._loop = asyncio.new_event_loop()
-        self._runner = None
-        self._thread = threading.Thread(target=self._loop.run_forever, name="fake-directline", daemon=True)
+        app = web.Application()
+        app.router.add_post(self.PATH, self._generate)
+        self._server = AppServer(app, name="fake-directline")
+        self.port = self._server.port
+        self.url = f"{self._server.url}{self.PATH}"
 
     async def _generate(self, request):
         body = await request.text()
@@ -208,23 +208,11 @@ class FakeDirectLineTokenService:
         return web.json_response({"conversationId": "conv-" + secrets.token_hex(4), "token": token, "expires_in": 3600})
 
     def start(self) -> "FakeDirectLineTokenService":
-        app = web.Application()
-        app.router.add_post(self.PATH, self._generate)
-        self._runner = web.AppRunner(app)
-        self._thread.start()
-        asyncio.run_coroutine_threadsafe(self._setup(), self._loop).result(10)
+        self._server.start()
         return self
 
-    async def _setup(self) -> None:
-        await self._runner.setup()
-        await web.TCPSite(self._runner, "127.0.0.1", self.port).start()
-
     def stop(self) -> None:
-        if self._runner is not None:
-            asyncio.run_coroutine_threadsafe(self._runner.cleanup(), self._loop).result(30)
-            self._runner = None
-        self._loop.call_soon_threadsafe(self._loop.stop)
-        self._thread.join(5)
+        self._server.stop()
 
 
 class StaticSite:
