@@ -139,10 +139,12 @@ def create_app(
     async def _open_session(_app: web.Application) -> None:
         # Outbound replies share one session (keep-alive pool); see bot/connectors.py.
         # No cookie jar: channels do not use cookies, and a jar is consulted on every request.
+        # A proxy from the environment is honoured as the SDK's own transport (requests) does.
         auth.connectors.session = aiohttp.ClientSession(
             connector=aiohttp.TCPConnector(limit=256, limit_per_host=64),
             cookie_jar=aiohttp.DummyCookieJar(),
             timeout=auth.connectors.timeout,
+            trust_env=config.outbound_proxy_from_env,
         )
 
     async def _close(_app: web.Application) -> None:

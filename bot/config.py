@@ -65,6 +65,9 @@ def is_loopback(host: str) -> bool:
         return False  # a DNS name: could resolve to anything
 
 
+_PROXY_VARIABLES = ("HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy")
+
+
 @dataclass(frozen=True)
 class BotConfig:
     app_id: str = ""
@@ -95,6 +98,9 @@ class BotConfig:
     directline_allowed_origins: tuple[str, ...] = ()
     directline_token_timeout_seconds: float = 10.0
     log_level: str = "INFO"
+    # HTTP(S)_PROXY / ALL_PROXY is set: outbound calls (replies, Direct Line) go through it, as the
+    # SDK's own transport (requests) would. Only then, since aiohttp then looks the proxy up per request.
+    outbound_proxy_from_env: bool = False
     # Sovereign and private clouds (the SDK's own setting names). Empty: public Azure.
     # ChannelService=https://botframework.azure.us selects the US Government cloud;
     # the others describe a private cloud's token issuer and endpoints.
@@ -187,6 +193,7 @@ class BotConfig:
             ),
             directline_token_timeout_seconds=_number(env, "DirectLineTokenTimeoutSeconds", 10.0, 0.1, 120.0, float),
             log_level=(env.get("LOG_LEVEL") or "INFO").strip().upper(),
+            outbound_proxy_from_env=any(env.get(name) for name in _PROXY_VARIABLES),
             channel_service=(env.get("ChannelService") or "").strip(),
             to_bot_from_channel_openid_metadata_url=(env.get("ToBotFromChannelOpenIdMetadataUrl") or "").strip(),
             to_bot_from_channel_token_issuer=(env.get("ToBotFromChannelTokenIssuer") or "").strip(),

@@ -201,7 +201,7 @@ def add_directline_token_route(app: web.Application, config: "BotConfig") -> boo
     endpoint = _TokenEndpoint(settings)
 
     async def _open(app: web.Application) -> None:
-        endpoint._session = aiohttp.ClientSession()
+        endpoint._session = aiohttp.ClientSession(trust_env=config.outbound_proxy_from_env)
 
     async def _close(app: web.Application) -> None:
         if endpoint._session is not None:

@@ -83,7 +83,12 @@ class MessagesEndpoint:
 
 
 def _dumps(obj) -> str:
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+    text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate from the question: only escaped it is valid UTF-8
+        text = json.dumps(obj, separators=(",", ":"))
+    return text
 
 
 def _check_content_type(request: web.Request) -> None:
@@ -97,11 +102,15 @@ def _check_content_type(request: web.Request) -> None:
 
 
 async def _read_limited(request: web.Request, limit: int) -> bytes:
+    """The body, refused with 413 as soon as it is over the limit (the limit is on the decoded body)."""
     if request.content_length is not None:
         if request.content_length > limit:
             raise _too_big(limit)
-        return await request.read()  # the length is known and allowed: aiohttp reads exactly that
-    chunks: list[bytes] = []  # chunked: read no further than one byte past the limit
+        if request.headers.get("Content-Encoding", "identity").lower() == "identity":
+            return await request.read()  # the length is known and allowed: aiohttp reads exactly that
+    # Chunked or compressed (a small gzip body can inflate past the limit): read the
+    # decoded body no further than one byte past the limit.
+    chunks: list[bytes] = []
     size = 0
     while True:
         chunk = await request.content.read(limit + 1 - size)

@@ -72,6 +72,19 @@ class LoadedResponse(AioHttpClientResponse):
     def body(self) -> bytes:
         return self._body
 
+    def text(self, encoding: str | None = None) -> str:
+        """The body as text, never failing: a channel's error page may be in any encoding.
+
+        msrest decodes strictly, so a Latin-1 error page would turn an undelivered
+        reply (502) into a crashed turn; `requests`, the stock transport, decodes
+        leniently, as this does.
+        """
+        charset = encoding or self.internal_response.charset or "utf-8"
+        try:
+            return self._body.decode(charset, errors="replace")
+        except LookupError:  # a charset Python does not know
+            return self._body.decode("utf-8", errors="replace")
+
 
 def _json_object(body: bytes) -> dict | None:
     if not body:
@@ -88,6 +101,7 @@ async def exchange(
 ) -> tuple[aiohttp.ClientResponse, bytes]:
     """One HTTP exchange with the channel: the response and its body; transport failures as msrest's error."""
     attempt = 0
+    resent = False
     while True:
         try:
             async with session.request(method, url, data=data, headers=headers, timeout=timeout) as raw:
@@ -97,6 +111,14 @@ async def exchange(
                 raise ClientRequestError(f"Error occurred in request: cannot connect: {err}") from err
             await asyncio.sleep(CONNECT_BACKOFF_SECONDS[attempt])
             attempt += 1
+        except aiohttp.ServerDisconnectedError as err:
+            # Replies share kept-alive connections; one the channel closed while it sat
+            # in the pool fails like this before the channel has read anything. Sent
+            # once more, on a fresh connection (the stock transport, urllib3 under
+            # msrest, retries such a read failure too).
+            if resent:
+                raise ClientRequestError(f"Error occurred in request: {type(err).__name__}: {err}") from err
+            resent = True
         except (asyncio.TimeoutError, aiohttp.ClientError) as err:
             raise ClientRequestError(f"Error occurred in request: {type(err).__name__}: {err}") from err
 

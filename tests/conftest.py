@@ -194,6 +194,7 @@ class BotProcess:
             k: v
             for k, v in os.environ.items()
             if not k.startswith("Microsoft") and k not in ("HOST", "PORT", "BOT_ALLOW_ANONYMOUS", "DirectLineSecret")
+            and k.lower() not in ("http_proxy", "https_proxy", "all_proxy")  # replies go to loopback sinks
         }
         self.env.update({"HOST": host, "PORT": str(self.port), "PYTHONUNBUFFERED": "1"})
         self.env.update(env or {})

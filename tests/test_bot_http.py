@@ -100,6 +100,22 @@ def test_oversized_body_is_413_and_no_reply(bot, sink):
     assert sink.for_conversation(conv) == []
 
 
+def test_a_compressed_body_is_measured_once_decompressed(bot, sink):
+    # 300 KB of activity gzips to a few hundred bytes; the limit is on what the bot has to read.
+    import gzip
+
+    conv = conversation_id()
+    raw = json.dumps(activity(sink, "x" * (300 * 1024), conv)).encode()
+    resp = requests.post(bot.url + "/api/messages", data=gzip.compress(raw), timeout=10,
+                         headers={"Content-Type": "application/json", "Content-Encoding": "gzip"})
+    assert assert_problem(resp, 413)["type"].endswith("payload-too-large")
+    small = json.dumps(activity(sink, "what is subcode 3112", conv)).encode()
+    resp = requests.post(bot.url + "/api/messages", data=gzip.compress(small), timeout=10,
+                         headers={"Content-Type": "application/json", "Content-Encoding": "gzip"})
+    assert resp.status_code == 200
+    assert sink.wait_for(1, conv)
+
+
 def test_oversized_chunked_body_is_413(bot, sink):
     """No Content-Length: the server must stop reading at the limit, not buffer everything."""
     act = json.dumps(activity(sink, "y" * (400 * 1024))).encode()
@@ -213,6 +229,16 @@ def test_expect_replies_returns_the_cards_in_the_body_and_posts_nothing(bot, sin
     assert "3112" in json.dumps(adaptive_cards(messages[0]))
     time.sleep(0.3)
     assert sink.for_conversation(conv) == []
+
+
+def test_expect_replies_with_a_lone_surrogate_in_the_question_is_valid_json(bot):
+    # "\ud800" is valid JSON but no UTF-8 text: the replies quote the question back escaped.
+    raw = ('{"type": "message", "channelId": "test", "conversation": {"id": "%s"}, "from": {"id": "u"},'
+           ' "recipient": {"id": "b"}, "deliveryMode": "expectReplies", "text": "\\ud800 subcode 3112"}'
+           % conversation_id())
+    resp = post(bot, None, raw=raw.encode())
+    assert resp.status_code == 200, resp.text
+    assert resp.json()["activities"]
 
 
 def test_expect_replies_needs_no_service_url(bot):

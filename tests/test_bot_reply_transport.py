@@ -200,3 +200,101 @@ def test_the_body_is_the_json_msrest_would_send():
 
     body = {"text": "ünïcødé “quotes” 😀", "n": 10**30, "f": 1.5, "nested": [{"a": None}]}
     assert json.loads(_json_bytes(body)) == json.loads(json.dumps(body))
+
+
+# ---------------------------------------------------------------- channels that misbehave
+
+
+def test_a_refused_reply_with_a_latin1_error_page_is_a_502_not_a_crashed_turn(serve_app):
+    # A gateway in front of the channel refuses the card with its own (non-UTF-8) error page.
+    from aiohttp import web
+
+    from bot.app import create_app
+    from bot.config import BotConfig
+    from conftest import activity, conversation_id, post
+
+    received: list[dict] = []
+
+    async def receive(request: web.Request) -> web.Response:
+        received.append(await request.json())
+        return web.Response(status=413, body="Requête trop grande".encode("latin-1"), content_type="text/html")
+
+    channel_app = web.Application()
+    channel_app.router.add_post("/{tail:.*}", receive)
+    channel = serve_app(channel_app)
+    bot = serve_app(create_app(BotConfig()))
+    resp = post(bot, activity(None, "what is subcode 3112", conversation_id(), serviceUrl=channel.url))
+    assert resp.status_code == 502, resp.text
+    assert resp.json()["type"].endswith("reply-not-delivered")
+    assert len(received) == 1  # the card only: no apology sent after it, the turn did not crash
+
+
+class ClosesFirstConnection:
+    """A channel on raw sockets whose first connection is closed when the request arrives, unanswered.
+
+    What a kept-alive connection looks like when the channel closed it while it sat
+    idle in the pool: the request fails before the channel has read it.
+    """
+
+    def __init__(self):
+        self.connections = 0
+        self.requests: list[bytes] = []
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+
+    async def handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        self.connections += 1
+        first = self.connections == 1
+        while True:
+            head = await reader.readuntil(b"\r\n\r\n")
+            length = next(int(line.split(b":")[1]) for line in head.split(b"\r\n")
+                          if line.lower().startswith(b"content-length:"))
+            body = await reader.readexactly(length)
+            if first:
+                writer.close()
+                return
+            self.requests.append(body)
+            answer = b'{"id": "7"}'
+            writer.write(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+                         + str(len(answer)).encode() + b"\r\n\r\n" + answer)
+            await writer.drain()
+
+
+def test_a_connection_the_channel_dropped_is_retried_once_on_a_fresh_one():
+    channel = ClosesFirstConnection()
+
+    async def run():
+        server = await asyncio.start_server(channel.handle, "127.0.0.1", channel.port)
+        try:
+            async with aiohttp.ClientSession() as session:
+                _, tuned = _clients(channel.url, MicrosoftAppCredentials.empty(), session)
+                return await tuned.conversations.reply_to_activity("c-1", "a-1", _reply("c-1", "a-1"))
+        finally:
+            server.close()
+            await server.wait_closed()
+
+    result = asyncio.run(run())
+    assert isinstance(result, ResourceResponse) and result.id == "7"
+    assert channel.connections == 2 and len(channel.requests) == 1  # delivered once
+
+
+def test_replies_go_through_the_proxy_named_in_the_environment(start_bot, serve_app):
+    # Behind a corporate proxy the stock SDK (requests) honours HTTP(S)_PROXY; so do we.
+    from aiohttp import web
+
+    from conftest import activity, conversation_id, post
+
+    seen: list[str] = []
+
+    async def proxy(request: web.Request) -> web.Response:
+        seen.append(str(request.url))  # a proxy is sent the absolute URL
+        return web.json_response({"id": "via-proxy"})
+
+    proxy_app = web.Application()
+    proxy_app.router.add_route("*", "/{tail:.*}", proxy)
+    proxy_server = serve_app(proxy_app)
+    bot = start_bot(env={"HTTP_PROXY": proxy_server.url})
+    conv = conversation_id()
+    resp = post(bot, activity(None, "sms 4007", conv, serviceUrl="http://channel.example.invalid/"))
+    assert resp.status_code == 200, resp.text
+    assert len(seen) == 1 and seen[0].startswith(f"http://channel.example.invalid/v3/conversations/{conv}/activities/")
