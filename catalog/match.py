@@ -59,6 +59,7 @@ class Matcher:
         self.catalog = catalog
         self.lex = load_lexicon()
         self.signals = ProductSignals(catalog.sources, self.lex)
+        self.family = {sid: src.family or sid for sid, src in catalog.sources.items()}
         self.text = TextIndex(catalog.entries, self.lex)
         self.position = {id(e): i for i, e in enumerate(catalog.entries)}
         self.class_entries: dict[int, Entry] = {}
@@ -150,7 +151,7 @@ class Matcher:
         cands.sort(key=lambda c: (-c.score, self.position[id(c.entry)]))
         return cands
 
-    def _near_numbers(self, n: int) -> list[Entry]:
+    def _near_numbers(self, n: int, limit: int | None = MAX_CANDIDATES) -> list[Entry]:
         """Entries whose number is one keystroke from n: suggestions for a miss, never answers."""
         s = str(n)
         out: list[Entry] = []
@@ -158,7 +159,22 @@ class Matcher:
         for cand, _, _ in process.extract(s, same_length, scorer=Levenshtein.distance, score_cutoff=1, limit=None):
             v = int(cand)
             out.extend(self.catalog.by_subcode.get(v, ()) or self.catalog.by_code.get(v, ()))
-        return out[:MAX_CANDIDATES]
+        return out[:limit]
+
+    def _slip_in_named(self, n: int, hits: SignalHits, sources: set[str]) -> bool:
+        """A number only another family has, one keystroke from a number of the product named.
+
+        "sms 5003" or "DeliveryStatusDetails 5003": SMS has 5000-5002 and only the
+        call end codes have a 5003, so the user slipped in SMS rather than asking
+        about calls. Within a family (a PSTN code asked about as a call end code)
+        the other source's number is the answer, and so it is when the product
+        named has nothing near (a bot "returning" call end subcode 3112).
+        """
+        named = hits.strongest(set(hits.strength))
+        families = {self.family[s] for s in sources}
+        if not named or any(self.family[s] in families for s in named):
+            return False
+        return any(e.source in named for e in self._near_numbers(n, limit=None))
 
     def _class_hint(self, numbers: list[int]) -> str | None:
         for n in numbers:
@@ -215,9 +231,12 @@ class Matcher:
             cands = self._drop_generic_twins(self._numeric_candidates(t))
             sources = {c.entry.source for c in cands}
             named = hits.strongest(sources)
-            if cands and not named and len(sources) > 1 and any(v >= 1.0 for v in hits.strength.values()):
+            if cands and not named and any(v >= 1.0 for v in hits.strength.values()) and (
+                len(sources) > 1 or (t.role != "pair" and self._slip_in_named(number, hits, sources))
+            ):
                 # "chat sdk 404": the product named has no such code; other
-                # products' 404s are suggestions, never the answer.
+                # products' 404s are suggestions, never the answer. So is
+                # "sms 5003" (see _slip_in_named).
                 near_misses.extend(c.entry for c in self._rank(cands, hits, context, qwords))
                 cands = []
             if not cands:
@@ -263,8 +282,9 @@ class Matcher:
             return Decision(question, status, matches, truncated_at=truncated,
                             context=matches[0].entry.source if status == "answer" else None)
         suggestions: list[Entry] = list(near_misses)
-        near = [e for n in missed for e in self._near_numbers(n)]
-        # Near numbers of the product the question names come first.
+        near = [e for n in missed for e in self._near_numbers(n, limit=None)]
+        # Near numbers of the product the question names come first (all of them are
+        # looked at: "call ended 4007" has ten SMS neighbours before call end's 4507).
         near.sort(key=lambda e: -hits.strength.get(e.source, 0.0))
         suggestions.extend(near)
         if not suggestions and qwords is not None:

@@ -49,6 +49,10 @@ class Source(BaseModel):
     url: str | None = None
     # Words that, when they appear in a question, point at this product.
     signals: tuple[str, ...] = ()
+    # Sources of one family describe one thing from several sides and share numbers
+    # (a PSTN call's end codes are call end codes too); a question naming one of them
+    # may well be about another's number. Unset: a family of its own.
+    family: str | None = Field(default=None, pattern=r"^[a-z][a-z0-9-]*$")
 
 
 EntryKind = Literal["error", "concept", "tip"]

@@ -187,6 +187,26 @@ def test_a_product_named_without_that_code_gets_suggestions_not_an_answer(explai
     assert d.matches and all(m.entry.source != "acs-chat" for m in d.matches)
 
 
+@pytest.mark.parametrize("question", ["sms 5003", "DeliveryStatusDetails 5003", "call ended 4007"])
+def test_a_slip_in_the_product_named_is_not_answered_from_another_family(explain, question):
+    # SMS has 5000-5002, only the call end codes have a 5003; call end has 4097 and 4507,
+    # only SMS has a 4007. The other product's number is a suggestion, not the answer.
+    d = explain(question)
+    assert d.status == "none"
+    named = "acs-sms-delivery" if "4007" not in question else "acs-call-end"
+    assert any(m.entry.source == named for m in d.matches)  # the product's own near numbers
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("callEndReason subcode 560500", ("acs-pstn", 500, 560500)),  # same family: PSTN codes end calls
+    ("my call ended 560480", ("acs-pstn", 480, 560480)),
+    ("my bot says subcode 3112", ("acs-call-end", 410, 3112)),  # nothing near 3112 in the Bot Service
+])
+def test_another_sources_number_answers_when_it_cannot_be_a_slip(explain, question, expected):
+    d = explain(question)
+    assert d.status == "answer" and ident(d.matches[0]) == expected
+
+
 def test_a_string_codes_own_words_are_answered_like_the_code(explain):
     # The RAG 'duplicate' payload's message, typed as a question.
     d = explain("File already processed for this index")
