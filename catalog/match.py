@@ -28,6 +28,7 @@ from .textindex import TextIndex, stem, tokens
 MAX_QUESTION_CHARS = 20_000
 MAX_CANDIDATES = 8
 DECISIVE_MARGIN = 0.08  # lead the best candidate needs over the next to be the answer
+WORDS_DECIDE_TWINS = 0.3  # ... or, between rows with the same numbers, its lead in word fit
 CONTEXT_BOOST = 0.12
 TEXT_BOOST = 0.15  # how much word overlap can add to a numeric match
 TEXT_ANSWER = 0.58  # text-only: score needed to claim an answer
@@ -52,6 +53,7 @@ class _Candidate:
     score: float
     why: str
     partial: bool = False  # the number named is only the code of this code/subcode row
+    fit: float = 0.0  # how well the question's words fit this row (0..1)
 
 
 class Matcher:
@@ -140,7 +142,7 @@ class Matcher:
             c.score += hits.boost(e.source)
             if context and not any_signal and e.source == context:
                 c.score += CONTEXT_BOOST
-            fit = fits.get(id(c), 0.0)
+            fit = c.fit = fits.get(id(c), 0.0)
             c.score += TEXT_BOOST * fit
             if c.partial:
                 # "call automation 405 missing configuration": the words name the
@@ -247,7 +249,7 @@ class Matcher:
                 # The product named decides first; the ranking only orders its rows.
                 cands = [c for c in cands if c.entry.source in named]
             ranked = self._rank(cands, hits, context, qwords)
-            if len(ranked) == 1 or ranked[0].score - ranked[1].score >= DECISIVE_MARGIN:
+            if len(ranked) == 1 or ranked[0].score - ranked[1].score >= DECISIVE_MARGIN or _words_decide(ranked):
                 best = ranked[0]
                 answers.append(Match(best.entry, _norm(best.score), best.why))
             else:
@@ -353,6 +355,19 @@ def _specific_first(matches: list[Match]) -> list[Match]:
                 if m.entry.http_status is not None and m.entry.code not in (None, m.entry.http_status)}
     generic = [m for m in matches if m.entry.subcode is None and (m.entry.source, m.entry.code) in statuses]
     return [m for m in matches if m not in generic] + generic
+
+
+def _words_decide(ranked: list[_Candidate]) -> bool:
+    """Two sources' rows with the very same numbers: the words are all that tells them apart.
+
+    "510403 spam blocked": call end's 510403 is the spam block, PSTN's is a missing
+    alternate id. When nothing else separates the rows (same code and subcode, no
+    product named), a clearly better fit of the words decides, where it would only
+    nudge the score of rows the numbers already tell apart.
+    """
+    a, b = ranked[0], ranked[1]
+    same_numbers = (a.entry.code, a.entry.subcode) == (b.entry.code, b.entry.subcode)
+    return same_numbers and a.score > b.score and a.fit - b.fit >= WORDS_DECIDE_TWINS
 
 
 def _unique(matches: list[Match]) -> list[Match]:

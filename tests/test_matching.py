@@ -207,6 +207,14 @@ def test_another_sources_number_answers_when_it_cannot_be_a_slip(explain, questi
     assert d.status == "answer" and ident(d.matches[0]) == expected
 
 
+def test_between_two_sources_rows_with_the_same_numbers_the_words_decide(explain):
+    # 510403 is in the call end table (spam block) and the PSTN table (missing alternate id).
+    spam = explain("510403 spam blocked")
+    assert spam.status == "answer" and ident(spam.matches[0]) == ("acs-call-end", 403, 510403)
+    bare = explain("510403")
+    assert bare.status == "ambiguous"  # nothing tells them apart
+
+
 def test_a_string_codes_own_words_are_answered_like_the_code(explain):
     # The RAG 'duplicate' payload's message, typed as a question.
     d = explain("File already processed for this index")
