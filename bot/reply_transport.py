@@ -167,8 +167,8 @@ class DirectConversationsOperations(ConversationsOperations):
 
     async def reply_to_activity(self, conversation_id, activity_id, activity, *, custom_headers=None, raw=False,
                                 **operation_config):
-        path = self._path(conversation_id, activity_id)
-        if path is None or raw or operation_config:
+        path = self._path(conversation_id, activity_id) if activity_id is not None else None
+        if path is None or raw or operation_config:  # msrest's own path (and its validation)
             return await super().reply_to_activity(conversation_id, activity_id, activity,
                                                    custom_headers=custom_headers, raw=raw, **operation_config)
         headers = {"x-ms-conversation-id": conversation_id}

@@ -298,3 +298,19 @@ def test_replies_go_through_the_proxy_named_in_the_environment(start_bot, serve_
     resp = post(bot, activity(None, "sms 4007", conv, serviceUrl="http://channel.example.invalid/"))
     assert resp.status_code == 200, resp.text
     assert len(seen) == 1 and seen[0].startswith(f"http://channel.example.invalid/v3/conversations/{conv}/activities/")
+
+
+def test_a_reply_to_no_activity_is_refused_as_the_sdk_refuses_it():
+    from msrest.exceptions import ValidationError
+
+    async def run():
+        async with aiohttp.ClientSession() as session:
+            results = []
+            for client in _clients(f"http://127.0.0.1:{free_port()}", MicrosoftAppCredentials.empty(), session):
+                with pytest.raises(ValidationError) as caught:
+                    await client.conversations.reply_to_activity("c-1", None, _reply("c-1", None))
+                results.append(str(caught.value))
+            return results
+
+    stock, tuned = asyncio.run(run())
+    assert tuned == stock
