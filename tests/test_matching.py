@@ -215,6 +215,16 @@ def test_between_two_sources_rows_with_the_same_numbers_the_words_decide(explain
     assert bare.status == "ambiguous"  # nothing tells them apart
 
 
+@pytest.mark.parametrize("question, expected", [
+    ("my bot behind ngrok is getting rate limited", ("bot-service", 429, None)),
+    ("we are being throttled by omnichannel", ("omnichannel-messaging", 429, None)),
+])
+def test_rate_limiting_in_the_users_words_is_a_429(explain, question, expected):
+    # The documents say "too many requests"; people say rate limited or throttled (entry aliases).
+    d = explain(question)
+    assert d.status == "answer" and ident(d.matches[0]) == expected
+
+
 def test_a_string_codes_own_words_are_answered_like_the_code(explain):
     # The RAG 'duplicate' payload's message, typed as a question.
     d = explain("File already processed for this index")
