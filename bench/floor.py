@@ -50,11 +50,12 @@ def main() -> None:
     app.on_cleanup.append(on_cleanup)
     app.router.add_post("/api/messages", messages)
     app.router.add_get("/healthz", healthz)
-    loop = asyncio.new_event_loop()
     if os.environ.get("FLOOR_LOOP") == "uvloop":
         import uvloop
 
         loop = uvloop.new_event_loop()
+    else:
+        loop = asyncio.new_event_loop()
     web.run_app(app, host="127.0.0.1", port=port, print=None, access_log=None, loop=loop)
 
 

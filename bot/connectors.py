@@ -48,7 +48,6 @@ from msrest.universal_http.async_requests import AsyncRequestsHTTPSender
 
 from . import reply_transport
 from .json_tree import is_plain_json
-from .reply_transport import DirectConversationsOperations
 
 ConnectorKey = tuple[str, str | None, str | None]
 
@@ -347,5 +346,5 @@ def tune_connector(client: ConnectorClient, session: aiohttp.ClientSession, time
     serializer.client_side_validation = client._serialize.client_side_validation
     client._serialize = serializer
     client.attachments._serialize = serializer
-    client.conversations = DirectConversationsOperations(client, session, timeout)
+    client.conversations = reply_transport.DirectConversationsOperations(client, session, timeout)
     return client

@@ -38,13 +38,13 @@ from urllib.parse import quote, urljoin
 import aiohttp
 import orjson
 import requests
-from requests.utils import requote_uri
-from yarl import URL
 from botframework.connector.aio.operations_async import ConversationsOperations
 from botframework.connector.models import ErrorResponseException, ResourceResponse
 from msrest.exceptions import ClientRequestError
 from msrest.universal_http import ClientRequest
 from msrest.universal_http.aiohttp import AioHttpClientResponse
+from requests.utils import requote_uri
+from yarl import URL
 
 # Like the stock driver (urllib3's Retry under msrest), a connection that cannot
 # be established is retried; a request that reached the channel is never re-sent.
@@ -111,15 +111,14 @@ async def exchange(
                 raise ClientRequestError(f"Error occurred in request: cannot connect: {err}") from err
             await asyncio.sleep(CONNECT_BACKOFF_SECONDS[attempt])
             attempt += 1
-        except aiohttp.ServerDisconnectedError as err:
-            # Replies share kept-alive connections; one the channel closed while it sat
-            # in the pool fails like this before the channel has read anything. Sent
-            # once more, on a fresh connection (the stock transport, urllib3 under
-            # msrest, retries such a read failure too).
-            if resent:
-                raise ClientRequestError(f"Error occurred in request: {type(err).__name__}: {err}") from err
-            resent = True
         except (asyncio.TimeoutError, aiohttp.ClientError) as err:
+            # Replies share kept-alive connections; one the channel closed while it sat
+            # in the pool fails with ServerDisconnectedError before the channel has read
+            # anything. Sent once more, on a fresh connection (the stock transport,
+            # urllib3 under msrest, retries such a read failure too).
+            if isinstance(err, aiohttp.ServerDisconnectedError) and not resent:
+                resent = True
+                continue
             raise ClientRequestError(f"Error occurred in request: {type(err).__name__}: {err}") from err
 
 

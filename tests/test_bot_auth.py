@@ -8,6 +8,7 @@ the bot (401, no reply), a token that cannot be checked is refused promptly
 
 from __future__ import annotations
 
+import asyncio
 import socket
 import subprocess
 import sys
@@ -18,7 +19,14 @@ from datetime import datetime, timedelta, timezone
 import jwt
 import pytest
 import requests
+from botbuilder.integration.aiohttp import ConfigurationBotFrameworkAuthentication
+from botbuilder.schema import Activity
+from botframework.connector.auth import AuthenticationConstants, SkillValidation
 from cryptography.hazmat.primitives.asymmetric import rsa
+
+from bot.auth import RequestAuthenticator
+from bot.config import BotConfig
+from bot.connectors import ReusingBotFrameworkAuthentication
 
 from conftest import REPO, activity, conversation_id, free_port, post
 
@@ -176,16 +184,6 @@ def test_without_a_token_emulator_skill_calls_and_user_messages_keep_their_own_i
     # With auth off the SDK's answer for a tokenless request is worked out once per kind of
     # activity and reused (bot/auth.py); an Emulator skill call must still get the anonymous
     # *skill* identity and a user's message the plain anonymous one, in whatever order they come.
-    import asyncio
-
-    from botbuilder.integration.aiohttp import ConfigurationBotFrameworkAuthentication
-    from botbuilder.schema import Activity
-    from botframework.connector.auth import AuthenticationConstants, SkillValidation
-
-    from bot.auth import RequestAuthenticator
-    from bot.config import BotConfig
-    from bot.connectors import ReusingBotFrameworkAuthentication
-
     authenticator = RequestAuthenticator(
         ReusingBotFrameworkAuthentication(ConfigurationBotFrameworkAuthentication(BotConfig())),
         enabled=False, timeout=5,

@@ -16,18 +16,22 @@ import uuid
 
 import aiohttp
 import pytest
+from aiohttp import web
 from botbuilder.core import TurnContext
 from botbuilder.schema import Activity, ResourceResponse
 from botframework.connector.aio import ConnectorClient
 from botframework.connector.auth import MicrosoftAppCredentials
 from botframework.connector.models import ErrorResponseException
-from msrest.exceptions import ClientRequestError
+from msrest.exceptions import ClientRequestError, ValidationError
 
 import cards
+from bot.app import create_app
+from bot.config import BotConfig
 from bot.connectors import tune_connector
 from bot.conversation import _cards_activity
+from bot.reply_transport import _json_bytes
 from catalog import load_catalog
-from conftest import free_port
+from conftest import activity, conversation_id, free_port, post
 
 # Headers a channel acts on; the transports' own (Host, Content-Length, Accept-Encoding...) may differ.
 COMPARED_HEADERS = ("Accept", "Content-Type", "x-ms-conversation-id", "User-Agent", "Authorization")
@@ -129,8 +133,6 @@ def test_a_message_to_a_conversation_is_the_request_msrest_sends(sink):
 
 def test_a_service_url_with_a_path_keeps_it(serve_app, sink):
     # Channels such as Teams give service URLs with a path (https://smba.trafficmanager.net/emea/).
-    from aiohttp import web
-
     seen: list[str] = []
 
     async def receive(request: web.Request) -> web.Response:
@@ -196,8 +198,6 @@ def test_dot_segment_ids_take_msrests_own_path(sink, conversation_id):
 
 def test_the_body_is_the_json_msrest_would_send():
     # Same document; the direct path writes it compactly as UTF-8 (Content-Type says charset=utf-8).
-    from bot.reply_transport import _json_bytes
-
     body = {"text": "ünïcødé “quotes” 😀", "n": 10**30, "f": 1.5, "nested": [{"a": None}]}
     assert json.loads(_json_bytes(body)) == json.loads(json.dumps(body))
 
@@ -207,12 +207,6 @@ def test_the_body_is_the_json_msrest_would_send():
 
 def test_a_refused_reply_with_a_latin1_error_page_is_a_502_not_a_crashed_turn(serve_app):
     # A gateway in front of the channel refuses the card with its own (non-UTF-8) error page.
-    from aiohttp import web
-
-    from bot.app import create_app
-    from bot.config import BotConfig
-    from conftest import activity, conversation_id, post
-
     received: list[dict] = []
 
     async def receive(request: web.Request) -> web.Response:
@@ -280,10 +274,6 @@ def test_a_connection_the_channel_dropped_is_retried_once_on_a_fresh_one():
 
 def test_replies_go_through_the_proxy_named_in_the_environment(start_bot, serve_app):
     # Behind a corporate proxy the stock SDK (requests) honours HTTP(S)_PROXY; so do we.
-    from aiohttp import web
-
-    from conftest import activity, conversation_id, post
-
     seen: list[str] = []
 
     async def proxy(request: web.Request) -> web.Response:
@@ -301,8 +291,6 @@ def test_replies_go_through_the_proxy_named_in_the_environment(start_bot, serve_
 
 
 def test_a_reply_to_no_activity_is_refused_as_the_sdk_refuses_it():
-    from msrest.exceptions import ValidationError
-
     async def run():
         async with aiohttp.ClientSession() as session:
             results = []
