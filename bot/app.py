@@ -17,7 +17,7 @@ from importlib import metadata
 
 import aiohttp
 from aiohttp import web
-from botbuilder.core import ConversationState, MemoryStorage, Storage
+from botbuilder.core import MemoryStorage, Storage
 from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
 
 from catalog import Catalog, load_catalog
@@ -27,6 +27,7 @@ from .auth import RequestAuthenticator
 from .config import BotConfig
 from .connectors import ConnectorCache, ReusingBotFrameworkAuthentication
 from .conversation import ErrorExplainerBot
+from .conversation_state import FingerprintedConversationState
 from .directline_token import add_directline_token_route
 from .feedback import FeedbackLog
 from .messages import MessagesEndpoint
@@ -99,7 +100,7 @@ def create_app(
     feedback = FeedbackLog()
     bot = ErrorExplainerBot(
         catalog,
-        ConversationState(storage or MemoryStorage()),
+        FingerprintedConversationState(storage or MemoryStorage()),
         feedback,
         max_question_chars=config.max_question_chars,
         typing_threshold_chars=config.typing_threshold_chars,

@@ -29,6 +29,7 @@ from enum import Enum
 from typing import Awaitable, Callable, Dict, List
 
 import aiohttp
+import orjson
 from botbuilder.schema import Activity, TokenResponse
 from botframework.connector import AsyncBfPipeline
 from botframework.connector.aio import ConnectorClient
@@ -46,7 +47,7 @@ from msrest.serialization import Model
 from msrest.universal_http import AsyncClientResponse, ClientRequest
 from msrest.universal_http.async_requests import AsyncRequestsHTTPSender
 
-from . import reply_transport
+from . import reply_transport, wire_json
 from .json_tree import is_plain_json
 
 ConnectorKey = tuple[str, str | None, str | None]
@@ -273,15 +274,35 @@ class JsonNativeSerializer(Serializer):
                 pass
         return super().body(data, data_type, **kwargs)
 
-    def _dump_model(self, obj: Model) -> dict:
-        if isinstance(obj, SerialisedOnce):
-            wire = obj.__dict__.get("_wire")
-            if wire is None:
-                wire = obj.__dict__["_wire"] = self._dump_fields(obj)
-            return wire
-        return self._dump_fields(obj)
+    def body_json(self, data, data_type) -> bytes:
+        """body(), written as UTF-8 JSON: the request body of a reply sent directly.
 
-    def _dump_fields(self, obj: Model) -> dict:
+        The JSON of each SerialisedOnce part (an answer's cards) is written on its
+        first send and spliced into later ones (orjson.Fragment), where writing a
+        card again cost about as much as all the rest of the reply.
+        """
+        if isinstance(data, Model) and isinstance(data, self.dependencies.get(data_type, ())):
+            try:
+                return orjson.dumps(self._dump_model(data, spliced=True))
+            except (_Fallback, TypeError):  # TypeError: a value only the standard library writes
+                pass
+        return wire_json.dumps(self.body(data, data_type))
+
+    def _dump_model(self, obj: Model, spliced: bool = False):
+        if isinstance(obj, SerialisedOnce):
+            kept = obj.__dict__
+            wire = kept.get("_wire")
+            if wire is None:
+                wire = kept["_wire"] = self._dump_fields(obj)
+            if not spliced:
+                return wire
+            fragment = kept.get("_wire_json")
+            if fragment is None:
+                fragment = kept["_wire_json"] = orjson.Fragment(wire_json.dumps(wire))
+            return fragment
+        return self._dump_fields(obj, spliced)
+
+    def _dump_fields(self, obj: Model, spliced: bool = False) -> dict:
         fields = _FIELDS.get(type(obj))
         if fields is None:
             fields = _FIELDS[type(obj)] = {a: (d["key"], d["type"]) for a, d in obj._attribute_map.items()}
@@ -294,15 +315,15 @@ class JsonNativeSerializer(Serializer):
                 if value is not None:
                     field = fields.get(attr)
                     if field is not None:
-                        out[field[0]] = self._dump(value, field[1])
+                        out[field[0]] = self._dump(value, field[1], spliced)
             return out
         for attr, (key, data_type) in fields.items():
             value = getattr(obj, attr, None)
             if value is not None:
-                out[key] = self._dump(value, data_type)
+                out[key] = self._dump(value, data_type, spliced)
         return out
 
-    def _dump(self, value, data_type: str):
+    def _dump(self, value, data_type: str, spliced: bool = False):
         kind = type(value)
         if data_type == "str":
             if kind is str:
@@ -316,13 +337,13 @@ class JsonNativeSerializer(Serializer):
             if kind is not list:
                 raise _Fallback
             inner = data_type[1:-1]
-            return [None if item is None else self._dump(item, inner) for item in value]
+            return [None if item is None else self._dump(item, inner, spliced) for item in value]
         model = self.dependencies.get(data_type)
         if model is not None:
             if isinstance(model, type) and issubclass(model, Model):
                 if not isinstance(value, model):
                     raise _Fallback
-                return self._dump_model(value)
+                return self._dump_model(value, spliced)
             raise _Fallback  # an enum-typed field: let msrest decide
         if (data_type == "bool" and kind is bool) or (data_type == "int" and kind is int):
             return value

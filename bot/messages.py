@@ -23,6 +23,7 @@ from aiohttp import web
 from botbuilder.core import CloudAdapterBase, serializer_helper
 from botbuilder.schema import Activity, DeliveryModes
 
+from . import wire_json
 from .activity_reader import read_activity
 from .auth import RequestAuthenticator
 from .problems import Problem
@@ -135,11 +136,13 @@ def _parse_activity(body: bytes) -> Activity:
     if not body:
         raise _bad("the request body is empty; expected an activity as a JSON object", "malformed-json", "Malformed JSON")
     try:
-        data = json.loads(body)
+        data = wire_json.loads(body)
     except UnicodeDecodeError:
         raise _bad("the request body is not UTF-8 text", "malformed-json", "Malformed JSON") from None
     except ValueError as exc:
         raise _bad(f"the request body is not valid JSON: {exc}", "malformed-json", "Malformed JSON") from None
+    except RecursionError:  # json.loads gives up past ~1000 levels of nesting
+        raise _bad("the request body's JSON is nested too deeply", "malformed-json", "Malformed JSON") from None
     if not isinstance(data, dict):
         raise _bad(f"expected an activity (a JSON object), got a JSON {type(data).__name__}")
 

@@ -32,11 +32,9 @@ msrest sends, on a live local sink.
 from __future__ import annotations
 
 import asyncio
-import json
 from urllib.parse import quote, urljoin
 
 import aiohttp
-import orjson
 import requests
 from botframework.connector.aio.operations_async import ConversationsOperations
 from botframework.connector.models import ErrorResponseException, ResourceResponse
@@ -45,6 +43,8 @@ from msrest.universal_http import ClientRequest
 from msrest.universal_http.aiohttp import AioHttpClientResponse
 from requests.utils import requote_uri
 from yarl import URL
+
+from . import wire_json
 
 # Like the stock driver (urllib3's Retry under msrest), a connection that cannot
 # be established is retried; a request that reached the channel is never re-sent.
@@ -90,8 +90,8 @@ def _json_object(body: bytes) -> dict | None:
     if not body:
         return None
     try:
-        data = json.loads(body)
-    except ValueError:
+        data = wire_json.loads(body)
+    except (ValueError, RecursionError):
         return None
     return data if type(data) is dict else None
 
@@ -132,13 +132,6 @@ async def send(
     target = URL(requote_uri(url), encoded=True) if url.isascii() else url
     raw, body = await exchange(session, request.method, target, request.data, headers, timeout)
     return LoadedResponse(request, raw, body)
-
-
-def _json_bytes(body) -> bytes:
-    try:
-        return orjson.dumps(body)
-    except (orjson.JSONEncodeError, TypeError):  # a value only the standard library writes (e.g. a huge int)
-        return json.dumps(body).encode()
 
 
 class DirectConversationsOperations(ConversationsOperations):
@@ -195,7 +188,7 @@ class DirectConversationsOperations(ConversationsOperations):
         return self._prefix + "/".join(parts)  # quoted as requests sends it: aiohttp must not requote it
 
     async def _post(self, url: str, extra_headers: dict, activity, custom_headers) -> ResourceResponse | None:
-        data = _json_bytes(self._serialize.body(activity, "Activity"))
+        data = self._body_bytes(activity)
         headers = dict(self._static_headers)
         headers.update(extra_headers)
         if custom_headers:
@@ -210,6 +203,12 @@ class DirectConversationsOperations(ConversationsOperations):
             request = ClientRequest("POST", url, headers=headers, data=data)
             raise ErrorResponseException(self._deserialize, LoadedResponse(request, raw, body))
         return self._resource_response(body)
+
+    def _body_bytes(self, activity) -> bytes:
+        body_json = getattr(self._serialize, "body_json", None)  # JsonNativeSerializer's, cards spliced in
+        if body_json is not None:
+            return body_json(activity, "Activity")
+        return wire_json.dumps(self._serialize.body(activity, "Activity"))
 
     def _resource_response(self, body: bytes) -> ResourceResponse | None:
         data = _json_object(body)

@@ -62,6 +62,19 @@ def test_body_that_is_not_utf8_is_400(bot):
     assert_problem(post(bot, None, raw=b'{"type": "\xff\xfe"}'), 400)
 
 
+@pytest.mark.parametrize("depth", [900, 5000])
+def test_deeply_nested_json_is_answered_not_a_500(bot, depth):
+    # 5000 levels are past what json.loads reads (RecursionError); 900 it reads, deeper than anything walks.
+    nested = b"[" * depth + b"]" * depth
+    raw = b'{"type": "message", "channelId": "test", "conversation": {"id": "deep"}, "deliveryMode": "expectReplies", ' \
+          b'"text": "what is 404", "value": ' + nested + b"}"
+    resp = post(bot, None, raw=raw)
+    if depth > 1000:
+        assert "nested too deeply" in assert_problem(resp, 400)["detail"]
+    else:
+        assert resp.status_code < 500, resp.text
+
+
 def test_json_that_is_not_an_object_is_400(bot):
     assert_problem(post(bot, None, raw=b'["type", "message"]'), 400)
 

@@ -11,7 +11,6 @@ and the JSON body; and the results and errors the SDK's callers get back.
 from __future__ import annotations
 
 import asyncio
-import json
 import uuid
 
 import aiohttp
@@ -29,7 +28,6 @@ from bot.app import create_app
 from bot.config import BotConfig
 from bot.connectors import tune_connector
 from bot.conversation import _cards_activity
-from bot.reply_transport import _json_bytes
 from catalog import load_catalog
 from conftest import activity, conversation_id, free_port, post
 
@@ -194,12 +192,6 @@ def test_dot_segment_ids_take_msrests_own_path(sink, conversation_id):
     results = _send_both(sink.url, MicrosoftAppCredentials.empty(),
                          lambda c: c.conversations.reply_to_activity(conversation_id, "a-1", reply))
     assert [type(r) for r in results][0] is type(results[1])
-
-
-def test_the_body_is_the_json_msrest_would_send():
-    # Same document; the direct path writes it compactly as UTF-8 (Content-Type says charset=utf-8).
-    body = {"text": "ünïcødé “quotes” 😀", "n": 10**30, "f": 1.5, "nested": [{"a": None}]}
-    assert json.loads(_json_bytes(body)) == json.loads(json.dumps(body))
 
 
 # ---------------------------------------------------------------- channels that misbehave

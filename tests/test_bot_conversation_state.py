@@ -1,0 +1,95 @@
+"""The conversation's memory saves what a turn changed, and only that, as the SDK's ConversationState does."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from botbuilder.core import ConversationState, MemoryStorage, TurnContext
+from botbuilder.core.adapters import TestAdapter
+from botbuilder.schema import Activity, ChannelAccount, ConversationAccount
+
+from bot.conversation_state import FingerprintedConversationState
+
+
+class CountingStorage(MemoryStorage):
+    def __init__(self):
+        super().__init__()
+        self.writes = 0
+
+    async def write(self, changes):
+        self.writes += 1
+        await super().write(changes)
+
+
+def _turn(conversation: str = "c-1") -> TurnContext:
+    return TurnContext(TestAdapter(), Activity(
+        type="message", channel_id="test", text="hi",
+        conversation=ConversationAccount(id=conversation), from_property=ChannelAccount(id="u"),
+        recipient=ChannelAccount(id="b"),
+    ))
+
+
+async def _one_turn(state, change=None, conversation="c-1"):
+    """Load, let `change` touch the state, save_changes(); what the property holds afterwards."""
+    turn = _turn(conversation)
+    prop = state.create_property("p")
+    value = await prop.get(turn, lambda: None)
+    if change is not None:
+        await change(prop, turn, value)
+    await state.save_changes(turn)
+    return value
+
+
+async def _set(prop, turn, _value, new):
+    await prop.set(turn, new)
+
+
+async def _mutate(_prop, _turn, value):
+    value.add("x")  # in place: only a hash of the whole state can see this
+
+
+@pytest.mark.parametrize("state_class", [ConversationState, FingerprintedConversationState])
+def test_a_turn_that_changes_nothing_writes_nothing_and_a_change_is_written(state_class):
+    storage = CountingStorage()
+    state = state_class(storage)
+
+    async def run():
+        await _one_turn(state, lambda p, t, v: _set(p, t, v, "acs-call-end"))  # a new conversation: written
+        first = storage.writes
+        await _one_turn(state)                                                   # read only: nothing written
+        unchanged = storage.writes
+        await _one_turn(state, lambda p, t, v: _set(p, t, v, "acs-call-end"))  # the same value again: nothing
+        same_again = storage.writes
+        await _one_turn(state, lambda p, t, v: _set(p, t, v, "acs-sms-api"))   # a new value: written
+        return first, unchanged, same_again, storage.writes, await _one_turn(state)
+
+    assert asyncio.run(run()) == (1, 1, 1, 2, "acs-sms-api")
+
+
+@pytest.mark.parametrize("state_class", [ConversationState, FingerprintedConversationState])
+def test_state_that_is_not_json_is_still_checked_for_changes(state_class):
+    # A set is not JSON: the check falls back to jsonpickle's, so a change made in place is still saved.
+    storage = CountingStorage()
+    state = state_class(storage)
+
+    async def run():
+        await _one_turn(state, lambda p, t, v: _set(p, t, v, set()))
+        before = storage.writes
+        await _one_turn(state)
+        untouched = storage.writes
+        await _one_turn(state, _mutate)
+        return before, untouched, storage.writes, await _one_turn(state)
+
+    assert asyncio.run(run()) == (1, 1, 2, {"x"})
+
+
+def test_conversations_keep_their_own_state():
+    state = FingerprintedConversationState(MemoryStorage())
+
+    async def run():
+        await _one_turn(state, lambda p, t, v: _set(p, t, v, "a"), conversation="one")
+        await _one_turn(state, lambda p, t, v: _set(p, t, v, "b"), conversation="two")
+        return await _one_turn(state, conversation="one"), await _one_turn(state, conversation="two")
+
+    assert asyncio.run(run()) == ("a", "b")
