@@ -226,6 +226,18 @@ class SerialisedOnce:
     Only for objects nothing assigns to after they are built.
     """
 
+    def __deepcopy__(self, memo):
+        # Never changed once built, so its deep copy is itself, as a str's is. (The SDK
+        # deep-copies every outgoing activity; the kept JSON, an orjson.Fragment, cannot be copied.)
+        return self
+
+    def __getstate__(self):
+        """Pickled (or copied) without the kept JSON: that is worked out again on the next send."""
+        state = dict(self.__dict__)
+        state.pop("_wire", None)
+        state.pop("_wire_json", None)
+        return state
+
 
 _AS_IS = (str, int, bool, float)
 

@@ -63,8 +63,10 @@ def test_one_user_token_client_per_app_id():
 
 # ---------------------------------------------------------------- same JSON as msrest, faster
 
+import copy as _copy  # noqa: E402
 import datetime as _dt  # noqa: E402
 import json as _json  # noqa: E402
+import pickle  # noqa: E402
 
 from botbuilder.core import TurnContext  # noqa: E402
 from botbuilder.schema import Activity, ActivityTypes, CardAction, SuggestedActions  # noqa: E402
@@ -76,7 +78,7 @@ from msrest import Serializer  # noqa: E402
 
 import cards  # noqa: E402
 from bot.connectors import JsonNativeSerializer  # noqa: E402
-from bot.conversation import _cards_activity  # noqa: E402
+from bot.conversation import ExampleSuggestions, _cards_activity  # noqa: E402
 from catalog import load_catalog  # noqa: E402
 
 _DEPS = ConnectorClient(MicrosoftAppCredentials.empty(), base_url="http://x")._serialize.dependencies
@@ -118,6 +120,21 @@ def test_every_kind_of_reply_serialises_exactly_like_msrest():
                                           timestamp=_dt.datetime.now(_dt.timezone.utc))))
 
 
+def test_a_part_kept_as_json_can_still_be_deep_copied_copied_and_pickled():
+    # The example questions are built once and ride on many replies, some of them plain
+    # activities the SDK deep-copies before sending: after a first send keeps their JSON,
+    # the next reply carrying them must still go out.
+    examples = ExampleSuggestions(actions=[CardAction(type="imBack", title="what is 404", value="what is 404")])
+    first = Activity(type="message", text="x", suggested_actions=examples)
+    sent = FAST.body_json(first, "Activity")
+    again = _copy.deepcopy(Activity(type="message", text="x", suggested_actions=examples))
+    assert again.suggested_actions is examples
+    assert FAST.body_json(again, "Activity") == sent
+    for clone in (_copy.copy(examples), pickle.loads(pickle.dumps(examples))):
+        assert "_wire_json" not in vars(clone)
+        assert STOCK.body(clone, "SuggestedActions") == STOCK.body(examples, "SuggestedActions")
+
+
 def test_a_reply_with_a_value_orjson_cannot_write_still_serialises_like_msrest():
     catalog = load_catalog()
     reply = _cards_activity(cards.cards_for(catalog.explain("what is 404"), catalog.sources, []))
@@ -153,7 +170,6 @@ def test_arbitrary_activities_serialise_exactly_like_msrest(extra):
 
 # ---------------------------------------------------------------- the SDK's copy of a reply
 
-import copy as _copy  # noqa: E402
 
 from botbuilder.core.adapters import TestAdapter  # noqa: E402
 

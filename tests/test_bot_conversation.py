@@ -211,6 +211,14 @@ def test_empty_message_gets_a_prompt_with_examples(bot, sink):
         assert reply["suggestedActions"]["actions"]
 
 
+def test_the_example_questions_come_again_after_they_were_first_offered(bot, sink):
+    # The suggested example questions are built once and shared by every reply that offers them.
+    conv = conversation_id()
+    for text in ("my toaster is on fire", "", "my toaster is on fire", ""):
+        reply = ask(bot, sink, text, conv=conv)
+        assert [a["value"] for a in reply["suggestedActions"]["actions"]] == list(EXAMPLE_QUESTIONS), text
+
+
 def test_message_without_text_field_gets_a_prompt(bot, sink):
     reply = ask(bot, sink, None)
     assert EXAMPLE_QUESTIONS[0] in reply["text"]
