@@ -27,6 +27,8 @@ class Lexicon:
     key_roles: dict[str, str]  # folded JSON/log key -> role
     units: frozenset[str]
     before_words: frozenset[str]
+    names_before: tuple[str, ...]  # product names ending in a before-word ("direct line")
+    plural_codes: range  # "429s": codes in this range followed by s are plural codes, not seconds
     stopwords: frozenset[str]
     not_typos: frozenset[str]
 
@@ -42,6 +44,9 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         key_roles=key_roles,
         units=frozenset(fold(w) for w in raw["units"]["words"]),
         before_words=frozenset(fold(w) for w in raw["units"]["before"]),
+        names_before=tuple(fold(w) for w in raw["units"].get("names_ending_so", ())),
+        plural_codes=range(raw["units"]["plural_codes"]["from"], raw["units"]["plural_codes"]["to"] + 1)
+        if "plural_codes" in raw["units"] else range(0),
         stopwords=frozenset(fold(w) for w in raw["stopwords"]["words"]),
         not_typos=frozenset(fold(w) for w in raw["not_typos"]["words"]),
     )

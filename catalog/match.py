@@ -34,6 +34,7 @@ TEXT_BOOST = 0.15  # how much word overlap can add to a numeric match
 TEXT_ANSWER = 0.58  # text-only: score needed to claim an answer
 TEXT_ANSWER_AFTER_MISS = 0.75  # ... when the question also named numbers we do not know
 TEXT_AMBIGUOUS = 0.45
+TEXT_ANSWER_NAMED = 0.40  # ... below that, still an answer for a named product's entry clearly ahead of the rest
 TEXT_MARGIN = 0.04
 TEXT_CLEAR_LEAD = 0.10  # ... or a lead this large over the next entry
 SUGGESTION_FLOOR = 0.25
@@ -226,7 +227,8 @@ class Matcher:
         answers: list[Match] = []
         ambiguous: list[list[_Candidate]] = []
         missed: list[int] = []  # numbers named that the catalog does not have
-        missed_named = False  # ... and whether one was named as a code ("subcode 3114")
+        # ... and whether one was named as a code ("subcode 3114"), or a kind of code no source has
+        missed_named = bool(p.foreign_codes)
         near_misses: list[Entry] = []  # the number, but in another product than the one named
         for t in self._known_pairs(p.targets):
             number = t.subcode if t.subcode is not None else (t.code if t.code is not None else t.number)
@@ -326,10 +328,12 @@ class Matcher:
         at = self.position[id(best)]
         if not content & (self.text.entry_tokens[at] | self.text.advice_tokens[at]):
             return None
-        if best_raw < TEXT_AMBIGUOUS:
-            return None
         second = scored[1][0] if len(scored) > 1 else 0.0
         lead = best_total - second
+        if best_raw < TEXT_AMBIGUOUS and not (
+            best_raw >= TEXT_ANSWER_NAMED and not strict and hits.boost(best.source) and lead >= TEXT_CLEAR_LEAD
+        ):
+            return None
         if strict:
             # A code was named and we do not have it: only an unmistakable text match may answer.
             if best_raw >= TEXT_ANSWER_AFTER_MISS and lead >= TEXT_MARGIN:

@@ -46,7 +46,8 @@ _NOISE = re.compile(
 
 # A run of digits standing alone: not glued to letters, decimals or ids.
 # ("6,000" and "1.5" are already blanked as noise, so "8509,8510" is two numbers.)
-_NUMBER = re.compile(r"(?<![\w.\-+])\d+(?![\w]|[.:\-]\d)")
+# A run of digits on its own; a plural s may follow ("429s"), which _is_quantity weighs against seconds.
+_NUMBER = re.compile(r"(?<![\w.\-+])\d+(?!(?!s\b)\w|[.:\-]\d)")
 # Key/value pairs as in JSON, JS objects, logs: "subCode": 3112, code=408.
 # Keys are tried only where a word starts and are at most 64 characters long,
 # so a 100 KB run of letters costs linear time, not quadratic.
@@ -57,6 +58,7 @@ _SLASH_PAIR = re.compile(r"(?<![\w./])(\d{1,3})\s*/\s*(\d{4,7}|0)(?![\w/])")
 _LIST_GLUE = re.compile(r"\s*(?:,|;|&|/|\band\b|\bor\b|\bund\b|\boder\b|\by\b|\bet\b|\be\b|\bo\b)\s*(?:#\s*)?")
 _CLASS = re.compile(r"\b([1-6])xx\b")
 _WORD = re.compile(r"[^\W\d][\w'’-]*")
+_FOREIGN_CODE = re.compile(r"\b0x[0-9a-f]{8}\b")
 _SEPARATOR = re.compile(r"\s*(?:[:#=]|\bis\b|\bof\b|\bno\.?)?\s*$")
 
 
@@ -80,6 +82,9 @@ class ParsedQuestion:
     words: tuple[str, ...] = ()  # folded word tokens, in order
     classes: tuple[int, ...] = ()  # 4 for "4xx"
     string_words: tuple[str, ...] = field(default=())  # values of `code: "..."` keys
+    # Error codes of a kind no source has: 32-bit hex results (Windows HRESULTs such as
+    # 0x80070005). Their words alone ("access denied") must not borrow another product's entry.
+    foreign_codes: tuple[str, ...] = field(default=())
 
 
 def _blank(text: str, spans) -> str:
@@ -130,9 +135,14 @@ def _is_quantity(text: str, start: int, end: int, lex: Lexicon) -> bool:
     after = text[end : end + 16].lstrip()
     m = re.match(r"[^\W\d_]+|%", after)
     if m and m.group(0) in lex.units:
-        return True
-    before = _WORD.findall(text[max(0, start - 16) : start])
-    return bool(before) and text[:start].rstrip().endswith(before[-1]) and before[-1] in lex.before_words
+        # "429s" written on the number is plural status codes; "30s", "429 s" are seconds.
+        if not (m.group(0) == "s" and text[end:end + 1] == "s" and int(text[start:end]) in lex.plural_codes):
+            return True
+    before = text[max(0, start - 24) : start].rstrip()
+    words = _WORD.findall(before)
+    if not words or not before.endswith(words[-1]) or words[-1] not in lex.before_words:
+        return False
+    return not any(before.endswith(name) for name in lex.names_before)  # "direct line 503" names a product
 
 
 def parse(question: str, lex: Lexicon | None = None) -> ParsedQuestion:
@@ -248,4 +258,5 @@ def parse(question: str, lex: Lexicon | None = None) -> ParsedQuestion:
         words=tuple(_WORD.findall(text)),
         classes=tuple(sorted({int(d) for d in _CLASS.findall(clean)})),
         string_words=tuple(dict.fromkeys(string_words)),
+        foreign_codes=tuple(dict.fromkeys(_FOREIGN_CODE.findall(text))),
     )

@@ -102,6 +102,19 @@ def test_words_find_the_entry_that_explains_them(explain, question, expected):
     assert ident(d.matches[0]) == expected
 
 
+def test_a_named_products_entry_clearly_ahead_answers_on_fewer_shared_words(explain):
+    # "rag" names the product; its 415 fits these words far better than any other row.
+    d = explain("rag rejects the file, its content type is not accepted")
+    assert d.status == "answer" and ident(d.matches[0]) == ("rag-api", 415, None)
+
+
+def test_words_alone_do_not_answer_for_an_error_code_of_another_system(explain):
+    # A Windows HRESULT: "access denied" must not become the Calling SDK's "permissions denied".
+    d = explain("error 0x80070005 access denied")
+    assert d.status == "none"
+    assert explain("permissions denied by system when starting video").status == "answer"
+
+
 def test_several_codes_get_one_answer_each(explain):
     d = explain("explain subcodes 3100 and 3101")
     assert d.status == "answer"

@@ -96,10 +96,31 @@ def test_string_codes_in_payloads_are_read():
         "see https://learn.microsoft.com/azure/bot-service/x?view=azure-bot-service-4.0#429",
         "99.9% of the time",
         "id 123456789012",
+        "timeout after 30s",
+        "the call lasted 90s",
+        "exception at line 503 of bot.py",
     ],
 )
 def test_numbers_that_are_not_codes(question):
     assert targets(question) == []
+
+
+@pytest.mark.parametrize(
+    "question, number",
+    [
+        ("web chat keeps getting 429s", 429),      # a plural of status codes, not 429 seconds
+        ("lots of 500s from my bot", 500),
+        ("direct line 503", 503),                  # a product's name ending in "line", not line 503 of a file
+        ("Direct Line returns 502", 502),
+    ],
+)
+def test_numbers_that_are_codes_though_they_look_like_quantities(question, number):
+    assert [t.code or t.number for t in parse(question).targets] == [number]
+
+
+def test_a_windows_hresult_is_read_as_a_code_no_source_has():
+    assert parse("error 0x80070005 access denied").foreign_codes == ("0x80070005",)
+    assert parse("trace 0x1f3a").foreign_codes == ()  # a short hex value is an id, not a result code
 
 
 def test_codes_survive_noise_around_them():
