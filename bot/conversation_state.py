@@ -7,14 +7,19 @@ here loads the conversation's state (the last answer's product) and most
 change nothing, so that hash was paid on nearly every turn for nothing:
 about 2% of the server's CPU per activity.
 
-The state of this bot (and of most bots) is plain JSON: dicts, strings,
-numbers. Its orjson encoding is as good a fingerprint and costs a C call;
-state that orjson cannot encode keeps jsonpickle's hash, so the change check
-still answers exactly as the SDK's does. Storage, keys, loading and saving are
-the SDK's own.
+The state of this bot (and of most bots) is plain JSON: dicts with string
+keys, lists, strings, integers, finite floats, booleans, None. For such a
+tree the orjson encoding is a fingerprint as exact as jsonpickle's (equal
+trees, equal bytes; any change, a change of bytes) and costs a C call.
+Anything else (tuples, sets, dataclasses, model objects, NaN, integers past
+64 bits), whose JSON would blur differences jsonpickle keeps, gets
+jsonpickle's hash, so the change check answers as the SDK's does. Storage,
+keys, loading and saving are the SDK's own.
 """
 
 from __future__ import annotations
+
+import math
 
 import orjson
 from botbuilder.core import ConversationState, TurnContext
@@ -25,13 +30,28 @@ class JsonHashedState(CachedBotState):
     """A CachedBotState fingerprinted by its JSON (jsonpickle's hash where JSON cannot say)."""
 
     def compute_hash(self, obj: object):
-        try:
-            # Keys in insertion order, as jsonpickle keeps them; bytes never equal
-            # jsonpickle's str, so a state that stops or starts being JSON counts as
-            # changed. (NaN and the infinities encode as null, as JSON has no others.)
-            return orjson.dumps(obj)
-        except TypeError:  # a model object, a set, a non-str key, an int past 64 bits...
-            return super().compute_hash(obj)
+        # Keys in insertion order, as jsonpickle keeps them; bytes never equal
+        # jsonpickle's str, so a state that stops or starts being plain JSON counts as changed.
+        if _plain_json(obj):
+            try:
+                return orjson.dumps(obj)
+            except TypeError:  # an int past 64 bits
+                pass
+        return super().compute_hash(obj)
+
+
+def _plain_json(value) -> bool:
+    """A tree of exactly the types json.loads makes, with finite floats (orjson writes NaN as null)."""
+    kind = type(value)
+    if kind is str or kind is int or kind is bool or value is None:
+        return True
+    if kind is float:
+        return math.isfinite(value)
+    if kind is dict:
+        return all(type(k) is str and _plain_json(v) for k, v in value.items())
+    if kind is list:
+        return all(_plain_json(v) for v in value)
+    return False
 
 
 class FingerprintedConversationState(ConversationState):

@@ -180,6 +180,8 @@ def _parse_activity(body: bytes) -> Activity:
 
     try:
         activity = read_activity(data)
+    except RecursionError:  # orjson reads up to 1024 levels; walking them goes past Python's limit
+        raise _bad("the request body's JSON is nested too deeply", "malformed-json", "Malformed JSON") from None
     except Exception as exc:  # msrest DeserializationError and friends
         raise _bad(f"the activity could not be read: {str(exc)[:200]}") from None
     return activity

@@ -29,6 +29,7 @@ class Lexicon:
     before_words: frozenset[str]
     names_before: tuple[str, ...]  # product names ending in a before-word ("direct line")
     plural_codes: range  # "429s": codes in this range followed by s are plural codes, not seconds
+    time_words: frozenset[str]  # ... unless one of these comes right before ("took 500s")
     stopwords: frozenset[str]
     not_typos: frozenset[str]
 
@@ -47,6 +48,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         names_before=tuple(fold(w) for w in raw["units"].get("names_ending_so", ())),
         plural_codes=range(raw["units"]["plural_codes"]["from"], raw["units"]["plural_codes"]["to"] + 1)
         if "plural_codes" in raw["units"] else range(0),
+        time_words=frozenset(fold(w) for w in raw["units"].get("time_words", ())),
         stopwords=frozenset(fold(w) for w in raw["stopwords"]["words"]),
         not_typos=frozenset(fold(w) for w in raw["not_typos"]["words"]),
     )

@@ -58,7 +58,7 @@ _SLASH_PAIR = re.compile(r"(?<![\w./])(\d{1,3})\s*/\s*(\d{4,7}|0)(?![\w/])")
 _LIST_GLUE = re.compile(r"\s*(?:,|;|&|/|\band\b|\bor\b|\bund\b|\boder\b|\by\b|\bet\b|\be\b|\bo\b)\s*(?:#\s*)?")
 _CLASS = re.compile(r"\b([1-6])xx\b")
 _WORD = re.compile(r"[^\W\d][\w'’-]*")
-_FOREIGN_CODE = re.compile(r"\b0x[0-9a-f]{8}\b")
+_FOREIGN_CODE = re.compile(r"\b0x[89a-f][0-9a-f]{7}\b")  # failure HRESULTs/NTSTATUS: the top bit set
 _SEPARATOR = re.compile(r"\s*(?:[:#=]|\bis\b|\bof\b|\bno\.?)?\s*$")
 
 
@@ -82,8 +82,9 @@ class ParsedQuestion:
     words: tuple[str, ...] = ()  # folded word tokens, in order
     classes: tuple[int, ...] = ()  # 4 for "4xx"
     string_words: tuple[str, ...] = field(default=())  # values of `code: "..."` keys
-    # Error codes of a kind no source has: 32-bit hex results (Windows HRESULTs such as
-    # 0x80070005). Their words alone ("access denied") must not borrow another product's entry.
+    # Error codes of a kind no source has: 32-bit hex failure results (Windows HRESULTs such as
+    # 0x80070005, the top bit set; a thread id 0x00003f1c is not one). Their words alone
+    # ("access denied") must not borrow another product's entry.
     foreign_codes: tuple[str, ...] = field(default=())
 
 
@@ -134,15 +135,19 @@ def _role_before(prefix: str, lex: Lexicon) -> str | None:
 def _is_quantity(text: str, start: int, end: int, lex: Lexicon) -> bool:
     after = text[end : end + 16].lstrip()
     m = re.match(r"[^\W\d_]+|%", after)
+    before = text[max(0, start - 24) : start].rstrip()
     if m and m.group(0) in lex.units:
-        # "429s" written on the number is plural status codes; "30s", "429 s" are seconds.
+        # "429s" written on the number is plural status codes; "30s", "429 s", "took 500s" are seconds.
         if not (m.group(0) == "s" and text[end:end + 1] == "s" and int(text[start:end]) in lex.plural_codes):
             return True
-    before = text[max(0, start - 24) : start].rstrip()
+        last = before.rsplit(None, 1)[-1] if before else ""
+        if last in lex.time_words:
+            return True
     words = _WORD.findall(before)
     if not words or not before.endswith(words[-1]) or words[-1] not in lex.before_words:
         return False
-    return not any(before.endswith(name) for name in lex.names_before)  # "direct line 503" names a product
+    # "direct line 503" names a product; "indirect line 503" does not.
+    return not any(before.endswith(name) and not before[: -len(name)][-1:].isalnum() for name in lex.names_before)
 
 
 def parse(question: str, lex: Lexicon | None = None) -> ParsedQuestion:

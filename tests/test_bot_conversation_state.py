@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import copy
+from dataclasses import dataclass
 
 import pytest
 from botbuilder.core import ConversationState, MemoryStorage, TurnContext
@@ -20,6 +22,19 @@ class CountingStorage(MemoryStorage):
     async def write(self, changes):
         self.writes += 1
         await super().write(changes)
+
+
+class CopyingStorage(CountingStorage):
+    """Hands out copies, as Blob or Cosmos DB storage does: only what is saved survives the turn."""
+
+    async def read(self, keys):
+        return copy.deepcopy(await super().read(keys))
+
+
+@dataclass
+class Progress:
+    step: int = 0
+    _retries: int = 0
 
 
 def _turn(conversation: str = "c-1") -> TurnContext:
@@ -93,3 +108,32 @@ def test_conversations_keep_their_own_state():
         return await _one_turn(state, conversation="one"), await _one_turn(state, conversation="two")
 
     assert asyncio.run(run()) == ("a", "b")
+
+
+async def _bump_retries(_prop, _turn, value):
+    value._retries += 1
+
+
+async def _to_nan(prop, turn, _value):
+    await prop.set(turn, float("nan"))
+
+
+async def _to_tuple(prop, turn, _value):
+    await prop.set(turn, (1, 2))
+
+
+@pytest.mark.parametrize("state_class", [ConversationState, FingerprintedConversationState])
+@pytest.mark.parametrize("first, change, then", [
+    (Progress, _bump_retries, lambda v: v._retries == 1),                 # a field JSON would leave out
+    (lambda: None, _to_nan, lambda v: v != v),                           # NaN, which JSON writes as null
+    (lambda: [1, 2], _to_tuple, lambda v: v == (1, 2) and type(v) is tuple),  # JSON writes a tuple as a list
+])
+def test_changes_plain_json_cannot_show_are_saved_too(state_class, first, change, then):
+    state = state_class(CopyingStorage())
+
+    async def run():
+        await _one_turn(state, lambda p, t, v: _set(p, t, v, first()))
+        await _one_turn(state, change)
+        return await _one_turn(state)
+
+    assert then(asyncio.run(run()))

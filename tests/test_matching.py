@@ -113,6 +113,9 @@ def test_words_alone_do_not_answer_for_an_error_code_of_another_system(explain):
     d = explain("error 0x80070005 access denied")
     assert d.status == "none"
     assert explain("permissions denied by system when starting video").status == "answer"
+    # A hex thread id in a pasted log line is not such a code.
+    d = explain("2024-05-01 10:00:01 tid=0x00003f1c WARN permissions denied by system when starting video")
+    assert d.status == "answer" and ident(d.matches[0]) == ("acs-calling-sdk", 412, 43016)
 
 
 def test_several_codes_get_one_answer_each(explain):

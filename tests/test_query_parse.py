@@ -99,6 +99,10 @@ def test_string_codes_in_payloads_are_read():
         "timeout after 30s",
         "the call lasted 90s",
         "exception at line 503 of bot.py",
+        "indirect line 503",
+        "my bot took 500s to respond",      # 400-599 with an s, but after a word of time: seconds
+        "video froze for 410s",
+        "the call drops at 480s every time",
     ],
 )
 def test_numbers_that_are_not_codes(question):
@@ -121,6 +125,7 @@ def test_numbers_that_are_codes_though_they_look_like_quantities(question, numbe
 def test_a_windows_hresult_is_read_as_a_code_no_source_has():
     assert parse("error 0x80070005 access denied").foreign_codes == ("0x80070005",)
     assert parse("trace 0x1f3a").foreign_codes == ()  # a short hex value is an id, not a result code
+    assert parse("tid=0x00003f1c request 0x1a2b3c4d").foreign_codes == ()  # no failure bit: ids, not results
 
 
 def test_codes_survive_noise_around_them():
