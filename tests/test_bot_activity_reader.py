@@ -143,3 +143,33 @@ def test_channel_messages_are_read_without_msrest(monkeypatch):
     activity = read_activity(teams)
     assert activity.from_property.aad_object_id == "a-1" and activity.conversation.conversation_type == "personal"
     assert activity.value["subcode"] == 3112 and activity.entities[0].type == "mention"
+
+
+# ---------------------------------------------------------------- the parts the SDK copies on every send
+
+import copy as _copy  # noqa: E402
+import pickle  # noqa: E402
+
+import jsonpickle  # noqa: E402
+from botbuilder.core import TurnContext  # noqa: E402
+
+
+def test_the_parts_the_sdk_copies_copy_equal_compare_and_pickle_like_the_plain_models():
+    data = {"type": "message", "id": "in-1", "channelId": "msteams", "serviceUrl": "https://smba.example/",
+            "conversation": {"id": "c-1", "tenantId": "t-1", "conversationType": "personal"},
+            "from": {"id": "u-1", "name": "User", "aadObjectId": "a-1"}, "recipient": {"id": "b-1", "name": "Bot"}}
+    ours, stock = read_activity(data), Activity().deserialize(data)
+    for mine, plain in ((ours.from_property, stock.from_property), (ours.recipient, stock.recipient),
+                        (ours.conversation, stock.conversation)):
+        clone = _copy.copy(mine)
+        assert clone is not mine and clone.__dict__ is not mine.__dict__
+        assert clone == mine == plain and plain == mine  # equal both ways, as two plain models are
+        assert not (mine != plain) and not (plain != mine)
+        assert pickle.loads(pickle.dumps(mine)) == plain
+        assert jsonpickle.decode(jsonpickle.encode(mine)) == plain  # how ConversationState hashes odd state
+        assert mine.serialize() == plain.serialize()
+        changed = _copy.copy(mine)
+        changed.name = "someone else"
+        assert changed != plain and mine == plain  # a copy is the SDK's own to change
+    reference = TurnContext.get_conversation_reference(ours)
+    assert reference.serialize() == TurnContext.get_conversation_reference(stock).serialize()
