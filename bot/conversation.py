@@ -45,9 +45,6 @@ _HELP_STRIP = re.compile(r"[\s!.,?]+$")
 # plain version: drop the markup of every mention.
 _MENTION = re.compile(r"<at\b[^>]*>.*?</at>", re.IGNORECASE | re.DOTALL)
 
-# turn_state key: this turn changed the conversation's state, so on_turn saves it.
-_STATE_CHANGED = "error_explainer.state_changed"
-
 EMPTY_PROMPT = "Send me an error code or paste the error message, for example “{example}”."
 UNREADABLE_SUBMIT = (
     "I couldn't read that button press (it may come from an older card). "
@@ -86,17 +83,8 @@ class ErrorExplainerBot(ActivityHandler):
 
     async def on_turn(self, turn_context: TurnContext):
         await super().on_turn(turn_context)
-        # Saving checks for changes by pickling the whole state to a hash; most
-        # turns change nothing (the same product again, a welcome already given),
-        # so the turn says whether it changed anything (_remember) and only then saves.
-        if turn_context.turn_state.get(_STATE_CHANGED):
-            await self._state.save_changes(turn_context)
-
-    async def _remember(self, turn_context: TurnContext, accessor, value, known=None) -> None:
-        """Set a conversation property, unless it already holds `value` (`known`: its value read this turn)."""
-        if known is None or known != value:
-            await accessor.set(turn_context, value)
-            turn_context.turn_state[_STATE_CHANGED] = True
+        # Written only if the turn changed it (bot/conversation_state.py tells, cheaply).
+        await self._state.save_changes(turn_context)
 
     # ------------------------------------------------------------ activities
 
@@ -158,12 +146,12 @@ class ErrorExplainerBot(ActivityHandler):
                 decision = replace(decision, truncated_at=cut_at)
             answer = _answer_of(decision, cards.cards_for(decision, self.catalog.sources, self._examples))
             self.answers.put(key, answer)
-        await self._send_answer(turn_context, answer, context)
+        await self._send_answer(turn_context, answer)
 
-    async def _send_answer(self, turn_context: TurnContext, answer: Answer, context: str | None = None) -> None:
+    async def _send_answer(self, turn_context: TurnContext, answer: Answer) -> None:
         decision = answer.decision
         if decision.context:
-            await self._remember(turn_context, self._last_source, decision.context, known=context)
+            await self._last_source.set(turn_context, decision.context)
         reply = _cards_activity(answer.attachments, answer.summary)
         if decision.status == "none":
             self._with_examples(reply)
@@ -204,7 +192,7 @@ class ErrorExplainerBot(ActivityHandler):
         announce a new chat with both an installation and a members-added activity."""
         if await self._greeted.get(turn_context, False):
             return
-        await self._remember(turn_context, self._greeted, True)
+        await self._greeted.set(turn_context, True)
         await self._send_welcome(turn_context)
 
     async def _send_welcome(self, turn_context: TurnContext) -> None:

@@ -2,10 +2,10 @@
 
 botbuilder's BotState wraps the state it loads in a CachedBotState, which
 hashes it at once with jsonpickle's Pickler (a recursive Python walk) so that
-save_changes can tell whether the turn changed anything. Every message turn
-here loads the conversation's state (the last answer's product) and most
-change nothing, so that hash was paid on nearly every turn for nothing:
-about 2% of the server's CPU per activity.
+save_changes can tell whether the turn changed anything, and hashes it again
+when saving. Every message turn here loads and saves the conversation's state
+(the last answer's product), and most change nothing: two jsonpickle walks a
+turn cost about 2% of the server's CPU per activity.
 
 The state of this bot (and of most bots) is plain JSON: dicts with string
 keys, lists, strings, integers, finite floats, booleans, None. For such a
@@ -19,11 +19,11 @@ keys, loading and saving are the SDK's own.
 
 from __future__ import annotations
 
-import math
-
 import orjson
 from botbuilder.core import ConversationState, TurnContext
 from botbuilder.core.bot_state import CachedBotState
+
+from .json_tree import is_plain_json
 
 
 class JsonHashedState(CachedBotState):
@@ -32,26 +32,12 @@ class JsonHashedState(CachedBotState):
     def compute_hash(self, obj: object):
         # Keys in insertion order, as jsonpickle keeps them; bytes never equal
         # jsonpickle's str, so a state that stops or starts being plain JSON counts as changed.
-        if _plain_json(obj):
+        if is_plain_json(obj, finite=True):
             try:
                 return orjson.dumps(obj)
             except TypeError:  # an int past 64 bits
                 pass
         return super().compute_hash(obj)
-
-
-def _plain_json(value) -> bool:
-    """A tree of exactly the types json.loads makes, with finite floats (orjson writes NaN as null)."""
-    kind = type(value)
-    if kind is str or kind is int or kind is bool or value is None:
-        return True
-    if kind is float:
-        return math.isfinite(value)
-    if kind is dict:
-        return all(type(k) is str and _plain_json(v) for k, v in value.items())
-    if kind is list:
-        return all(_plain_json(v) for v in value)
-    return False
 
 
 class FingerprintedConversationState(ConversationState):

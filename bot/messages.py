@@ -132,6 +132,10 @@ def _bad(detail: str, slug: str = "invalid-activity", title: str = "Invalid acti
     return Problem(400, slug, title, detail)
 
 
+def _too_deep() -> Problem:
+    return _bad("the request body's JSON is nested too deeply", "malformed-json", "Malformed JSON")
+
+
 def _parse_activity(body: bytes) -> Activity:
     if not body:
         raise _bad("the request body is empty; expected an activity as a JSON object", "malformed-json", "Malformed JSON")
@@ -142,7 +146,7 @@ def _parse_activity(body: bytes) -> Activity:
     except ValueError as exc:
         raise _bad(f"the request body is not valid JSON: {exc}", "malformed-json", "Malformed JSON") from None
     except RecursionError:  # json.loads gives up past ~1000 levels of nesting
-        raise _bad("the request body's JSON is nested too deeply", "malformed-json", "Malformed JSON") from None
+        raise _too_deep() from None
     if not isinstance(data, dict):
         raise _bad(f"expected an activity (a JSON object), got a JSON {type(data).__name__}")
 
@@ -181,7 +185,7 @@ def _parse_activity(body: bytes) -> Activity:
     try:
         activity = read_activity(data)
     except RecursionError:  # orjson reads up to 1024 levels; walking them goes past Python's limit
-        raise _bad("the request body's JSON is nested too deeply", "malformed-json", "Malformed JSON") from None
+        raise _too_deep() from None
     except Exception as exc:  # msrest DeserializationError and friends
         raise _bad(f"the activity could not be read: {str(exc)[:200]}") from None
     return activity

@@ -45,10 +45,9 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         key_roles=key_roles,
         units=frozenset(fold(w) for w in raw["units"]["words"]),
         before_words=frozenset(fold(w) for w in raw["units"]["before"]),
-        names_before=tuple(fold(w) for w in raw["units"].get("names_ending_so", ())),
-        plural_codes=range(raw["units"]["plural_codes"]["from"], raw["units"]["plural_codes"]["to"] + 1)
-        if "plural_codes" in raw["units"] else range(0),
-        time_words=frozenset(fold(w) for w in raw["units"].get("time_words", ())),
+        names_before=tuple(fold(w) for w in raw["units"]["names_before"]),
+        plural_codes=range(raw["units"]["plural_codes"]["from"], raw["units"]["plural_codes"]["to"] + 1),
+        time_words=frozenset(fold(w) for w in raw["units"]["time_words"]),
         stopwords=frozenset(fold(w) for w in raw["stopwords"]["words"]),
         not_typos=frozenset(fold(w) for w in raw["not_typos"]["words"]),
     )

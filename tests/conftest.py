@@ -47,6 +47,7 @@ from pathlib import Path
 import pytest
 import requests
 from aiohttp import web
+from botbuilder.core import MemoryStorage
 
 import conftest_cards
 
@@ -284,6 +285,18 @@ def serve_app():
 
 
 # ---------------------------------------------------------------- activities
+
+
+class CountingStorage(MemoryStorage):
+    """MemoryStorage that counts writes (what a Cosmos DB or Blob storage would bill)."""
+
+    def __init__(self):
+        super().__init__()
+        self.writes = 0
+
+    async def write(self, changes):
+        self.writes += 1
+        await super().write(changes)
 
 
 def activity(sink: ConnectorSink | None, text: str | None = None, conversation: str | None = None, **fields) -> dict:

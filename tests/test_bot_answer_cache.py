@@ -10,13 +10,12 @@ product, and turning the cache off changes nothing but speed.
 from __future__ import annotations
 
 import pytest
-from botbuilder.core import MemoryStorage
 
 from bot.answer_cache import Answer, AnswerCache
 from bot.app import create_app
 from bot.config import BotConfig, ConfigError
 from catalog import Decision
-from conftest import activity, adaptive_cards, conversation_id, post
+from conftest import CountingStorage, activity, adaptive_cards, conversation_id, post
 from test_bot_conversation import answered_source, ask
 
 
@@ -75,18 +74,6 @@ def test_long_pastes_are_not_kept():
     cache.put(("x" * 301, None, None), _answer("long"))
     cache.put(("x" * 300, None, None), _answer("short"))
     assert len(cache) == 1 and cache.get(("x" * 300, None, None)) is not None
-
-
-class CountingStorage(MemoryStorage):
-    """MemoryStorage that counts writes (what a Cosmos DB or Blob storage would bill)."""
-
-    def __init__(self):
-        super().__init__()
-        self.writes = 0
-
-    async def write(self, changes):
-        self.writes += 1
-        await super().write(changes)
 
 
 def test_state_is_written_only_when_the_product_changes(serve_app, sink):

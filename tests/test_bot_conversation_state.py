@@ -12,16 +12,7 @@ from botbuilder.core.adapters import TestAdapter
 from botbuilder.schema import Activity, ChannelAccount, ConversationAccount
 
 from bot.conversation_state import FingerprintedConversationState
-
-
-class CountingStorage(MemoryStorage):
-    def __init__(self):
-        super().__init__()
-        self.writes = 0
-
-    async def write(self, changes):
-        self.writes += 1
-        await super().write(changes)
+from conftest import CountingStorage
 
 
 class CopyingStorage(CountingStorage):
