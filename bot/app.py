@@ -17,7 +17,7 @@ from importlib import metadata
 
 import aiohttp
 from aiohttp import web
-from botbuilder.core import MemoryStorage, Storage
+from botbuilder.core import Storage
 from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
 
 from catalog import Catalog, load_catalog
@@ -31,6 +31,8 @@ from .conversation_state import FingerprintedConversationState
 from .directline_token import add_directline_token_route
 from .feedback import FeedbackLog
 from .messages import MessagesEndpoint
+from .storage.factory import state_storage, storage_health
+from .storage.turn_faults import storage_fault_aware
 from .problems import CORRELATION_HEADER, Problem, correlation_id, new_correlation_id, problem
 from .turn_errors import on_turn_error
 
@@ -95,12 +97,14 @@ def create_app(
     sdk_auth = ConfigurationBotFrameworkAuthentication(config)
     auth = ReusingBotFrameworkAuthentication(sdk_auth, ConnectorCache(config.connector_cache_size))
     adapter = CloudAdapter(auth)
-    adapter.on_turn_error = on_turn_error
+    adapter.on_turn_error = storage_fault_aware(on_turn_error)
 
     feedback = FeedbackLog()
+    own_storage = storage is None  # built here from the settings: closed here too
+    storage = storage if storage is not None else state_storage(config.storage)
     bot = ErrorExplainerBot(
         catalog,
-        FingerprintedConversationState(storage or MemoryStorage()),
+        FingerprintedConversationState(storage),
         feedback,
         max_question_chars=config.max_question_chars,
         typing_threshold_chars=config.typing_threshold_chars,
@@ -129,6 +133,7 @@ def create_app(
                 "connectors": {"cached": len(auth.connectors), "built": auth.connectors.builds},
                 "feedback": feedback.summary(),
                 "answer_cache": bot.answers.summary(),
+                "storage": storage_health(config.storage, storage),
             }
         )
 
@@ -152,6 +157,8 @@ def create_app(
         authenticator.close()
         if auth.connectors.session is not None:
             await auth.connectors.session.close()
+        if own_storage and hasattr(storage, "close"):
+            await storage.close()
 
     app.on_startup.append(_open_session)
     app.on_cleanup.append(_close)

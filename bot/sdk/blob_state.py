@@ -1,0 +1,112 @@
+"""Conversation state in Azure Blob Storage: the SDK's own BlobStorage, with three things it lacks.
+
+botbuilder-azure's BlobStorage (4.17.1, the release of our SDK) reads and
+writes one JSON blob per conversation and checks ETags on update. What it
+does not do, and this subclass adds:
+
+* Bounded waiting. It builds its Blob client with the storage library's
+  defaults: a 15 s first back-off, three retries, no connect timeout. A
+  stopped store would hold a turn for a minute. Here the client gives up
+  after one quick retry and `timeout_seconds`, so the user hears back.
+  (The client lives in a private attribute of BlobStorage; this module is
+  the only place that touches it.)
+* Create only if absent. A conversation's first write carries no ETag and the
+  SDK then overwrites whatever is there, so two instances starting one
+  conversation would lose one turn's state. Here a first write is a
+  conditional create (If-None-Match: *) and fails as a conflict instead.
+* Our errors. Azure's exceptions are translated here, once: a lost
+  conditional write is StateConflict (bot/storage/reload_retry.py replays
+  it), anything else the store does wrong is StorageUnavailable.
+
+The blob names and contents are the SDK's, so state written by either reads
+back in both.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Dict, List
+
+from azure.core.exceptions import AzureError, HttpResponseError, ResourceNotFoundError
+from azure.storage.blob.aio import BlobServiceClient, ExponentialRetry
+from botbuilder.azure import BlobStorage, BlobStorageSettings
+
+from ..storage.errors import StateConflict, StorageUnavailable
+
+_CONFLICT_STATUSES = (409, 412)
+
+
+def blob_service(connection_string: str, timeout_seconds: float) -> BlobServiceClient:
+    """An async Blob client that answers (or fails) within about `timeout_seconds`."""
+    return BlobServiceClient.from_connection_string(
+        connection_string,
+        retry_policy=ExponentialRetry(initial_backoff=0, increment_base=1, retry_total=1),
+        connection_timeout=timeout_seconds / 2,
+        read_timeout=timeout_seconds / 2,
+    )
+
+
+def translate(error: BaseException, doing: str) -> Exception:
+    """Azure's exception (or a timeout) as StateConflict or StorageUnavailable."""
+    if isinstance(error, HttpResponseError) and error.status_code in _CONFLICT_STATUSES:
+        return StateConflict(f"{doing}: the stored item changed meanwhile ({error.status_code})")
+    if isinstance(error, HttpResponseError):
+        return StorageUnavailable(f"{doing}: the Blob service answered {error.status_code} ({getattr(error, 'error_code', None)})")
+    if isinstance(error, (asyncio.TimeoutError, TimeoutError)):
+        return StorageUnavailable(f"{doing}: the Blob service did not answer in time")
+    return StorageUnavailable(f"{doing}: the Blob service cannot be reached ({type(error).__name__})")
+
+
+class BlobStateStorage(BlobStorage):
+    def __init__(self, connection_string: str, container: str, timeout_seconds: float = 5.0):
+        super().__init__(BlobStorageSettings(container_name=container, connection_string=connection_string))
+        self._timeout = timeout_seconds
+        self._service = blob_service(connection_string, timeout_seconds)
+        self._container = self._service.get_container_client(container)
+        self._BlobStorage__container_client = self._container  # see the module's docstring
+
+    async def read(self, keys: List[str]) -> Dict[str, object]:
+        try:
+            return await asyncio.wait_for(super().read(keys), self._timeout * 2)
+        except (AzureError, asyncio.TimeoutError, OSError) as exc:
+            raise translate(exc, "reading conversation state") from exc
+
+    async def write(self, changes: Dict[str, object]):
+        try:
+            for key, item in (changes or {}).items():
+                try:
+                    await asyncio.wait_for(self._write_one(key, item), self._timeout * 2)
+                except ResourceNotFoundError as exc:
+                    if getattr(exc, "error_code", None) != "ContainerNotFound":
+                        raise
+                    # The container went away (deleted, or an emulator restarted empty):
+                    # BlobStorage creates it once per process, so ask it to create it again.
+                    self._BlobStorage__initialized = False
+                    await asyncio.wait_for(self._write_one(key, item), self._timeout * 2)
+        except (AzureError, asyncio.TimeoutError, OSError) as exc:
+            raise translate(exc, "saving conversation state") from exc
+
+    async def _write_one(self, key: str, item: object) -> None:
+        if _etag_of(item) is None:
+            await self._create(key, item)
+        else:  # an ETag to match, or "*": the SDK's conditional (or forced) write
+            await super().write({key: item})
+
+    async def delete(self, keys: List[str]):
+        try:
+            await asyncio.wait_for(super().delete(keys), self._timeout * 2)
+        except (AzureError, asyncio.TimeoutError, OSError) as exc:
+            raise translate(exc, "deleting conversation state") from exc
+
+    async def close(self) -> None:
+        await self._service.close()
+
+    async def _create(self, key: str, item: object) -> None:
+        await self._initialize()
+        blob = self._container.get_blob_client(key)
+        await blob.upload_blob(self._store_item_to_str(item), overwrite=False)
+
+
+def _etag_of(item: object) -> str | None:
+    etag = item.get("e_tag") if isinstance(item, dict) else getattr(item, "e_tag", None)
+    return etag or None
