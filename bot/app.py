@@ -31,7 +31,8 @@ from .conversation_state import FingerprintedConversationState
 from .directline_token import add_directline_token_route
 from .feedback import FeedbackLog
 from .messages import MessagesEndpoint
-from .storage.factory import state_storage, storage_health
+from .storage.factory import record_store, state_storage, storage_health
+from .storage.recorder import TurnRecorder
 from .storage.turn_faults import storage_fault_aware
 from .problems import CORRELATION_HEADER, Problem, correlation_id, new_correlation_id, problem
 from .turn_errors import on_turn_error
@@ -109,6 +110,7 @@ def create_app(
         max_question_chars=config.max_question_chars,
         typing_threshold_chars=config.typing_threshold_chars,
         answers=AnswerCache(config.answer_cache_size),
+        records=TurnRecorder(record_store(config.storage)),
     )
     authenticator = RequestAuthenticator(auth, enabled=not config.anonymous, timeout=config.auth_timeout_seconds)
     endpoint = MessagesEndpoint(adapter, bot, authenticator, config.max_body_bytes)
@@ -134,6 +136,7 @@ def create_app(
                 "feedback": feedback.summary(),
                 "answer_cache": bot.answers.summary(),
                 "storage": storage_health(config.storage, storage),
+                "records": bot.records.summary(),
             }
         )
 
@@ -159,6 +162,7 @@ def create_app(
             await auth.connectors.session.close()
         if own_storage and hasattr(storage, "close"):
             await storage.close()
+        await bot.records.close()
 
     app.on_startup.append(_open_session)
     app.on_cleanup.append(_close)

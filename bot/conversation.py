@@ -35,6 +35,7 @@ from .answer_cache import Answer, AnswerCache
 from .connectors import SerialisedOnce
 from .examples import EXAMPLE_QUESTIONS, HELP_WORDS
 from .feedback import FeedbackLog
+from .storage.recorder import TurnRecorder
 
 log = logging.getLogger("bot.conversation")
 
@@ -67,6 +68,7 @@ class ErrorExplainerBot(ActivityHandler):
         typing_threshold_chars: int = 600,
         examples: Iterable[str] = EXAMPLE_QUESTIONS,
         answers: AnswerCache | None = None,
+        records: "TurnRecorder | None" = None,
     ):
         self.catalog = catalog
         self._state = conversation_state
@@ -80,6 +82,7 @@ class ErrorExplainerBot(ActivityHandler):
             actions=[CardAction(type=ActionTypes.im_back, title=q, value=q) for q in self._examples]
         ) if self._examples else None
         self.answers = answers if answers is not None else AnswerCache(0)
+        self.records = records  # feedback clicks and unanswered questions (bot/storage/recorder.py)
 
     async def on_turn(self, turn_context: TurnContext):
         await super().on_turn(turn_context)
@@ -146,6 +149,8 @@ class ErrorExplainerBot(ActivityHandler):
                 decision = replace(decision, truncated_at=cut_at)
             answer = _answer_of(decision, cards.cards_for(decision, self.catalog.sources, self._examples))
             self.answers.put(key, answer)
+        if self.records is not None and answer.decision.status != "answer":
+            await self.records.unanswered(turn_context.activity, answer.decision)
         await self._send_answer(turn_context, answer)
 
     async def _send_answer(self, turn_context: TurnContext, answer: Answer) -> None:
@@ -170,6 +175,11 @@ class ErrorExplainerBot(ActivityHandler):
                 conversation_id=activity.conversation.id if activity.conversation else None,
                 channel_id=activity.channel_id,
             )
+            if self.records is not None:
+                await self.records.feedback(
+                    activity, source=submit.source, code=submit.code, subcode=submit.subcode,
+                    key=submit.key, helpful=bool(submit.helpful), query=submit.query,
+                )
             await turn_context.send_activity(THANKS)
             return
         entry = submit.entry_in(self.catalog)

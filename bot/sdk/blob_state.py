@@ -14,9 +14,9 @@ does not do, and this subclass adds:
   SDK then overwrites whatever is there, so two instances starting one
   conversation would lose one turn's state. Here a first write is a
   conditional create (If-None-Match: *) and fails as a conflict instead.
-* Our errors. Azure's exceptions are translated here, once: a lost
-  conditional write is StateConflict (bot/storage/reload_retry.py replays
-  it), anything else the store does wrong is StorageUnavailable.
+* Our errors. Azure's exceptions are translated (bot/storage/blob_client.py):
+  a lost conditional write is StateConflict (bot/storage/reload_retry.py
+  replays it), anything else the store does wrong is StorageUnavailable.
 
 The blob names and contents are the SDK's, so state written by either reads
 back in both.
@@ -27,34 +27,10 @@ from __future__ import annotations
 import asyncio
 from typing import Dict, List
 
-from azure.core.exceptions import AzureError, HttpResponseError, ResourceNotFoundError
-from azure.storage.blob.aio import BlobServiceClient, ExponentialRetry
+from azure.core.exceptions import AzureError
 from botbuilder.azure import BlobStorage, BlobStorageSettings
 
-from ..storage.errors import StateConflict, StorageUnavailable
-
-_CONFLICT_STATUSES = (409, 412)
-
-
-def blob_service(connection_string: str, timeout_seconds: float) -> BlobServiceClient:
-    """An async Blob client that answers (or fails) within about `timeout_seconds`."""
-    return BlobServiceClient.from_connection_string(
-        connection_string,
-        retry_policy=ExponentialRetry(initial_backoff=0, increment_base=1, retry_total=1),
-        connection_timeout=timeout_seconds / 2,
-        read_timeout=timeout_seconds / 2,
-    )
-
-
-def translate(error: BaseException, doing: str) -> Exception:
-    """Azure's exception (or a timeout) as StateConflict or StorageUnavailable."""
-    if isinstance(error, HttpResponseError) and error.status_code in _CONFLICT_STATUSES:
-        return StateConflict(f"{doing}: the stored item changed meanwhile ({error.status_code})")
-    if isinstance(error, HttpResponseError):
-        return StorageUnavailable(f"{doing}: the Blob service answered {error.status_code} ({getattr(error, 'error_code', None)})")
-    if isinstance(error, (asyncio.TimeoutError, TimeoutError)):
-        return StorageUnavailable(f"{doing}: the Blob service did not answer in time")
-    return StorageUnavailable(f"{doing}: the Blob service cannot be reached ({type(error).__name__})")
+from ..storage.blob_client import blob_service, is_missing_container, translate
 
 
 class BlobStateStorage(BlobStorage):
@@ -76,8 +52,8 @@ class BlobStateStorage(BlobStorage):
             for key, item in (changes or {}).items():
                 try:
                     await asyncio.wait_for(self._write_one(key, item), self._timeout * 2)
-                except ResourceNotFoundError as exc:
-                    if getattr(exc, "error_code", None) != "ContainerNotFound":
+                except AzureError as exc:
+                    if not is_missing_container(exc):
                         raise
                     # The container went away (deleted, or an emulator restarted empty):
                     # BlobStorage creates it once per process, so ask it to create it again.

@@ -27,3 +27,14 @@ def state_storage(settings: StorageSettings) -> Storage:
 def storage_health(settings: StorageSettings, storage: Storage) -> dict:
     """What /healthz says about the state store: where it is, and how many write races it settled."""
     return {"state": settings.describe(), "conflicts_replayed": getattr(storage, "conflicts", 0)}
+
+
+def record_store(settings: StorageSettings):
+    """Where feedback clicks and unanswered questions are kept: the local file, or blobs beside the state."""
+    if settings.kind == "blob":
+        from .records_blob import RecordBlobs
+
+        return RecordBlobs(settings.connection_string, settings.container, settings.retention_days, settings.timeout_seconds)
+    from .records_file import RecordFile
+
+    return RecordFile(settings.records_path, settings.retention_days)
