@@ -10,6 +10,7 @@ wait that long, so these clients retry once, at once, and give up after about
 from __future__ import annotations
 
 import asyncio
+import logging
 
 from azure.core.exceptions import HttpResponseError
 from azure.storage.blob.aio import BlobServiceClient, ExponentialRetry
@@ -21,6 +22,8 @@ _CONFLICT_STATUSES = (409, 412)
 
 def blob_service(connection_string: str, timeout_seconds: float) -> BlobServiceClient:
     """An async Blob client that answers (or fails) within about `timeout_seconds`."""
+    # azure-core logs every request and response at INFO: a line per state read and write.
+    logging.getLogger("azure.core.pipeline.policies.http_logging_policy").setLevel(logging.WARNING)
     return BlobServiceClient.from_connection_string(
         connection_string,
         retry_policy=ExponentialRetry(initial_backoff=0, increment_base=1, retry_total=1),
