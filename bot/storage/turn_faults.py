@@ -15,7 +15,8 @@ from typing import Awaitable, Callable
 
 from botbuilder.core import TurnContext
 
-from ..problems import Problem, correlation_id
+from ..correlation import correlation_id
+from ..web.problems import Problem
 from .errors import StorageUnavailable
 
 log = logging.getLogger("bot.storage")

@@ -16,7 +16,7 @@ import uuid
 
 import pytest
 
-from conftest import REPO, conversation_id, post, activity
+from tests.support.bot_server import REPO, activity, conversation_id, post
 from tests.support.azurite import azurite_or_skip
 from tests.support.storage_turns import ask, feedback_buttons
 

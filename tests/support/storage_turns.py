@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import activity, adaptive_cards, post
+from .bot_server import activity, adaptive_cards, post
 
 
 def ask(bot, sink, text, conv, **fields) -> dict:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import conversation_id
+from tests.support.bot_server import conversation_id
 from tests.support.azurite import azurite_or_skip
 from tests.support.storage_turns import answered_source, ask
 

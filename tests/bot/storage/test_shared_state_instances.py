@@ -14,7 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from conftest import ConnectorSink, activity, adaptive_cards, conversation_id, post
+from tests.support.bot_server import ConnectorSink, activity, adaptive_cards, conversation_id, post
 from tests.support.azurite import azurite_or_skip
 from tests.support.storage_turns import answered_source, ask
 
