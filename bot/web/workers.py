@@ -6,10 +6,11 @@ server on uvloop (aiohttp.GunicornUVLoopWebWorker; GunicornWebWorker where
 uvloop is missing) sharing the one listening socket. Two ways in:
 
     BOT_WORKERS=2 python -m bot          the settings as for one process
-    gunicorn 'bot.web.workers:build()' --worker-class aiohttp.GunicornUVLoopWebWorker \\
+    gunicorn 'bot.web.workers:build()' --preload --worker-class aiohttp.GunicornUVLoopWebWorker \\
         --workers 2 --bind 127.0.0.1:3978    the same, with gunicorn's own options
 
-The app is built once, in gunicorn's master, before the workers fork: the
+The app is built once, in gunicorn's master, before the workers fork (with
+--preload on gunicorn's command line; BOT_WORKERS always does): the
 catalog and the matcher's indexes are loaded once and shared copy-on-write,
 and a worker starts at once. Conversation state must then be shared
 (BOT_STORAGE=blob): with the in-process default each worker would remember
