@@ -1,7 +1,7 @@
 """`explain-error gaps`: questions sent to the real bot show up in the maintainers' report.
 
 The bot runs as a process with its records in a data directory of the test's
-own; the report is the installed command, run with the same environment.
+own; the report is `explain-error gaps` (catalog.cli), run with the same environment.
 """
 
 from __future__ import annotations
@@ -13,8 +13,6 @@ import os
 import subprocess
 import sys
 import uuid
-
-import pytest
 
 from tests.support.bot_server import REPO, activity, conversation_id, post
 from tests.support.azurite import azurite_or_skip
