@@ -4,6 +4,10 @@ botbuilder-azure's BlobStorage (4.17.1, the release of our SDK) reads and
 writes one JSON blob per conversation and checks ETags on update. What it
 does not do, and this subclass adds:
 
+* Errors that are errors. The SDK's read treats any HTTP error as "this
+  conversation has no state yet"; here only 404 does, and the rest fail the
+  turn with StorageUnavailable (a clear reply and a 503), as a timeout does.
+
 * Bounded waiting. It builds its Blob client with the storage library's
   defaults: a 15 s first back-off, three retries, no connect timeout. A
   stopped store would hold a turn for a minute. Here the client gives up
@@ -27,7 +31,7 @@ from __future__ import annotations
 import asyncio
 from typing import Dict, List
 
-from azure.core.exceptions import AzureError
+from azure.core.exceptions import AzureError, ResourceNotFoundError
 from botbuilder.azure import BlobStorage, BlobStorageSettings
 
 from ..storage.blob_client import blob_service, is_missing_container, translate
@@ -43,9 +47,24 @@ class BlobStateStorage(BlobStorage):
 
     async def read(self, keys: List[str]) -> Dict[str, object]:
         try:
-            return await asyncio.wait_for(super().read(keys), self._timeout * 2)
+            return await asyncio.wait_for(self._read(keys), self._timeout * 2)
         except (AzureError, asyncio.TimeoutError, OSError) as exc:
             raise translate(exc, "reading conversation state") from exc
+
+    async def _read(self, keys: List[str]) -> Dict[str, object]:
+        # BlobStorage.read, except that only "not found" means "no state yet": the SDK's
+        # read also drops every other HTTP error (a 503 from a busy account, a 403), and
+        # the turn would then go on as if the conversation were new.
+        if not keys:
+            raise ValueError("Keys are required when reading")
+        await self._initialize()
+        items: Dict[str, object] = {}
+        for key in keys:
+            try:
+                items[key] = await self._inner_read_blob(self._container.get_blob_client(key))
+            except ResourceNotFoundError:
+                continue
+        return items
 
     async def write(self, changes: Dict[str, object]):
         try:
