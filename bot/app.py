@@ -32,6 +32,7 @@ from .directline_token import add_directline_token_route
 from .feedback import FeedbackLog
 from .messages import MessagesEndpoint
 from .problems import CORRELATION_HEADER, Problem, correlation_id, new_correlation_id, problem
+from .telemetry import observe_turns
 from .turn_errors import on_turn_error
 
 log = logging.getLogger("bot.http")
@@ -107,7 +108,7 @@ def create_app(
         answers=AnswerCache(config.answer_cache_size),
     )
     authenticator = RequestAuthenticator(auth, enabled=not config.anonymous, timeout=config.auth_timeout_seconds)
-    endpoint = MessagesEndpoint(adapter, bot, authenticator, config.max_body_bytes)
+    endpoint = MessagesEndpoint(adapter, observe_turns(bot), authenticator, config.max_body_bytes)
 
     # client_max_size above our own limit: /api/messages enforces max_body_bytes
     # itself (with a problem+json 413); other routes never read large bodies.

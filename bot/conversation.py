@@ -35,6 +35,7 @@ from .answer_cache import Answer, AnswerCache
 from .connectors import SerialisedOnce
 from .examples import EXAMPLE_QUESTIONS, HELP_WORDS
 from .feedback import FeedbackLog
+from .telemetry import note_decision, note_feedback
 
 log = logging.getLogger("bot.conversation")
 
@@ -140,12 +141,14 @@ class ErrorExplainerBot(ActivityHandler):
         context = await self._last_source.get(turn_context, None)
         key = (text, context, cut_at)
         answer = self.answers.get(key)
+        cached = answer is not None
         if answer is None:
             decision = self.catalog.explain(text, context=context)
             if cut_at is not None and decision.truncated_at is None:
                 decision = replace(decision, truncated_at=cut_at)
             answer = _answer_of(decision, cards.cards_for(decision, self.catalog.sources, self._examples))
             self.answers.put(key, answer)
+        note_decision(answer.decision, cached=cached)
         await self._send_answer(turn_context, answer)
 
     async def _send_answer(self, turn_context: TurnContext, answer: Answer) -> None:
@@ -160,6 +163,7 @@ class ErrorExplainerBot(ActivityHandler):
     async def _on_submit(self, turn_context: TurnContext, submit: "cards.Submit") -> None:
         if submit.action == "feedback":
             activity = turn_context.activity
+            note_feedback(bool(submit.helpful))
             self._feedback.record(
                 source=submit.source,
                 code=submit.code,
@@ -183,6 +187,7 @@ class ErrorExplainerBot(ActivityHandler):
             context=entry.source,
         )
         built = cards.cards_for(decision, self.catalog.sources, self._examples)
+        note_decision(decision, cached=False)
         await self._send_answer(turn_context, _answer_of(decision, built))
 
     # ------------------------------------------------------------ welcome
