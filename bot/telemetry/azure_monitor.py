@@ -8,9 +8,13 @@ them; its instrumentation swaps in an Application class that traces every
 request, so it must run before the app is built (bot/telemetry/__init__.py).
 
 Choices made here, and why:
-- Log records are not exported (disable_logging). Our log lines are for the
-  console and App Service's log stream; some carry what a user typed (the
-  feedback line names the question), and the brief is that telemetry never does.
+- Log records are not exported: OTEL_LOGS_EXPORTER is set to "none", the
+  distro's one switch for that (it has no keyword for it; a `disable_logging`
+  argument is silently overwritten from the environment). Our log lines are for
+  the console and App Service's log stream; some carry what a user typed (the
+  feedback line names the question), and telemetry never does.
+- The Azure SDK's own loggers ("azure": the exporter logs every upload with its
+  headers at INFO) are raised to WARNING unless a level was set for them.
 - The cloud role name is "error-explainer" unless OTEL_SERVICE_NAME says otherwise.
 - /healthz (App Service probes it on every instance every minute) makes no
   request span unless OTEL_PYTHON_AIOHTTP_SERVER_EXCLUDED_URLS says otherwise.
@@ -48,8 +52,12 @@ def start_azure_monitor(connection_string: str) -> None:
     from opentelemetry.instrumentation.aiohttp_server import AioHttpServerInstrumentor
     from opentelemetry.sdk.resources import Resource
 
+    os.environ["OTEL_LOGS_EXPORTER"] = "none"
     os.environ.setdefault("OTEL_PYTHON_AIOHTTP_SERVER_EXCLUDED_URLS", "healthz")
-    options: dict = {"connection_string": connection_string, "disable_logging": True}
+    azure_log = logging.getLogger("azure")
+    if azure_log.level == logging.NOTSET:
+        azure_log.setLevel(logging.WARNING)
+    options: dict = {"connection_string": connection_string}
     if not os.environ.get("OTEL_SERVICE_NAME"):
         options["resource"] = Resource.create({"service.name": SERVICE_NAME})
     try:
