@@ -128,3 +128,19 @@ def test_a_turn_reaches_azure_monitor_as_a_dependency_of_its_request_with_metric
     # and nothing the user typed left the process, in any item the exporter sent
     assert fake.bodies and not [b for b in fake.bodies if SECRET.encode() in b]
     assert not fake.of("MessageData"), "log records are not exported (they may quote a question)"
+
+
+def test_a_malformed_connection_string_stops_the_bot_before_it_listens():
+    """A typo in the setting is an operator's error to see at once, not a bot that silently sends nothing."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("Microsoft", "APPLICATIONINSIGHTS"))}
+    env |= {"APPLICATIONINSIGHTS_CONNECTION_STRING": "InstrumentationKey=not-a-key", "PORT": "9",
+            "APPLICATIONINSIGHTS_STATSBEAT_DISABLED_ALL": "true"}
+    done = subprocess.run([sys.executable, "-m", "bot"], env=env, cwd=Path(__file__).resolve().parents[3],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    assert "error-explainer: APPLICATIONINSIGHTS_CONNECTION_STRING is not usable" in done.stderr
