@@ -54,7 +54,8 @@ def _observed_server(serve_app, telemetry, catalog=None):
 
 
 @pytest.fixture
-def server(serve_app, telemetry):
+def server(serve_app, telemetry, monkeypatch):
+    monkeypatch.delenv("APPLICATIONINSIGHTS_CONNECTION_STRING", raising=False)  # only the in-memory providers
     return _observed_server(serve_app, telemetry)
 
 
@@ -225,3 +226,13 @@ def test_without_a_connection_string_nothing_is_observed_or_imported():
     env = {"PATH": "/usr/bin:/bin"}
     out = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_a_fault_in_telemetry_costs_no_answer(server, sink, telemetry):
+    class Broken:
+        def add(self, *args, **kwargs):
+            raise RuntimeError("the meter is broken")
+
+    telemetry.turns.turns = Broken()
+    reply = send(server, sink, "conv-broken-meter", "what is subcode 3112")
+    assert reply["type"] == "message" and reply.get("attachments"), reply
