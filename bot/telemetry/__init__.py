@@ -41,12 +41,12 @@ class TurnFacts:
     feedback_helpful: bool | None = None
 
 
-_current: contextvars.ContextVar[TurnFacts | None] = contextvars.ContextVar("bot_turn_facts", default=None)
+current_facts: contextvars.ContextVar[TurnFacts | None] = contextvars.ContextVar("bot_turn_facts", default=None)
 
 
 def note_decision(decision: "Decision", *, cached: bool) -> None:
     """The turn answered a question with this decision (served from the answer cache or not)."""
-    facts = _current.get()
+    facts = current_facts.get()
     if facts is not None:
         facts.decision = decision
         facts.answer_cached = cached
@@ -54,7 +54,7 @@ def note_decision(decision: "Decision", *, cached: bool) -> None:
 
 def note_feedback(helpful: bool) -> None:
     """The turn was a click on Helpful (True) or Not helpful (False)."""
-    facts = _current.get()
+    facts = current_facts.get()
     if facts is not None:
         facts.feedback_helpful = helpful
 

@@ -24,7 +24,7 @@ from typing import Any
 from opentelemetry import metrics, trace
 from opentelemetry.trace import SpanKind, Status, StatusCode
 
-from . import TurnFacts, _current
+from . import TurnFacts, current_facts
 
 log = logging.getLogger("bot.telemetry")
 
@@ -98,7 +98,7 @@ class TurnTelemetry:
         channel = _wire(activity.channel_id)
         activity_type = _wire(activity.type)
         facts = TurnFacts()
-        token = _current.set(facts)
+        token = current_facts.set(facts)
         started = time.perf_counter()
         with self.tracer.start_as_current_span(
             SPAN_NAME, kind=SpanKind.INTERNAL, attributes={CHANNEL: channel, ACTIVITY_TYPE: activity_type},
@@ -111,7 +111,7 @@ class TurnTelemetry:
                 error = type(exc).__name__
                 raise
             finally:
-                _current.reset(token)
+                current_facts.reset(token)
                 try:
                     self._report(span, facts, channel, activity_type, (time.perf_counter() - started) * 1000, error)
                 except Exception:  # telemetry must never cost the user their answer
