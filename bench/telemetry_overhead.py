@@ -43,7 +43,7 @@ from botbuilder.core import TurnContext  # noqa: E402
 from botbuilder.core.adapters import TestAdapter  # noqa: E402
 from botbuilder.schema import Activity, ChannelAccount, ConversationAccount, ResourceResponse  # noqa: E402
 
-from bot.app import ENDPOINT_KEY, create_app  # noqa: E402
+from bot.web.app import ENDPOINT_KEY, create_app  # noqa: E402
 from bot.config import BotConfig  # noqa: E402
 
 QUESTIONS = ["what is subcode 3112", "what is 404", "my toaster is on fire", "sms 4007", "bot returns 405",
@@ -173,10 +173,10 @@ def main() -> None:
     print(f"on   {on:8.1f} us/turn  (rounds: {', '.join(f'{r * 1e6:.0f}' for r in results['on'])})  "
           f"+{on - off:.1f} us, +{(on - off) / off * 100:.1f}%")
     print(f"hook with telemetry off: {hook_ns:.0f} ns per note_decision call = {hook_ns / 1000 / off * 100:.3f}% of a turn")
-    base = import_seconds("import bot.app")
-    stack = import_seconds("import bot.app; import azure.monitor.opentelemetry, "
+    base = import_seconds("import bot.web.app")
+    stack = import_seconds("import bot.web.app; import azure.monitor.opentelemetry, "
                            "opentelemetry.instrumentation.aiohttp_server")
-    print(f"import bot.app: {base * 1000:.0f} ms; with the telemetry stack (paid only when on): {stack * 1000:.0f} ms")
+    print(f"import bot.web.app: {base * 1000:.0f} ms; with the telemetry stack (paid only when on): {stack * 1000:.0f} ms")
 
 
 if __name__ == "__main__":

@@ -23,7 +23,7 @@ from opentelemetry.sdk.trace.export import SimpleSpanProcessor
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 from opentelemetry.trace import StatusCode
 
-from bot.app import ENDPOINT_KEY, create_app
+from bot.web.app import ENDPOINT_KEY, create_app
 from bot.config import BotConfig
 from bot.telemetry import observe_turns
 from bot.telemetry.turns import TurnTelemetry
@@ -221,7 +221,7 @@ def test_without_a_connection_string_nothing_is_observed_or_imported():
     sentinel = object()
     assert observe_turns(sentinel, env={}) is sentinel
     assert observe_turns(sentinel, env={"APPLICATIONINSIGHTS_CONNECTION_STRING": "  "}) is sentinel
-    probe = ("import sys; from bot.app import create_app; from bot.config import BotConfig; create_app(BotConfig()); "
+    probe = ("import sys; from bot.web.app import create_app; from bot.config import BotConfig; create_app(BotConfig()); "
              "print(sorted({'.'.join(m.split('.')[:2]) for m in sys.modules if m.startswith(('opentelemetry', 'azure.monitor'))}))")
     env = {"PATH": "/usr/bin:/bin"}
     out = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True)
