@@ -6,6 +6,9 @@ string names, and instruments the HTTP clients it knows (requests, urllib3:
 the SDK's token calls show as dependencies). The aiohttp server is not among
 them; its instrumentation swaps in an Application class that traces every
 request, so it must run before the app is built (bot/telemetry/__init__.py).
+That class puts its middleware first, in front of bot/web/middleware.py's, so a
+request span sees the status the client got (problem+json included); it inserts
+into the `middlewares` list the app passes, which therefore must be a list.
 
 Choices made here, and why:
 - Log records are not exported: OTEL_LOGS_EXPORTER is set to "none", the
