@@ -27,6 +27,7 @@ from ..sdk.state_fingerprint import FingerprintedConversationState
 from ..storage.factory import record_store, state_storage, storage_health
 from ..storage.recorder import TurnRecorder
 from ..storage.turn_faults import storage_fault_aware
+from ..telemetry import observe_turns
 from .directline_token import add_directline_token_route
 from .health import health_handler
 from .messages_endpoint import MessagesEndpoint
@@ -62,11 +63,13 @@ def create_app(
         answers=AnswerCache(config.answer_cache_size),
         records=TurnRecorder(record_store(config.storage)),
     )
-    endpoint = MessagesEndpoint(adapter, bot, config.max_body_bytes)
+    endpoint = MessagesEndpoint(adapter, observe_turns(bot), config.max_body_bytes)
 
     # client_max_size above our own limit: /api/messages enforces max_body_bytes
     # itself (with a problem+json 413); other routes never read large bodies.
-    app = web.Application(middlewares=MIDDLEWARES, client_max_size=config.max_body_bytes + 1024)
+    # A list, not the tuple: with telemetry on, OpenTelemetry's aiohttp instrumentation
+    # inserts its middleware in front of ours (bot/telemetry/azure_monitor.py).
+    app = web.Application(middlewares=list(MIDDLEWARES), client_max_size=config.max_body_bytes + 1024)
     app[ENDPOINT_KEY] = endpoint
 
     app.router.add_route("*", "/api/messages", endpoint.handle)
