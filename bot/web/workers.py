@@ -23,7 +23,7 @@ import logging
 
 from aiohttp import web
 
-from ..config import BotConfig
+from ..config import BotConfig, ConfigError
 
 log = logging.getLogger("bot")
 
@@ -43,6 +43,13 @@ def build() -> web.Application:
     from .process import settle_memory
 
     config = BotConfig.from_env()
+    if config.anonymous and not config.allow_anonymous:
+        # HOST is not where gunicorn listens (its --bind is), so the loopback check of
+        # BotConfig cannot protect this entry point: an anonymous bot must opt in here.
+        raise ConfigError(
+            "gunicorn serves on its own --bind address, which the bot cannot check: set MicrosoftAppId, "
+            "or BOT_ALLOW_ANONYMOUS=1 when the address is private"
+        )
     configure_logging(config.log_level)
     app = create_app(config)
     _warn_unshared(config)

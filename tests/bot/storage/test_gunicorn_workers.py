@@ -59,3 +59,15 @@ def test_a_stopped_server_stops_its_workers(start_bot, tmp_path):
     bot.stop()
     for pid in workers:
         assert not Path(f"/proc/{pid}").exists() or "zombie" in Path(f"/proc/{pid}/status").read_text().lower()
+
+
+def test_the_gunicorn_entry_point_refuses_an_anonymous_bot_it_cannot_see_the_address_of(monkeypatch):
+    # `gunicorn 'bot.web.workers:build()' --bind 0.0.0.0:8000`: HOST says nothing about
+    # where gunicorn listens, so without an app id the bot must be told the address is private.
+    from bot.config import ConfigError
+    from bot.web.workers import build
+
+    for name in ("MicrosoftAppId", "MicrosoftAppPassword", "BOT_ALLOW_ANONYMOUS", "HOST"):
+        monkeypatch.delenv(name, raising=False)
+    with pytest.raises(ConfigError, match="BOT_ALLOW_ANONYMOUS=1"):
+        build()
