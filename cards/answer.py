@@ -156,7 +156,7 @@ def answer_card(
     body: list[dict] = []
     if context_decided and context_decided == entry.source:
         body.append(paragraph(f"Assuming {plain(product, 60)}, from your last question", isSubtle=True,
-                              size="Small", italic=True, spacing="None"))
+                              size="Small", spacing="None"))
     body.append({"type": "TextBlock", "text": clip(entry.title, 120), "style": "heading", "size": "Medium",
                  "weight": "Bolder", "wrap": True, "spacing": "None" if not body else "Small"})
     facts = fact_line(entry, product)
