@@ -107,10 +107,12 @@ def doc_url(entry: Entry, source: Source | None) -> str | None:
 
 
 def _category_line(entry: Entry) -> dict | None:
+    """'● Client-side problem · Retry: No, fix request', the dot in the category's colour."""
     kind = kind_of(entry)
     runs: list[dict] = []
     if kind is not UNKNOWN:
-        runs.append({"type": "TextRun", "text": kind.words, "color": kind.color, "weight": "Bolder", "size": "Small"})
+        runs.append({"type": "TextRun", "text": "●", "color": kind.color, "size": "Small"})
+        runs.append({"type": "TextRun", "text": f" {kind.words}", "weight": "Bolder", "size": "Small"})
     if entry.retry:
         lead = " · " if runs else ""
         runs.append({"type": "TextRun", "text": f"{lead}Retry: {plain(entry.retry, 120)}", "isSubtle": True,

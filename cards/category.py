@@ -21,7 +21,10 @@ from catalog.schema import Category, Entry
 class Kind:
     rank: int  # lower: act on it sooner
     words: str
-    color: str  # an Adaptive Card colour name; the host maps it to its light or dark theme
+    # An Adaptive Card colour for a dot before the words: the host maps it to its light or
+    # dark theme. The words stay in the text colour, since coloured words (Teams' yellow
+    # "Warning" on white) are hard to read, while a coloured dot is easy to see.
+    color: str
 
 
 CLIENT = Kind(0, "Client-side problem", "Warning")

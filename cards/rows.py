@@ -1,7 +1,7 @@
-"""One compact, tappable row per catalog entry: code, title, short product name.
+"""One compact, tappable row per catalog entry: code and title, the short product name under them.
 
 Used wherever the user picks among entries (choice card, near misses, the
-summary of several codes). A row is a ColumnSet whose ``selectAction`` makes
+summary of several codes). A row is a Container whose ``selectAction`` makes
 the whole row the button: unlike an action button, its text wraps, so a long
 title is never cut at a narrow width (buttons clip their title on one line).
 """
@@ -34,26 +34,23 @@ def entry_row(
     if code and code == entry.string_code and code in entry.title:
         code = ""  # 'validation_error (400 Bad Request)' already starts with it
     under = detail if detail is not None else short_product(entry, sources)
-    text_column = {
-        "type": "Column",
-        "width": "stretch",
-        "verticalContentAlignment": "Center",
+    # One wrapping line, code first in the accent colour (what people scan for, and the
+    # sign that the row can be tapped), so rows stay aligned whatever the code's length.
+    runs = []
+    if code:
+        runs.append({"type": "TextRun", "text": plain(code, 40), "weight": "Bolder",
+                     "color": "Accent" if action else "Default"})
+    runs.append({"type": "TextRun", "text": ("  " if code else "") + plain(entry.title, 120)})
+    row: dict = {
+        "type": "Container",
+        "spacing": "Small",
+        "separator": not first,
         "items": [
-            {"type": "TextBlock", "text": plain(entry.title, 120), "wrap": True},
+            {"type": "RichTextBlock", "inlines": runs},
             {"type": "TextBlock", "text": plain(under, 120), "wrap": True, "isSubtle": True, "size": "Small",
              "spacing": "None"},
         ],
     }
-    columns = []
-    if code:
-        columns.append({
-            "type": "Column",
-            "width": "auto",
-            "items": [{"type": "TextBlock", "text": plain(code, 40), "weight": "Bolder", "wrap": True,
-                       "color": "Accent" if action else "Default"}],
-        })
-    columns.append(text_column)
-    row: dict = {"type": "ColumnSet", "columns": columns, "spacing": "Small", "separator": not first}
     if action is not None:
         row["selectAction"] = action
     return row

@@ -44,12 +44,14 @@ def open_urls(card: dict) -> list[dict]:
 
 
 def rows(card: dict) -> list[dict]:
-    """The tappable rows of a choice or nothing-found card (ColumnSets with a selectAction)."""
-    return [n for n in walk(card["body"]) if n.get("type") == "ColumnSet" and "selectAction" in n]
+    """The tappable rows of a choice or nothing-found card (containers with a selectAction)."""
+    return [n for n in walk(card["body"]) if n.get("type") == "Container" and "selectAction" in n]
 
 
-def row_texts(row: dict) -> list[str]:
-    return [n["text"] for n in walk(row["columns"]) if n.get("type") == "TextBlock"]
+def row_texts(node: dict) -> list[str]:
+    """The words of a row (or any part of a card) in reading order, spacing trimmed."""
+    return [n["text"].strip() for n in walk(node.get("items") or node.get("columns"))
+            if n.get("type") in ("TextBlock", "TextRun")]
 
 
 def category_line(card: dict) -> list[dict]:
@@ -72,7 +74,8 @@ def test_answer_shows_the_title_once_then_every_fact_on_one_line():
 def test_answer_says_whose_side_the_problem_is_on_in_words_and_colour():
     runs = category_line(answer_card(Match(FULL, 0.97), query="q", source=SOURCES["acs-call-end"]))
     assert [(r["text"], r.get("color")) for r in runs] == [
-        ("Client-side problem", "Warning"),
+        ("●", "Warning"),  # a coloured dot; the words keep the text colour, readable in any theme
+        (" Client-side problem", None),
         (" · Retry: Yes, after fixing connectivity", None),
     ]
     assert "UnexpectedClientError" not in json.dumps(answer_card(Match(FULL, 1), query="q"))
@@ -85,13 +88,13 @@ def test_answer_says_whose_side_the_problem_is_on_in_words_and_colour():
 ])
 def test_each_result_category_has_its_own_words_and_colour(category, words, color):
     entry = FULL.model_copy(update={"category": category, "retry": None})
-    (run,) = category_line(answer_card(Match(entry, 1), query="q"))
-    assert (run["text"], run["color"]) == (words, color)
+    dot, run = category_line(answer_card(Match(entry, 1), query="q"))
+    assert (run["text"], dot["color"]) == (f" {words}", color)
 
 
 def test_without_a_category_an_http_status_class_still_tells_the_side():
-    (run,) = category_line(answer_card(Match(MINIMAL, 1), query="q"))  # RAG API 404
-    assert run["text"] == "Client-side problem"
+    dot, run = category_line(answer_card(Match(MINIMAL, 1), query="q"))  # RAG API 404
+    assert run["text"] == " Client-side problem"
 
 
 def test_a_message_that_starts_by_repeating_the_title_loses_that_part():
