@@ -17,6 +17,7 @@ from .actions import ActionStyle, button_title, explain_action
 from .layout import adaptive_card, examples_list, paragraph, short_product, source_map
 from .rows import entry_row
 from .text import plain, user_text
+from .welcome import family_names
 
 MAX_SUGGESTIONS = 5
 QUERY_SHOWN = 80
@@ -33,6 +34,14 @@ def not_found_card(
     body: list[dict] = [paragraph(f"Nothing in the catalog matches «{user_text(decision.query, QUERY_SHOWN)}».",
                                   weight="Bolder")]
     fallback = [f"Nothing in the catalog matches «{plain(decision.query, QUERY_SHOWN)}»."]
+    # The matcher names a product outside the catalog the question is about (e.g. "Twilio");
+    # read with a default so Decisions from before that field still render.
+    foreign = getattr(decision, "foreign_product", None)
+    if foreign:
+        covered = ", ".join(family_names(sources.values())) or "a few products"
+        line = f"That looks like a {plain(foreign, 60)} error. I explain the errors of {covered}."
+        body.append(paragraph(line, spacing="Small"))
+        fallback.append(line)
     if decision.hint:
         hint = plain(decision.hint, 300)
         body.append(

@@ -30,14 +30,27 @@ def _common_words(names: list[str]) -> str:
     return " ".join(words)
 
 
-def product_lines(sources: Iterable[Source]) -> list[str]:
-    """'Azure Communication Services: Calling, Chat, SMS', 'Azure Bot Service', … in catalog order."""
+def _families(sources: Iterable[Source]) -> list[list[Source]]:
     groups: dict[str, list[Source]] = {}
     for source in sources:
         short = source.short_name or source.product
         groups.setdefault(short.split()[0], []).append(source)
+    return list(groups.values())
+
+
+def family_names(sources: Iterable[Source]) -> list[str]:
+    """'Azure Communication Services', 'Azure Bot Service', …: what the catalog covers, in a few words."""
+    names = []
+    for members in _families(sources):
+        shorts = list(dict.fromkeys(s.short_name or s.product for s in members))
+        names.append(shorts[0] if len(shorts) == 1 else _common_words([s.product for s in members]) or shorts[0])
+    return names
+
+
+def product_lines(sources: Iterable[Source]) -> list[str]:
+    """'Azure Communication Services: Calling, Chat, SMS', 'Azure Bot Service', … in catalog order."""
     lines: list[str] = []
-    for members in groups.values():
+    for members in _families(sources):
         shorts: list[str] = []
         for s in members:
             if (s.short_name or s.product) not in shorts:

@@ -355,3 +355,11 @@ def test_every_real_entry_button_leads_back_to_that_entry():
 def test_every_row_names_its_product_and_the_same_short_name_twice_is_fine():
     card = not_found_card(nothing("404x", suggestions=(SDK_404, CALL_END_404, BOT_404)), SOURCES, [])
     assert [row_texts(r)[-1] for r in rows(card)] == ["ACS Calling SDK", "ACS Calling", "Azure Bot Service"]
+
+
+def test_not_found_for_another_vendors_error_says_whose_it_looks_like_and_what_is_covered():
+    decision = nothing("twilio error 30003")
+    object.__setattr__(decision, "foreign_product", "Twilio")  # the matcher's field, when it has it
+    texts = text_blocks(not_found_card(decision, SOURCES, []))
+    assert texts[1] == ("That looks like a Twilio error. I explain the errors of "
+                        "Azure Communication Services, Azure Bot Service, RAG API.")
