@@ -96,4 +96,4 @@ def test_every_card_kind_reads_whole_at_this_width(demo_page, width):
         assert "Assuming ACS Calling, from your last question" in squash(report["steps"][3]["cards"][-1])
     several = [squash(c) for c in report["steps"][-1]["cards"]]
     assert len(several) == 3, "one summary and one card per problem, not per code"
-    assert "Act on validation_error first" in several[0], several[0]
+    assert "Act on validation_error first, a client-side problem" in several[0], several[0]
