@@ -12,7 +12,7 @@ import pytest
 from cards import answer_card, cards_for, welcome_card
 from catalog import load_catalog
 from catalog.decision import Match
-from conftest_cards import card_validator, schema_errors
+from tests.support.cards import card_validator, schema_errors
 
 QUESTIONS = {
     "answer": "what is subcode 3112",
@@ -38,7 +38,7 @@ def catalog():
 @pytest.mark.parametrize("style", ["submit", "execute"])
 @pytest.mark.parametrize("kind", QUESTIONS)
 def test_each_kind_of_reply_is_valid(validator, catalog, kind, style):
-    built = cards_for(catalog.explain(QUESTIONS[kind]), catalog.sources, ["what is subcode 3112"], style=style)
+    built = cards_for(catalog.explain(QUESTIONS[kind]), catalog.sources, ["what is subcode 3112"], style=style).cards
     assert built
     for card in built:
         assert schema_errors(validator, card) == []

@@ -8,7 +8,7 @@ two may be reported, so a pass of the card tests means something.
 
 from __future__ import annotations
 
-from e2e_support import StaticSite, drive, ensure_e2e_tools
+from tests.support.e2e import StaticSite, drive, ensure_e2e_tools
 
 PAGE = """<!doctype html><meta charset="utf-8">
 <style>.ac-adaptiveCard { width: 240px; border: 1px solid #ccc; margin: 8px; font: 14px sans-serif; }</style>

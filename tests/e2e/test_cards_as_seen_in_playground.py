@@ -14,8 +14,8 @@ import pytest
 
 from catalog import load_catalog
 from catalog.decision import Decision
-from conftest import BotProcess, free_port
-from e2e_support import ARTIFACTS, BIN, NodeServer, drive, ensure_e2e_tools, squash
+from tests.support.bot_server import BotProcess, free_port
+from tests.support.e2e import ARTIFACTS, BIN, NodeServer, drive, ensure_e2e_tools, squash
 
 SEND_BOX = '[contenteditable="true"][role="textbox"]'  # the Playground's Lexical editor
 WELCOME = "I know the error codes of"

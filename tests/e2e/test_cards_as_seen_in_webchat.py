@@ -18,7 +18,7 @@ import pytest
 
 from catalog import load_catalog
 from catalog.decision import Decision
-from e2e_support import ARTIFACTS, REPO, NodeServer, drive, ensure_e2e_tools, squash
+from tests.support.e2e import ARTIFACTS, REPO, NodeServer, drive, ensure_e2e_tools, squash
 
 SEND_BOX = '[data-id="webchat-sendbox-input"]'
 WELCOME = "I know the error codes of"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 
-from conftest import activity, adaptive_cards, all_texts, conversation_id, post
+from tests.support.bot_server import activity, adaptive_cards, all_texts, conversation_id, post
 
 
 def _join(sink, conv: str, name: str = "webchat/join") -> dict:
