@@ -22,7 +22,7 @@ from .decision import Decision, Match
 from .lexicon import load_lexicon
 from .query import ParsedQuestion, Target, parse
 from .schema import Entry
-from .signals import ProductSignals, SignalHits, words_of
+from .products import ProductSignals, SignalHits, words_of
 from .textindex import TextIndex, stem, tokens
 
 MAX_QUESTION_CHARS = 20_000
