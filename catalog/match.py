@@ -19,6 +19,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from .decision import Decision, Match
+from .foreign_products import load_foreign_products
 from .lexicon import load_lexicon
 from .query import ParsedQuestion, Target, parse
 from .schema import Entry
@@ -62,6 +63,7 @@ class Matcher:
         self.catalog = catalog
         self.lex = load_lexicon()
         self.signals = ProductSignals(catalog.sources, self.lex)
+        self.foreign = load_foreign_products()
         self.family = {sid: src.family or sid for sid, src in catalog.sources.items()}
         self.text = TextIndex(catalog.entries, self.lex)
         self.position = {id(e): i for i, e in enumerate(catalog.entries)}
@@ -211,6 +213,10 @@ class Matcher:
             question, truncated = question[:MAX_QUESTION_CHARS], MAX_QUESTION_CHARS
         p = parse(question, self.lex)
         words = words_of(question)
+        foreign = self.foreign.recognise(p.text, words)
+        if foreign is not None:
+            # Another product's error: its numbers fitting our rows is a coincidence.
+            return Decision(question, "none", (), truncated_at=truncated, foreign_product=foreign)
         hits = self.signals.detect(words)
         # String codes point at their product, like product words do.
         strings = self._string_targets(p, hits)

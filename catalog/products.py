@@ -20,8 +20,38 @@ from .schema import Source
 _WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f\u0e00-\u0e7f\u0e80-\u0eff\u0900-\u097f])+")
 
 
+# Scripts written without spaces, where a Latin name may be glued on: "RAGチャット".
+_UNSPACED = "\u0e00-\u0eff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff66-\uff9f"
+_SCRIPT_RUNS = re.compile(f"[{_UNSPACED}]+|[^{_UNSPACED}]+")
+_HAS_UNSPACED = re.compile(f"[{_UNSPACED}]")
+_CAMEL_PART = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
+
+
+def _split_identifier(word: str) -> list[str]:
+    """'BotFrameworkAdapter' -> bot, framework, adapter; 'SMSClient' -> sms, client.
+
+    Identifiers name products inside them (ChatThreadClient, TeamsActivityHandler).
+    A word with a one-letter part ("iPhone", "eMail") stays whole: that is a brand's
+    spelling, not an identifier made of words.
+    """
+    if word.islower() or word.isupper() or not word.isascii():
+        return [word]
+    parts = _CAMEL_PART.findall(word)
+    if len(parts) < 2 or "".join(parts) != word or any(len(p) < 2 for p in parts):
+        return [word]
+    return parts
+
+
 def words_of(text: str) -> list[str]:
-    return _WORD.findall(fold(text))
+    """Folded words, identifiers split into their words, and scripts split where they meet."""
+    out: list[str] = []
+    for raw in _WORD.findall(text):
+        if _HAS_UNSPACED.search(raw):
+            out.extend(fold(piece) for piece in _SCRIPT_RUNS.findall(raw))
+            continue
+        for part in _split_identifier(raw):
+            out.append(fold(part))
+    return out
 
 
 @dataclass(frozen=True)
@@ -124,6 +154,14 @@ class ProductSignals:
             cand = self._typo_of(w) or self._swapped(w)
             if cand:
                 hit((cand,), 0.8, w)
+        # A word inside a longer phrase of one product is not also a word of another:
+        # "Teams chat" and "Web Chat" are the Bot Service, not the Chat SDK.
+        for key in [k for k in found if len(k) == 1]:
+            w = key[0]
+            owners = self.phrases.get(key, set())
+            longer = [k for k in by_word.get(w, ()) if len(k) > 1 and k in found]
+            if longer and not any(owners & self.phrases.get(k, set()) for k in longer):
+                del found[key]
         strength: dict[str, float] = {}
         for key, value in found.items():
             for sid in self.phrases[key]:

@@ -1,0 +1,74 @@
+"""Which product outside this catalog a question names, if any.
+
+A Twilio `Connection error (603)` fits our 603 rows by number alone, and a
+LiveKit `403 (FORBIDDEN)` fits five; answering them would be confidently
+wrong. The honest reply is that the question looks like another product's
+error, and what this bot does cover. The names, packages and hosts are data
+(foreign_products.toml); ours win whenever one of our own hosts, packages or
+product names appears too, so a Bot Framework bot on a Twilio channel stays ours.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .lexicon import fold
+from .products import words_of
+
+FOREIGN_PATH = Path(__file__).with_name("foreign_products.toml")
+
+
+@dataclass(frozen=True, eq=False)  # one per process, hashed by identity
+class ForeignProducts:
+    phrases: dict[tuple[str, ...], str]  # words of a foreign product's name -> its display name
+    marks: tuple[tuple[str, str], ...]  # (folded substring, display name)
+    our_phrases: frozenset[tuple[str, ...]]
+    our_marks: tuple[str, ...]
+    max_len: int
+
+    def _names_ours(self, text: str, words: list[str]) -> bool:
+        if any(m in text for m in self.our_marks):
+            return True
+        return _any_phrase(words, self.our_phrases, self.max_len) is not None
+
+    def recognise(self, text: str, words: list[str] | None = None) -> str | None:
+        """The foreign product this (folded) text names, unless it names one of ours too.
+
+        The first one named wins: a post that names two look-alikes is still not ours.
+        """
+        words = words_of(text) if words is None else words
+        found = _any_phrase(words, self.phrases, self.max_len)
+        name = self.phrases[found] if found is not None else None
+        if name is None:
+            name = next((n for m, n in self.marks if m in text), None)
+        if name is None or self._names_ours(text, words):
+            return None
+        return name
+
+
+def _any_phrase(words: list[str], phrases, max_len: int) -> tuple[str, ...] | None:
+    n = len(words)
+    for i in range(n):
+        for size in range(min(max_len, n - i), 0, -1):
+            key = tuple(words[i : i + size])
+            if key in phrases:
+                return key
+    return None
+
+
+@lru_cache(maxsize=1)
+def load_foreign_products(path: Path = FOREIGN_PATH) -> ForeignProducts:
+    with open(path, "rb") as fh:
+        raw = tomllib.load(fh)
+    phrases: dict[tuple[str, ...], str] = {}
+    marks: list[tuple[str, str]] = []
+    for product in raw["products"]:
+        for w in product["words"]:
+            phrases.setdefault(tuple(words_of(w)), product["name"])
+        marks.extend((fold(m), product["name"]) for m in product.get("marks", ()))
+    ours = frozenset(tuple(words_of(w)) for w in raw["ours"]["words"])
+    max_len = max(len(k) for k in (*phrases, *ours))
+    return ForeignProducts(phrases, tuple(marks), ours, tuple(fold(m) for m in raw["ours"]["marks"]), max_len)
