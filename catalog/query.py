@@ -10,16 +10,20 @@ read, so they can never be mistaken for codes.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from http import HTTPStatus
 
 from rapidfuzz.distance import Levenshtein
 
 from .lexicon import Lexicon, fold, load_lexicon
 
 MAX_TARGETS = 16
-# A paste with thousands of numbers is read up to this many; the rest is noise.
+# A paste with thousands of numbers is read up to this many bare numbers; the rest is noise.
 MAX_MENTIONS = 64
+# Numbers named as codes (by a word or a key) are read further: a log's error is often its last line.
+MAX_NAMED_MENTIONS = 512
 MAX_CODE_DIGITS = 7
 
 # Things that contain digits but are never error codes; blanked out first.
@@ -38,6 +42,9 @@ _NOISE = re.compile(
     | \b0x[0-9a-f]+\b                                             # hex literals
     | \b(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{10,}\b           # hex ids, hashes
     | \b\d+(?:-\d+){2,}\b                                         # 425-555-0100
+    | \b[\w.-]+\.[a-z]{1,5}(?::\d+)+\b                             # file.js:175:24, Bar.java:42
+    | (?<=[\w\])]):\d+:\d+\b                                     # ...task_queues:95:5 (line:column)
+    | `\d+                                                       # generic arity: d__1`1, List`1
     | \b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b
     | \b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b
     """,
@@ -60,6 +67,12 @@ _CLASS = re.compile(r"\b([1-6])xx\b")
 _WORD = re.compile(r"[^\W\d][\w'’-]*")
 _FOREIGN_CODE = re.compile(r"\b0x[89a-f][0-9a-f]{7}\b")  # failure HRESULTs/NTSTATUS: the top bit set
 _SEPARATOR = re.compile(r"\s*(?:[:#=]|\bis\b|\bof\b|\bno\.?)?\s*$")
+# Status lines name an HTTP or SIP status: "HTTP/1.1 403 Forbidden", "SIP/2.0 480 Temporarily Unavailable".
+_STATUS_LINE = re.compile(r"\b(?:http|sip)/\d(?:\.\d)?\s+([1-6]\d\d)\b")
+# IIS writes a status with its substatus: "HTTP Error 504.0", "401.2", "404.3".
+_IIS_STATUS = re.compile(r"(?<![\w.])([45]\d\d)\.(\d{1,2})(?![\w]|\.\d)")
+# An upper-case constant set to a number, as in an enum listing: "CALL_TIMEOUT = 408".
+_CONSTANT = re.compile(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[A-Z]{2,}$")
 
 
 @dataclass(frozen=True)
@@ -143,6 +156,7 @@ def _is_quantity(text: str, start: int, end: int, lex: Lexicon) -> bool:
         last = before.rsplit(None, 1)[-1] if before else ""
         if last in lex.time_words:
             return True
+    before = before.rstrip(":#").rstrip()  # "build: 1234", "Build #1234"
     words = _WORD.findall(before)
     if not words or not before.endswith(words[-1]) or words[-1] not in lex.before_words:
         return False
@@ -150,30 +164,133 @@ def _is_quantity(text: str, start: int, end: int, lex: Lexicon) -> bool:
     return not any(before.endswith(name) and not before[: -len(name)][-1:].isalnum() for name in lex.names_before)
 
 
+@dataclass(frozen=True)
+class _StatusWords:
+    pattern: re.Pattern  # every reason phrase, its words joined by nothing, "_", "-" or spaces
+    codes: dict[str, tuple[int, int]]  # phrase with its separators removed -> (status, words in it)
+
+
+@lru_cache(maxsize=4)
+def _status_words(lex: Lexicon) -> _StatusWords:
+    """The names of the 4xx/5xx statuses as the standard registry spells them, with the
+    registry's other spellings (lexicon.toml [status_words]): "Not Found", NotFound,
+    NOT_FOUND, HttpStatusCode.NotFound all name 404."""
+    names: dict[str, int] = {}
+    for st in HTTPStatus:
+        if 400 <= st.value <= 599:
+            names.setdefault(fold(st.phrase), st.value)
+            names.setdefault(fold(st.name.replace("_", " ")), st.value)
+    for code, spellings in lex.status_words.items():
+        for w in spellings:
+            names.setdefault(fold(w), code)
+    codes: dict[str, int] = {}
+    alts = []
+    for phrase in sorted(names, key=len, reverse=True):
+        words = re.findall(r"[^\W_]+", phrase)
+        key = "".join(words)
+        if key in codes:
+            continue
+        codes[key] = (names[phrase], len(words))
+        alts.append(r"[\s_-]*".join(re.escape(w) for w in words))
+    pattern = re.compile(r"(?<![^\W_])(?:" + "|".join(alts) + r")(?![^\W_])")
+    return _StatusWords(pattern, codes)
+
+
+def _status_targets(text: str, cased: str | None, clean: str, lex: Lexicon, known: set[int]) -> list[Target]:
+    """Statuses named by their reason phrase, without digits.
+
+    A name written as one identifier (NotFound, NOT_FOUND, HttpStatusCode.NotFound),
+    in capitals, or after a status word or key ("status code Forbidden", "Code": "Forbidden")
+    always counts. Written as plain words, a phrase of several words counts ("precondition
+    failed", "Bad Request"), except one that reads as a sentence's own words unless set in
+    Title Case ("camera not found" is a message; "Not Found" is the status); a single word
+    ("forbidden", "conflict") only counts with a status word, a key or quotes around it.
+    """
+    sw = _status_words(lex)
+    out: list[Target] = []
+    for m in sw.pattern.finditer(text):
+        a, b = m.span()
+        found = m.group(0)
+        code, n_words = sw.codes.get(re.sub(r"[\s_-]+", "", found), (None, 0))
+        if code is None or code in known:
+            continue
+        original = cased[a:b] if cased is not None else found
+        words = re.findall(r"[^\W_]+", found)
+        one_identifier = n_words > 1 and not re.search(r"\s", found)
+        capitals = original.isupper() and len(original) > 3
+        title = all(w[:1].isupper() for w in re.findall(r"[^\W_]+", original))
+        before = text[max(0, a - 1) : a]
+        quoted = before in ("\"", "'") or before == "."  # "Forbidden", HttpStatusCode.Forbidden
+        role = _role_before(clean[max(0, a - 40) : a].replace('"', "").replace("'", ""), lex)
+        if one_identifier or capitals or quoted or role is not None:
+            pass
+        elif n_words < 2:
+            continue
+        elif words[0] == "not" and not title:
+            continue
+        known.add(code)
+        out.append(Target(start=a, code=code, role="http", explicit=True))
+    return out
+
+
+def _is_quantity_key(key: str, lex: Lexicon) -> bool:
+    return any(w in lex.quantity_key_words for w in re.findall(r"[a-z]+", key))
+
+
 def parse(question: str, lex: Lexicon | None = None) -> ParsedQuestion:
     """Read one question. Never raises on any text."""
     lex = lex or load_lexicon()
     text = fold(question)
-    clean = _blank(text, (m.span() for m in _NOISE.finditer(text)))
-    taken: list[tuple[int, int]] = []  # spans of numbers already read
+    # The question as written, for the case of names ("NotFound", "CALL_TIMEOUT"), when
+    # folding kept every position (it does unless a letter such as ß grew).
+    cased = unicodedata.normalize("NFKC", question)
+    cased = cased if len(cased) == len(text) else None
+    taken_at: set[int] = set()  # positions of numbers already read
     singles: list[Target] = []
     codes: list[Target] = []  # explicit code/http mentions, for pairing
     subs: list[Target] = []
     string_words: list[str] = []
     pairs: list[Target] = []
 
+    def take(a: int, b: int) -> None:
+        taken_at.update(range(a, b))
+
     def is_taken(a: int) -> bool:
-        return any(x <= a < y for x, y in taken)
+        return a in taken_at
+
+    # 0. Statuses in notations the noise would blank: status lines, IIS substatuses.
+    early: list[tuple[int, int]] = []
+    for m in _STATUS_LINE.finditer(text):
+        codes.append(Target(start=m.start(1), code=int(m.group(1)), role="http", explicit=True))
+        early.append(m.span())
+    for m in _IIS_STATUS.finditer(text):
+        if _is_quantity(text, m.start(), m.end(), lex):
+            continue
+        codes.append(Target(start=m.start(1), code=int(m.group(1)), role="http", explicit=True))
+        early.append(m.span())
+    spans = sorted([*early, *(m.span() for m in _NOISE.finditer(text))])
+    merged: list[tuple[int, int]] = []
+    for a, b in spans:
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    clean = _blank(text, merged)
 
     # 1. Keys in pasted payloads and logs.
     for m in _KEY_VALUE.finditer(clean):
-        if len(codes) + len(subs) >= MAX_MENTIONS:
+        if len(codes) + len(subs) >= MAX_NAMED_MENTIONS:
             break
         key = m.group(1).rsplit(".", 1)[-1].strip("_")
         role = lex.key_roles.get(key)
         if not role:
             if m.group(2).isdigit() and len(key) > 1 and key not in lex.role_words:
-                taken.append(m.span(2))  # pageSize=500, "top_k": 50: a value, not a code
+                raw_key = cased[m.start(1) : m.end(1)].rsplit(".", 1)[-1] if cased is not None else ""
+                value = int(m.group(2))
+                if _CONSTANT.match(raw_key) and 100 <= value <= 699 and not _is_quantity_key(key, lex):
+                    # An enum listing: "CALL_TIMEOUT = 408" names the code.
+                    codes.append(Target(start=m.start(2), code=value, role="code", explicit=True))
+                take(*m.span(2))  # pageSize=500, "top_k": 50: a value, not a code
             continue
         value = m.group(2)
         if value.isdigit():
@@ -181,7 +298,7 @@ def parse(question: str, lex: Lexicon | None = None) -> ParsedQuestion:
                 continue
             t = Target(start=m.start(2), role=role, explicit=True, **{("subcode" if role == "subcode" else "code"): int(value)})
             (subs if role == "subcode" else codes).append(t)
-            taken.append(m.span(2))
+            take(*m.span(2))
         elif role == "code":
             string_words.append(value)
 
@@ -194,13 +311,13 @@ def parse(question: str, lex: Lexicon | None = None) -> ParsedQuestion:
         code, sub = int(m.group(1)), int(m.group(2))
         if code <= 699:
             pairs.append(Target(start=m.start(), code=code, subcode=sub, role="pair", explicit=True))
-            taken.append(m.span())
+            take(*m.span())
 
     # 3. Numbers after role words, lists after them, and bare numbers.
     last_role: str | None = None
     last_end = -1
     for m in _NUMBER.finditer(clean):
-        if len(codes) + len(subs) + len(singles) >= MAX_MENTIONS:
+        if len(codes) + len(subs) >= MAX_NAMED_MENTIONS:
             break
         a, b = m.span()
         if is_taken(a):
@@ -215,6 +332,9 @@ def parse(question: str, lex: Lexicon | None = None) -> ParsedQuestion:
         if role is None and _is_quantity(clean, a, b, lex):
             last_role = None
             continue
+        if role is None and len(singles) >= MAX_MENTIONS:
+            last_role = None
+            continue
         value = int(digits)
         if role in ("code", "http"):
             codes.append(Target(start=a, code=value, role=role, explicit=True))
@@ -223,7 +343,7 @@ def parse(question: str, lex: Lexicon | None = None) -> ParsedQuestion:
         else:
             singles.append(Target(start=a, number=value, role="any", explicit=role == "any"))
         last_role, last_end = role, b
-        taken.append((a, b))
+        take(a, b)
 
     # 4. Pair each subcode with the nearest code of the same object or sentence.
     used: set[int] = set()
@@ -246,16 +366,23 @@ def parse(question: str, lex: Lexicon | None = None) -> ParsedQuestion:
             pairs.append(Target(start=min(c.start, s.start), code=c.code, subcode=s.subcode, role="pair", explicit=True))
     singles.extend(c for i, c in enumerate(codes) if i not in used)
 
-    targets: list[Target] = []
+    # 5. Statuses named without digits ("status code Forbidden", MethodNotAllowed).
+    known = {n for t in pairs + singles for n in (t.code, t.number) if n is not None}
+    singles.extend(_status_targets(text, cased, clean, lex, known))
+
+    # Named codes first when there are too many to read: a long log's error line
+    # must not lose its place to the counts and ids before it.
+    chosen: list[Target] = []
     seen = set()
-    for t in sorted(pairs + singles, key=lambda t: t.start):
+    for t in sorted(pairs + singles, key=lambda t: (not t.explicit, t.start)):
         ident = (t.code, t.subcode, t.number, t.role)
         if ident in seen:
             continue
         seen.add(ident)
-        targets.append(t)
-        if len(targets) >= MAX_TARGETS:
+        chosen.append(t)
+        if len(chosen) >= MAX_TARGETS:
             break
+    targets = sorted(chosen, key=lambda t: t.start)
 
     return ParsedQuestion(
         text=text,
