@@ -13,7 +13,8 @@ The rules, in the order they matter:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
@@ -207,7 +208,28 @@ class Matcher:
     # ---- the decision -----------------------------------------------
 
     def explain(self, question: str, context: str | None = None) -> Decision:
+        """The decision on one question; context is the product of the conversation's last answer.
+
+        Context only ever picks between rows the question leaves open, and never for a
+        question that names a product or for a paste. When it did pick, the decision says
+        so (context_decided) and carries the other products' rows (others), so the reply
+        can show its assumption and offer the alternatives in one tap.
+        """
         question = question if isinstance(question, str) else str(question)
+        if context is not None and context not in self.catalog.sources:
+            context = None
+        if context is not None and _is_paste(question):
+            context = None
+        decision = self._explain(question, context)
+        if context is None or decision.status != "answer" or decision.matches[0].entry.source != context:
+            return decision
+        alone = self._explain(question, None)
+        if alone.status == "answer" and alone.matches[0].entry.identity == decision.matches[0].entry.identity:
+            return decision
+        others = tuple(m for m in alone.matches if m.entry.source != context) if alone.status == "ambiguous" else ()
+        return replace(decision, context_decided=context, others=others)
+
+    def _explain(self, question: str, context: str | None) -> Decision:
         truncated = None
         if len(question) > MAX_QUESTION_CHARS:
             question, truncated = question[:MAX_QUESTION_CHARS], MAX_QUESTION_CHARS
@@ -351,6 +373,15 @@ class Matcher:
         if len(pool) >= 2:
             return "ambiguous", tuple(Match(e, min(t, 1.0), "text") for t, _, e in pool)
         return None
+
+
+def _is_paste(question: str) -> bool:
+    """A pasted log, payload or stack trace rather than a typed question: context never steers it."""
+    q = question.strip()
+    return "\n" in q or len(q) > 240 or bool(_PASTE_MARK.search(q))
+
+
+_PASTE_MARK = re.compile(r"[{\[]\s*[\"']?\w+[\"']?\s*:|\w+=\S+\s+\w+=\S+|\bat\s+[\w.$<>]+\(")
 
 
 def _norm(score: float) -> float:
