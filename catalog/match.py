@@ -40,6 +40,7 @@ TEXT_ANSWER_NAMED = 0.40  # ... below that, still an answer for a named product'
 TEXT_MARGIN = 0.04
 TEXT_CLEAR_LEAD = 0.10  # ... or a lead this large over the next entry
 SUGGESTION_FLOOR = 0.25
+TWIN_OVERLAP = 0.6  # share of title words two rows have in common to be near twins
 PARTIAL_TEXT_BOOST = 1.0
 
 # Base scores by how a number met an entry.
@@ -279,9 +280,17 @@ class Matcher:
                 # The product named decides first; the ranking only orders its rows.
                 cands = [c for c in cands if c.entry.source in named]
             ranked = self._rank(cands, hits, context, qwords)
+            twin = None
+            if len(ranked) >= 2 and qwords is not None and (
+                len(ranked) == 2 or ranked[1].score - ranked[2].score >= DECISIVE_MARGIN
+            ):
+                twin = self._twin_decides(ranked[0].entry, ranked[1].entry, qwords)
             if len(ranked) == 1 or ranked[0].score - ranked[1].score >= DECISIVE_MARGIN or _words_decide(ranked):
                 best = ranked[0]
                 answers.append(Match(best.entry, _norm(best.score), best.why))
+            elif twin is not None:
+                best = next(c for c in ranked if c.entry is twin)
+                answers.append(Match(best.entry, _norm(best.score), best.why + ", the words that differ"))
             else:
                 ambiguous.append(ranked)
         # A string code ("validation_error") explains itself; its HTTP status
@@ -323,6 +332,30 @@ class Matcher:
             suggestions = [self.catalog.entries[i] for i, s in self.text.search(qwords, 3) if s >= SUGGESTION_FLOOR]
         sugg = tuple(_unique([Match(e, 0.0, "suggestion") for e in suggestions]))[:MAX_CANDIDATES]
         return Decision(question, "none", sugg, hint=self._class_hint(missed), truncated_at=truncated)
+
+    def _twin_decides(self, a: Entry, b: Entry, qwords) -> Entry | None:
+        """Between two near-twin rows, the words that differ decide.
+
+        "call agent for this ACS Id already exists" fits the CallAgent row and the
+        TeamsCallAgent row alike; the second says "Teams" and the question does not.
+        Rows are twins when most of their title words are shared. A word of one row
+        that only repeats inside a word of the other ("callagent" in "teamscallagent")
+        is not a difference. The row whose own words the question uses wins; if it
+        uses neither's, the row that adds nothing over the other (the plain one) wins.
+        """
+        ta = self.text.title_tokens[self.position[id(a)]]
+        tb = self.text.title_tokens[self.position[id(b)]]
+        if not ta or not tb or len(ta & tb) / len(ta | tb) < TWIN_OVERLAP:
+            return None
+        da = {t for t in ta - tb if not any(t in u for u in tb)}
+        db = {t for t in tb - ta if not any(t in u for u in ta)}
+        asked = qwords.weights.keys()
+        hit_a, hit_b = bool(da & asked), bool(db & asked)
+        if hit_a != hit_b:
+            return a if hit_a else b
+        if not hit_a and bool(da) != bool(db):
+            return b if da else a
+        return None
 
     def _with_status(self, m: Match) -> tuple[Match, ...]:
         """A string code's text ("File already processed") is answered like the code itself:
@@ -369,6 +402,10 @@ class Matcher:
             return None
         if (best_raw >= TEXT_ANSWER and lead >= TEXT_MARGIN) or lead >= TEXT_CLEAR_LEAD:
             return "answer", self._with_status(Match(best, min(best_total, 1.0), "text"))
+        if len(scored) >= 2 and (len(scored) == 2 or scored[1][0] - scored[2][0] >= TEXT_MARGIN):
+            twin = self._twin_decides(scored[0][2], scored[1][2], qwords)
+            if twin is not None and best_raw >= TEXT_AMBIGUOUS:
+                return "answer", self._with_status(Match(twin, min(best_total, 1.0), "text, the words that differ"))
         pool = [x for x in scored if best_total - x[0] < 0.15][:MAX_CANDIDATES]
         if len(pool) >= 2:
             return "ambiguous", tuple(Match(e, min(t, 1.0), "text") for t, _, e in pool)
