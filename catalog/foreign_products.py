@@ -50,8 +50,11 @@ class ForeignProducts:
 
 
 def _any_phrase(words: list[str], phrases, max_len: int) -> tuple[str, ...] | None:
+    firsts = {k[0] for k in phrases}
     n = len(words)
     for i in range(n):
+        if words[i] not in firsts:
+            continue
         for size in range(min(max_len, n - i), 0, -1):
             key = tuple(words[i : i + size])
             if key in phrases:

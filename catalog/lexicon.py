@@ -53,5 +53,5 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         stopwords=frozenset(fold(w) for w in raw["stopwords"]["words"]),
         not_typos=frozenset(fold(w) for w in raw["not_typos"]["words"]),
         status_words={int(k): tuple(v) for k, v in raw["status_words"].items()},
-        quantity_key_words=frozenset(fold(w) for w in raw["keys"]["quantity_words"]),
+        quantity_key_words=frozenset(fold(w) for w in raw["constants"]["quantity_words"]),
     )

@@ -22,12 +22,13 @@ from rapidfuzz.distance import Levenshtein
 from .decision import Decision, Match
 from .foreign_products import load_foreign_products
 from .lexicon import load_lexicon
+from .posts import distinct_lines, error_text
 from .query import ParsedQuestion, Target, parse
 from .schema import Entry
 from .products import ProductSignals, SignalHits, words_of
 from .textindex import TextIndex, stem, tokens
 
-MAX_QUESTION_CHARS = 20_000
+MAX_QUESTION_CHARS = 256 * 1024  # the bot's default body limit: a message is read whole
 MAX_CANDIDATES = 8
 DECISIVE_MARGIN = 0.08  # lead the best candidate needs over the next to be the answer
 WORDS_DECIDE_TWINS = 0.3  # ... or, between rows with the same numbers, its lead in word fit
@@ -197,7 +198,7 @@ class Matcher:
         for w in p.string_words:
             if w in self.catalog.by_string_code:
                 found.append(w)
-        for w in p.words:
+        for w in dict.fromkeys(p.words):  # a paste repeats its words
             w = w.strip("'’-")
             if w in self.catalog.by_string_code and w not in found:
                 entries = self.catalog.by_string_code[w]
@@ -235,7 +236,8 @@ class Matcher:
         if len(question) > MAX_QUESTION_CHARS:
             question, truncated = question[:MAX_QUESTION_CHARS], MAX_QUESTION_CHARS
         p = parse(question, self.lex)
-        words = words_of(question)
+        shape = distinct_lines(question)  # a long log's words, one line shape each
+        words = words_of(shape)
         foreign = self.foreign.recognise(p.text, words)
         if foreign is not None:
             # Another product's error: its numbers fitting our rows is a coincidence.
@@ -248,8 +250,10 @@ class Matcher:
             for e in strings:
                 strength[e.source] = max(strength.get(e.source, 0.0), 2.0)
             hits = SignalHits(strength, hits.used_words, hits.word_sources)
-        text_words = tokens(question, self.lex.stopwords)
-        qwords = self.text.query_words(text_words) if text_words else None
+        text_words = tokens(shape, self.lex.stopwords)
+        focus = error_text(shape)
+        focus_words = set(tokens(focus, self.lex.stopwords)) if focus else None
+        qwords = self.text.query_words(text_words, focus_words) if text_words else None
         if qwords is not None and hits.word_sources:
             qwords = qwords.with_products({stem(w): s for w, s in hits.word_sources.items()})
 

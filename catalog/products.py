@@ -8,7 +8,9 @@ words in its data file; a longer phrase is stronger evidence than one word.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -27,6 +29,7 @@ _HAS_UNSPACED = re.compile(f"[{_UNSPACED}]")
 _CAMEL_PART = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 
 
+@lru_cache(maxsize=16_384)  # bounded; a paste repeats its identifiers
 def _split_identifier(word: str) -> list[str]:
     """'BotFrameworkAdapter' -> bot, framework, adapter; 'SMSClient' -> sms, client.
 
@@ -45,12 +48,14 @@ def _split_identifier(word: str) -> list[str]:
 def words_of(text: str) -> list[str]:
     """Folded words, identifiers split into their words, and scripts split where they meet."""
     out: list[str] = []
+    text = unicodedata.normalize("NFKC", text)  # once for the whole text; then only case per word
     for raw in _WORD.findall(text):
-        if _HAS_UNSPACED.search(raw):
-            out.extend(fold(piece) for piece in _SCRIPT_RUNS.findall(raw))
-            continue
-        for part in _split_identifier(raw):
-            out.append(fold(part))
+        if raw.isascii() and raw.islower():
+            out.append(raw)
+        elif _HAS_UNSPACED.search(raw):
+            out.extend(piece.casefold() for piece in _SCRIPT_RUNS.findall(raw))
+        else:
+            out.extend(part.casefold() for part in _split_identifier(raw))
     return out
 
 
@@ -98,6 +103,11 @@ class ProductSignals:
                 self.single_by_len.setdefault(len(w), []).append(w)
         # Scripts written without spaces (Thai, Japanese, Chinese): found inside words.
         self.unspaced = {w: v for w, v in self.single.items() if not w.isascii()}
+        # Cheap tests that skip the look-ups a word cannot start, so a 20 KB paste stays fast.
+        self.first_words = {k[0] for k in self.phrases}
+        self.join_prefixes = {w[:n] for w in self.single for n in range(1, len(w) + 1)}
+        self.multi_starts = set(self.multi)
+        self.multi_first = {start for _, start in self.multi}
 
     def _typo_of(self, word: str) -> str | None:
         if len(word) < 4 or word in self.lex.not_typos or word in self.lex.stopwords:
@@ -130,19 +140,30 @@ class ProductSignals:
 
         n = len(words)
         for i in range(n):
+            first = words[i]
+            may_phrase = first in self.first_words
+            may_join = first in self.join_prefixes
+            start = first[:2] if len(first) >= 2 else first + " "
+            if not (may_phrase or may_join or start in self.multi_first):
+                continue  # no phrase, glued name or misspelt phrase can start with this word
             for size in range(min(self.max_len, n - i), 0, -1):
+                if size == 1 or may_phrase:
+                    window = tuple(words[i : i + size])
+                    if window in self.phrases:
+                        hit(window, float(size), *window)
+                        continue
+                if size < 2:
+                    continue
                 window = tuple(words[i : i + size])
-                if window in self.phrases:
-                    hit(window, float(size), *window)
-                elif size >= 2:
-                    # "omni channel" for "omnichannel"; "direct lne" for "direct line"
-                    joined = "".join(window)
-                    if (joined,) in self.phrases:
-                        hit((joined,), float(size), *window)
-                    else:
-                        phrase = self._phrase_typo(window)
-                        if phrase:
-                            hit(phrase, 0.8 * size, *window)
+                # "omni channel" for "omnichannel"; "direct lne" for "direct line"
+                joined = "".join(window) if may_join else ""
+                if joined and (joined,) in self.phrases:
+                    hit((joined,), float(size), *window)
+                elif (size, start) in self.multi_starts:
+                    phrase = self._phrase_typo(window)
+                    if phrase:
+                        hit(phrase, 0.8 * size, *window)
+        typos: dict[str, str | None] = {}  # a paste repeats its words: each is looked at once
         for w in words:
             if w in by_word:
                 continue
@@ -151,7 +172,9 @@ class ProductSignals:
                     if piece in w:
                         hit((piece,), 1.0, w)
                 continue
-            cand = self._typo_of(w) or self._swapped(w)
+            if w not in typos:
+                typos[w] = self._typo_of(w) or self._swapped(w)
+            cand = typos[w]
             if cand:
                 hit((cand,), 0.8, w)
         # A word inside a longer phrase of one product is not also a word of another:

@@ -1,0 +1,58 @@
+"""Long posts and pastes: which lines carry the error, and which only tell the story.
+
+A forum post is mostly story ("we have been migrating for weeks, my manager...")
+around one line that matters: a quoted message, an exception, a JSON value, a
+log line. Matched as one bag of words, the story outweighs that line and the
+right entry falls under the answer threshold. So the error lines are found
+here, and the matcher weighs the other words less.
+
+A 20 KB log repeats the same few line shapes hundreds of times with other
+numbers; words are read once per shape, which keeps reading a paste fast and
+changes nothing about which words it holds.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Shorter than this, a question is read as one piece.
+LONG_POST = 280
+# Past this, lines that differ only in their numbers are read once for their words.
+MANY_LINES = 1_000
+
+_DIGITS = re.compile(r"\w*\d\w*")  # numbers, ids, hashes: what differs between lines of one shape
+_PIECES = re.compile(r"[^\n.!?]+[.!?]*")
+# What an error line looks like: a quoted message, an exception or error name, a JSON or
+# log key with a value, a log level, or the words people put around a failure.
+_ERROR_MARK = re.compile(
+    r"""["“”'‘’`]\s*[^\W\d][^"“”'‘’`\n]{6,}["“”'‘’`]           # a quoted message
+      | \b\w*(?:exception|error|failure|fault)\b\s*[:(]         # TypeError:, CallingException(
+      | ["']?(?:message|error|detail|title|reason|errormessage|description)["']?\s*[:=]
+      | \b(?:error|fatal|fail|failed|failing|fails|failure|exception|denied|invalid|unable|cannot|can't
+            |could\s+not|not\s+allowed|rejected|refused|timed?\s*out|unauthori[sz]ed|forbidden|throttl\w*)\b
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def distinct_lines(text: str) -> str:
+    """The text with lines that differ only in their numbers kept once (long texts only)."""
+    if len(text) < MANY_LINES or text.count("\n") < 8:
+        return text
+    seen: dict[str, str] = {}
+    for line in text.splitlines():
+        seen.setdefault(_DIGITS.sub("0", line.strip()), line)
+    return "\n".join(seen.values())
+
+
+def error_text(text: str) -> str | None:
+    """The pieces of a long post that carry the error, or None when it is short or all error."""
+    if len(text) < LONG_POST:
+        return None
+    pieces = [m.group(0) for m in _PIECES.finditer(text) if _ERROR_MARK.search(m.group(0))]
+    if not pieces:
+        return None
+    found = " ".join(pieces)
+    if len(found) > 0.8 * len(text):
+        return None
+    return found
