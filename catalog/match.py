@@ -250,10 +250,9 @@ class Matcher:
             for e in strings:
                 strength[e.source] = max(strength.get(e.source, 0.0), 2.0)
             hits = SignalHits(strength, hits.used_words, hits.word_sources)
-        text_words = tokens(shape, self.lex.stopwords)
-        focus = error_text(shape)
-        focus_words = set(tokens(focus, self.lex.stopwords)) if focus else None
-        qwords = self.text.query_words(text_words, focus_words) if text_words else None
+        focus = error_text(shape)  # a long post's error lines, when it has a story around them
+        text_words = tokens(focus or shape, self.lex.stopwords)
+        qwords = self.text.query_words(text_words) if text_words else None
         if qwords is not None and hits.word_sources:
             qwords = qwords.with_products({stem(w): s for w, s in hits.word_sources.items()})
 

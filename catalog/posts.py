@@ -4,7 +4,8 @@ A forum post is mostly story ("we have been migrating for weeks, my manager...")
 around one line that matters: a quoted message, an exception, a JSON value, a
 log line. Matched as one bag of words, the story outweighs that line and the
 right entry falls under the answer threshold. So the error lines are found
-here, and the matcher weighs the other words less.
+here, and the matcher matches their words against the entries; the story still
+tells which product (its product words count), never which error.
 
 A 20 KB log repeats the same few line shapes hundreds of times with other
 numbers; words are read once per shape, which keeps reading a paste fast and
@@ -45,10 +46,19 @@ def distinct_lines(text: str) -> str:
     return "\n".join(seen.values())
 
 
+_QUOTED = re.compile(r"""["“”„«»「『`]\s*([^\W\d][^"“”„«»「」『』`\n]{5,400}?)\s*["“”„«»」』`]""")
+
+
 def error_text(text: str) -> str | None:
-    """The pieces of a long post that carry the error, or None when it is short or all error."""
+    """What a long post quotes as its error, else its pieces that read like one.
+
+    None when the post is short or all error: then the whole of it is the question.
+    """
     if len(text) < LONG_POST:
         return None
+    quoted = [q for q in _QUOTED.findall(text) if len(q.split()) >= 2]
+    if quoted:
+        return " ".join(quoted)
     pieces = [m.group(0) for m in _PIECES.finditer(text) if _ERROR_MARK.search(m.group(0))]
     if not pieces:
         return None

@@ -27,7 +27,6 @@ FUZZY_WEIGHT = 0.8
 ADVICE_WEIGHT = 0.6  # a word found only in the advice explains less than one in the message
 PRODUCT_WEIGHT = 0.5  # a product word, for an entry of that product that does not use the word
 UNKNOWN_WEIGHT = 0.5  # share of the top weight a word the catalog never uses carries
-STORY_WEIGHT = 0.3  # share a long post's word outside its error lines carries (catalog/posts.py)
 
 
 _SUFFIXES = ("ations", "ation", "ions", "ion", "ing", "ers", "er", "ed", "es", "s", "e")
@@ -120,26 +119,23 @@ class TextIndex:
             out.extend(self.vocab_by_len.get(n, ()))
         return out
 
-    def query_words(self, words: list[str], focus: set[str] | None = None) -> QueryWords:
-        """The question's words as weights; with focus (the words of a long post's error
-        lines), every other word counts STORY_WEIGHT as much, so the story cannot drown the error."""
+    def query_words(self, words: list[str]) -> QueryWords:
         weights: dict[str, float] = {}
         fuzzy: dict[str, float] = {}
         unknown = 0.0
         for w in dict.fromkeys(words):
-            share = 1.0 if focus is None or w in focus else STORY_WEIGHT
             if w in self.idf:
-                weights[w] = max(weights.get(w, 0.0), share * self.idf[w])
+                weights[w] = max(weights.get(w, 0.0), self.idf[w])
                 fuzzy[w] = 1.0
                 continue
             if len(w) >= 5:
                 hit = process.extractOne(w, self._near_vocab(w), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
                 if hit:
                     tok = hit[0]
-                    weights[tok] = max(weights.get(tok, 0.0), share * self.idf[tok])
+                    weights[tok] = max(weights.get(tok, 0.0), self.idf[tok])
                     fuzzy[tok] = max(fuzzy.get(tok, 0.0), FUZZY_WEIGHT)
                     continue
-            unknown += share * UNKNOWN_WEIGHT * self.max_idf
+            unknown += UNKNOWN_WEIGHT * self.max_idf
         return QueryWords.build(weights, unknown, fuzzy)
 
     def score(self, i: int, q: QueryWords) -> float:
