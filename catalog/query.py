@@ -61,7 +61,7 @@ _NUMBER = re.compile(r"(?<![\w.\-+])\d+(?!(?!s\b)\w|[.:\-]\d)")
 # Key/value pairs as in JSON, JS objects, logs: "subCode": 3112, code=408.
 # Keys are tried only where a word starts and are at most 64 characters long,
 # so a 100 KB run of letters costs linear time, not quadratic.
-_KEY_VALUE = re.compile(r"""(?<![\w.])([^\W\d][\w.]{0,63})["']?\s*[:=]\s*["']?(\d+|[^\W\d]\w{0,63})(?![\w.])""")
+_KEY_VALUE = re.compile(r"""(?<![\w.])([^\W\d][\w.]{0,63})(?P<sep>["']?\s*[:=]\s*["']?)(\d+|[^\W\d]\w{0,63})(?![\w.])""")
 # Code/subcode written as 410/3112.
 _SLASH_PAIR = re.compile(r"(?<![\w./])(\d{1,3})\s*/\s*(\d{4,7}|0)(?![\w/])")
 # Numbers following a role word continue its list: "subcodes 3100, 3101 and 3102".
@@ -147,8 +147,8 @@ def _typo_roles(lex: Lexicon) -> tuple[tuple[str, str], ...]:
 @lru_cache(maxsize=4096)
 def _role_of_typo(word: str, lex: Lexicon) -> str | None:
     """A misspelt role word: "subcde 3101", "eror 3112"."""
-    if len(word) < 4 or word in lex.stopwords:
-        return None
+    if len(word) < 4 or word in lex.stopwords or word in lex.before_words or word in lex.units:
+        return None  # "node 18" is Node 18, not a misspelt "code 18"
     for cand, role in _typo_roles(lex):
         limit = 1 if len(cand) < 7 else 2
         if abs(len(cand) - len(word)) <= limit and Levenshtein.distance(word, cand, score_cutoff=limit) <= limit:
@@ -162,6 +162,11 @@ def _role_before(prefix: str, lex: Lexicon, typos: bool = True) -> str | None:
     m = _role_pattern(lex).match(tail[::-1])
     if m:
         word = re.sub(r"\s+", " ", m.group("word")[::-1])
+        if not word[:1].isalpha():
+            # "#" and "no." name an error only on their own: "Build #4521" and "issue #412" are ids.
+            before = _WORD.findall(tail[: len(tail) - m.end()][-20:])
+            if before and before[-1] in lex.before_words:
+                return None
         return lex.role_words.get(word)
     if not typos:
         return None
@@ -219,7 +224,7 @@ def _status_words(lex: Lexicon) -> _StatusWords:
         if key in codes:
             continue
         codes[key] = (names[phrase], len(words))
-        alts.append(r"[\s_-]*".join(re.escape(w) for w in words))
+        alts.append(r"[\s_'’-]*".join(re.escape(w) for w in words))
     pattern = re.compile(r"(?<![^\W_])(?:" + "|".join(alts) + r")(?![^\W_])")
     return _StatusWords(pattern, codes)
 
@@ -239,7 +244,7 @@ def _status_targets(text: str, cased: str | None, clean: str, lex: Lexicon, know
     for m in sw.pattern.finditer(text):
         a, b = m.span()
         found = m.group(0)
-        code, n_words = sw.codes.get(re.sub(r"[\s_-]+", "", found), (None, 0))
+        code, n_words = sw.codes.get(re.sub(r"[\s_'’-]+", "", found), (None, 0))
         if code is None or code in known:
             continue
         original = cased[a:b] if cased is not None else found
@@ -259,6 +264,19 @@ def _status_targets(text: str, cased: str | None, clean: str, lex: Lexicon, know
         known.add(code)
         out.append(Target(start=a, code=code, role="http", explicit=True))
     return out
+
+
+def _reads_as_key(m: re.Match, cased: str | None) -> bool:
+    """'pageSize=500', '"top_k": 50', 'retries:3' are settings; 'the adapter: 412' is prose.
+
+    A key is written like one (quoted, with '=', glued to its colon's value, or named in
+    camelCase, snake_case or dotted); a plain word, a colon and a space is a sentence.
+    """
+    sep = m.group("sep")
+    if "=" in sep or "'" in sep or '"' in sep or not sep.endswith((" ", "\t")):
+        return True
+    raw = cased[m.start(1) : m.end(1)] if cased is not None else m.group(1)
+    return "_" in raw or "." in raw or any(c.isupper() for c in raw[1:])
 
 
 def _is_quantity_key(key: str, lex: Lexicon) -> bool:
@@ -312,21 +330,21 @@ def parse(question: str, lex: Lexicon | None = None) -> ParsedQuestion:
         key = m.group(1).rsplit(".", 1)[-1].strip("_")
         role = lex.key_roles.get(key)
         if not role:
-            if m.group(2).isdigit() and len(key) > 1 and key not in lex.role_words:
+            if m.group(3).isdigit() and len(key) > 1 and key not in lex.role_words and _reads_as_key(m, cased):
                 raw_key = cased[m.start(1) : m.end(1)].rsplit(".", 1)[-1] if cased is not None else ""
-                value = int(m.group(2))
+                value = int(m.group(3))
                 if _CONSTANT.match(raw_key) and 100 <= value <= 699 and not _is_quantity_key(key, lex):
                     # An enum listing: "CALL_TIMEOUT = 408" names the code.
-                    codes.append(Target(start=m.start(2), code=value, role="code", explicit=True))
-                take(*m.span(2))  # pageSize=500, "top_k": 50: a value, not a code
+                    codes.append(Target(start=m.start(3), code=value, role="code", explicit=True))
+                take(*m.span(3))  # pageSize=500, "top_k": 50: a value, not a code
             continue
-        value = m.group(2)
+        value = m.group(3)
         if value.isdigit():
             if len(value) > MAX_CODE_DIGITS:
                 continue
-            t = Target(start=m.start(2), role=role, explicit=True, **{("subcode" if role == "subcode" else "code"): int(value)})
+            t = Target(start=m.start(3), role=role, explicit=True, **{("subcode" if role == "subcode" else "code"): int(value)})
             (subs if role == "subcode" else codes).append(t)
-            take(*m.span(2))
+            take(*m.span(3))
         elif role == "code":
             string_words.append(value)
 
