@@ -169,6 +169,19 @@ class Matcher:
             out.extend(self.catalog.by_subcode.get(v, ()) or self.catalog.by_code.get(v, ()))
         return out[:limit]
 
+    def _outranked(self, hits: SignalHits, sources: set[str]) -> bool:
+        """The question names another product, clearly more than any that has this HTTP status.
+
+        "ACS CallClient error ... status code 200": the Calling SDK is named twice over,
+        and only the SMS API has a 200 row, which the shared word "ACS" alone reaches.
+        """
+        top = max(hits.strength.values(), default=0.0)
+        here = max((hits.strength.get(s, 0.0) for s in sources), default=0.0)
+        if top < 1.0 or top - here < 1.0:
+            return False
+        leaders = {self.family[s] for s in hits.strongest(set(hits.strength))}
+        return not leaders & {self.family[s] for s in sources}
+
     def _slip_in_named(self, n: int, hits: SignalHits, sources: set[str]) -> bool:
         """A number only another family has, one keystroke from a number of the product named.
 
@@ -267,9 +280,10 @@ class Matcher:
             cands = self._drop_generic_twins(self._numeric_candidates(t))
             sources = {c.entry.source for c in cands}
             named = hits.strongest(sources)
-            if cands and not named and any(v >= 1.0 for v in hits.strength.values()) and (
+            status_like = t.role != "subcode" and t.subcode is None and 100 <= number <= 599
+            if cands and ((status_like and self._outranked(hits, sources)) or (not named and any(v >= 1.0 for v in hits.strength.values()) and (
                 len(sources) > 1 or (t.role != "pair" and self._slip_in_named(number, hits, sources))
-            ):
+            ))):
                 # "chat sdk 404": the product named has no such code; other
                 # products' 404s are suggestions, never the answer. So is
                 # "sms 5003" (see _slip_in_named).
@@ -435,7 +449,11 @@ def _specific_first(matches: list[Match]) -> list[Match]:
     statuses = {(m.entry.source, m.entry.http_status) for m in matches
                 if m.entry.http_status is not None and m.entry.code not in (None, m.entry.http_status)}
     generic = [m for m in matches if m.entry.subcode is None and (m.entry.source, m.entry.code) in statuses]
-    return [m for m in matches if m not in generic] + generic
+    rest = [m for m in matches if m not in generic]
+    # "401 with subcode 8565", a pair the catalog does not have: the subcode's row says more
+    # than the status's, so it comes first.
+    rest.sort(key=lambda m: m.entry.subcode is None)
+    return rest + generic
 
 
 def _words_decide(ranked: list[_Candidate]) -> bool:

@@ -61,7 +61,7 @@ _NUMBER = re.compile(r"(?<![\w.\-+])\d+(?!(?!s\b)\w|[.:\-]\d)")
 # Key/value pairs as in JSON, JS objects, logs: "subCode": 3112, code=408.
 # Keys are tried only where a word starts and are at most 64 characters long,
 # so a 100 KB run of letters costs linear time, not quadratic.
-_KEY_VALUE = re.compile(r"""(?<![\w.])([^\W\d][\w.]{0,63})(?P<sep>["']?\s*[:=]\s*["']?)(\d+|[^\W\d]\w{0,63})(?![\w.])""")
+_KEY_VALUE = re.compile(r"""(?<![\w.])([^\W\d][\w.]{0,63})(?P<sep>["']?\s*(?:[:=]\s*-*>?|-+>|=>)\s*["']?)(\d+|[^\W\d]\w{0,63})(?![\w.])""")
 # Code/subcode written as 410/3112.
 _SLASH_PAIR = re.compile(r"(?<![\w./])(\d{1,3})\s*/\s*(\d{4,7}|0)(?![\w/])")
 # Numbers following a role word continue its list: "subcodes 3100, 3101 and 3102".
@@ -72,6 +72,8 @@ _FOREIGN_CODE = re.compile(r"\b0x[89a-f][0-9a-f]{7}\b")  # failure HRESULTs/NTST
 _SEPARATOR = re.compile(r"\s*(?:[:#=]|\bis\b|\bof\b|\bno\.?)?\s*$")
 # Status lines name an HTTP or SIP status: "HTTP/1.1 403 Forbidden", "SIP/2.0 480 Temporarily Unavailable".
 _STATUS_LINE = re.compile(r"\b(?:http|sip)/\d(?:\.\d)?\s+([1-6]\d\d)\b")
+# A request log that glues the method, the status and the path: "POST403directline.conversationUpdate".
+_GLUED_STATUS = re.compile(r"(?<![a-z])(?:get|post|put|patch|delete)([45]\d\d)(?=[a-z])")
 # IIS writes a status with its substatus: "HTTP Error 504.0", "401.2", "404.3".
 _IIS_STATUS = re.compile(r"(?<![\w.])([45]\d\d)\.(\d{1,2})(?![\w]|\.\d)")
 # An upper-case constant set to a number, as in an enum listing: "CALL_TIMEOUT = 408".
@@ -257,6 +259,8 @@ def _status_targets(text: str, cased: str | None, clean: str, lex: Lexicon, know
         role = _role_before(clean[max(0, a - 40) : a].replace('"', "").replace("'", ""), lex)
         if one_identifier or capitals or quoted or role is not None:
             pass
+        elif n_words == 1 and title and len(found) >= 6:
+            pass  # "gets Unauthorized from the service": a status set apart by its capital
         elif n_words < 2:
             continue
         elif words[0] == "not" and not title:
@@ -309,6 +313,9 @@ def parse(question: str, lex: Lexicon | None = None) -> ParsedQuestion:
     for m in _STATUS_LINE.finditer(text):
         codes.append(Target(start=m.start(1), code=int(m.group(1)), role="http", explicit=True))
         early.append(m.span())
+    for m in _GLUED_STATUS.finditer(text):
+        codes.append(Target(start=m.start(1), code=int(m.group(1)), role="http", explicit=True))
+        early.append(m.span(1))
     for m in _IIS_STATUS.finditer(text):
         if _is_quantity(text, m.start(), m.end(), lex):
             continue
