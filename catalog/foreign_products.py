@@ -10,6 +10,7 @@ product names appears too, so a Bot Framework bot on a Twilio channel stays ours
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -19,6 +20,12 @@ from .lexicon import fold
 from .products import words_of
 
 FOREIGN_PATH = Path(__file__).with_name("foreign_products.toml")
+_ADDRESS = re.compile(r"\S+://\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|ai|dev|app|cloud|co|cn|uz|de|uk|us|me|live)\b")
+_URL_HOST = re.compile(r"\bhttps?://([\w.-]+)")
+# Hosts that are ours, or may well be (a bot or a RAG API deployed on App Service, a local run).
+_OUR_HOSTS = ("communication.azure.com", "botframework.com", "trafficmanager.net", "microsoft.com",
+              "microsoftonline.com", "azurewebsites.net", "azure.com", "ngrok.io", "ngrok-free.app", "ngrok.app")
+_LOCAL = re.compile(r"^(?:localhost|127\.|10\.|192\.168\.|0\.0\.0\.0|\[?::1)")
 
 
 @dataclass(frozen=True, eq=False)  # one per process, hashed by identity
@@ -32,7 +39,19 @@ class ForeignProducts:
     def _names_ours(self, text: str, words: list[str]) -> bool:
         if any(m in text for m in self.our_marks):
             return True
+        # Our names count as words of the question, not inside someone's host name
+        # ("test-call-agent.pstn.twilio.com" names no call agent of ours).
+        if _ADDRESS.search(text):
+            words = words_of(_ADDRESS.sub(" ", text))
         return _any_phrase(words, self.our_phrases, self.max_len) is not None
+
+    def unknown_host(self, text: str) -> str | None:
+        """A web address's host that is neither ours nor local: the service the error came from."""
+        for m in _URL_HOST.finditer(text):
+            host = m.group(1)
+            if not any(host == h or host.endswith("." + h) for h in _OUR_HOSTS) and not _LOCAL.match(host):
+                return host
+        return None
 
     def recognise(self, text: str, words: list[str] | None = None) -> str | None:
         """The foreign product this (folded) text names, unless it names one of ours too.
@@ -50,15 +69,20 @@ class ForeignProducts:
 
 
 def _any_phrase(words: list[str], phrases, max_len: int) -> tuple[str, ...] | None:
+    """The first phrase found, also written as one word split by its capitals ("LiveKit", "RAGFlow")."""
     firsts = {k[0] for k in phrases}
+    glued = {k[0]: k for k in phrases if len(k) == 1}
     n = len(words)
     for i in range(n):
-        if words[i] not in firsts:
-            continue
-        for size in range(min(max_len, n - i), 0, -1):
-            key = tuple(words[i : i + size])
-            if key in phrases:
-                return key
+        if words[i] in firsts:
+            for size in range(min(max_len, n - i), 0, -1):
+                key = tuple(words[i : i + size])
+                if key in phrases:
+                    return key
+        for size in (2, 3):
+            joined = "".join(words[i : i + size])
+            if i + size <= n and joined in glued:
+                return glued[joined]
     return None
 
 

@@ -256,6 +256,11 @@ class Matcher:
             # Another product's error: its numbers fitting our rows is a coincidence.
             return Decision(question, "none", (), truncated_at=truncated, foreign_product=foreign)
         hits = self.signals.detect(words)
+        if not any(v >= 1.0 for v in hits.strength.values()):
+            host = self.foreign.unknown_host(p.text)
+            if host is not None:
+                # No product of ours named, and the error came from someone else's address.
+                return Decision(question, "none", (), truncated_at=truncated, foreign_product=host)
         # String codes point at their product, like product words do.
         strings = self._string_targets(p, hits)
         if strings:
