@@ -22,7 +22,7 @@ from rapidfuzz.distance import Levenshtein
 from .decision import Decision, Match
 from .foreign_products import load_foreign_products
 from .lexicon import load_lexicon
-from .posts import distinct_lines, error_text
+from .posts import distinct_lines, error_text, without_frames
 from .query import ParsedQuestion, Target, parse
 from .schema import Entry
 from .products import ProductSignals, SignalHits, words_of
@@ -37,7 +37,7 @@ TEXT_BOOST = 0.15  # how much word overlap can add to a numeric match
 TEXT_ANSWER = 0.58  # text-only: score needed to claim an answer
 TEXT_ANSWER_AFTER_MISS = 0.75  # ... when the question also named numbers we do not know
 TEXT_AMBIGUOUS = 0.45
-TEXT_ANSWER_NAMED = 0.40  # ... below that, still an answer for a named product's entry clearly ahead of the rest
+TEXT_ANSWER_NAMED = 0.34  # ... below that, still an answer for a named product's entry clearly ahead of the rest
 TEXT_MARGIN = 0.04
 TEXT_CLEAR_LEAD = 0.10  # ... or a lead this large over the next entry
 SUGGESTION_FLOOR = 0.25
@@ -269,7 +269,7 @@ class Matcher:
                 strength[e.source] = max(strength.get(e.source, 0.0), 2.0)
             hits = SignalHits(strength, hits.used_words, hits.word_sources)
         focus = error_text(shape)  # a long post's error lines, when it has a story around them
-        text_words = tokens(focus or shape, self.lex.stopwords)
+        text_words = tokens(focus or without_frames(shape), self.lex.stopwords)
         qwords = self.text.query_words(text_words) if text_words else None
         if qwords is not None and hits.word_sources:
             qwords = qwords.with_products({stem(w): s for w, s in hits.word_sources.items()})
@@ -307,12 +307,12 @@ class Matcher:
                 len(ranked) == 2 or ranked[1].score - ranked[2].score >= DECISIVE_MARGIN
             ):
                 twin = self._twin_decides(ranked[0].entry, ranked[1].entry, qwords)
-            if len(ranked) == 1 or ranked[0].score - ranked[1].score >= DECISIVE_MARGIN or _words_decide(ranked):
-                best = ranked[0]
-                answers.append(Match(best.entry, _norm(best.score), best.why))
-            elif twin is not None:
+            if twin is not None:
                 best = next(c for c in ranked if c.entry is twin)
                 answers.append(Match(best.entry, _norm(best.score), best.why + ", the words that differ"))
+            elif len(ranked) == 1 or ranked[0].score - ranked[1].score >= DECISIVE_MARGIN or _words_decide(ranked):
+                best = ranked[0]
+                answers.append(Match(best.entry, _norm(best.score), best.why))
             else:
                 ambiguous.append(ranked)
         # A string code ("validation_error") explains itself; its HTTP status

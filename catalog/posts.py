@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 # Shorter than this, a question is read as one piece.
-LONG_POST = 280
+LONG_POST = 200
 # Past this, lines that differ only in their numbers are read once for their words.
 MANY_LINES = 1_000
 
@@ -34,6 +34,15 @@ _ERROR_MARK = re.compile(
     """,
     re.IGNORECASE | re.VERBOSE,
 )
+
+
+# A stack frame says where, never what: "at ke.<anonymous> (callComposite.js:2)", 'File "x.py", line 3'.
+_FRAME = re.compile(r"""^\s*(?:at\s+\S.*|File\s+".*",\s+line\s+\d+.*|\.\.\.\s*\d+\s+more)\s*$""", re.MULTILINE)
+
+
+def without_frames(text: str) -> str:
+    """The text without its stack frames, whose names and files would only dilute the words."""
+    return _FRAME.sub("", text) if "\n" in text else text
 
 
 def distinct_lines(text: str) -> str:

@@ -50,6 +50,7 @@ _NOISE = re.compile(
     | :(?<=[\w\])]:)\d+:\d+\b                                    # ...task_queues:95:5 (line:column)
     | `\d+                                                       # generic arity: d__1`1, List`1
     | \b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b
+    | \b(?:january|february|march|april|june|july|august|september|october|november|december|sept?|oct|nov|dec|jan|feb|mar|apr|jun|jul|aug)\.?,?\s+(?:19|20)\d{2}\b   # September 2025
     """,
     re.VERBOSE,
 )
