@@ -407,6 +407,11 @@ class Matcher:
                 bonus += 0.05
             scored.append((s + bonus, s, e))
         scored.sort(key=lambda x: (-x[0], self.position[id(x[2])]))
+        if len(scored) >= 2:
+            # Near twins at the top: the words that differ pick one, and the other stops competing.
+            twin = self._twin_decides(scored[0][2], scored[1][2], qwords)
+            if twin is not None:
+                scored = [scored[0] if twin is scored[0][2] else scored[1], *scored[2:]]
         best_total, best_raw, best = scored[0]
         at = self.position[id(best)]
         if not content & (self.text.entry_tokens[at] | self.text.advice_tokens[at]):
@@ -424,10 +429,6 @@ class Matcher:
             return None
         if (best_raw >= TEXT_ANSWER and lead >= TEXT_MARGIN) or lead >= TEXT_CLEAR_LEAD:
             return "answer", self._with_status(Match(best, min(best_total, 1.0), "text"))
-        if len(scored) >= 2 and (len(scored) == 2 or scored[1][0] - scored[2][0] >= TEXT_MARGIN):
-            twin = self._twin_decides(scored[0][2], scored[1][2], qwords)
-            if twin is not None and best_raw >= TEXT_AMBIGUOUS:
-                return "answer", self._with_status(Match(twin, min(best_total, 1.0), "text, the words that differ"))
         pool = [x for x in scored if best_total - x[0] < 0.15][:MAX_CANDIDATES]
         if len(pool) >= 2:
             return "ambiguous", tuple(Match(e, min(t, 1.0), "text") for t, _, e in pool)

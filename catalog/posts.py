@@ -40,9 +40,15 @@ _ERROR_MARK = re.compile(
 _FRAME = re.compile(r"""^\s*(?:at\s+\S.*|File\s+".*",\s+line\s+\d+.*|\.\.\.\s*\d+\s+more)\s*$""", re.MULTILINE)
 
 
+# ... and the same frames when a paste lost its line breaks on the way.
+_INLINE_FRAME = re.compile(r"""\bat\s+[\w$.<>\[\]`']+\s*\([^()\n]*\)|\bFile\s+"[^"\n]*",\s+line\s+\d+(?:,\s+in\s+\S+)?""")
+
+
 def without_frames(text: str) -> str:
     """The text without its stack frames, whose names and files would only dilute the words."""
-    return _FRAME.sub("", text) if "\n" in text else text
+    if "\n" in text:
+        text = _FRAME.sub("", text)
+    return _INLINE_FRAME.sub(" ", text)
 
 
 def distinct_lines(text: str) -> str:
