@@ -268,8 +268,9 @@ class Matcher:
             for e in strings:
                 strength[e.source] = max(strength.get(e.source, 0.0), 2.0)
             hits = SignalHits(strength, hits.used_words, hits.word_sources)
-        focus = error_text(shape)  # a long post's error lines, when it has a story around them
-        text_words = tokens(focus or without_frames(shape), self.lex.stopwords)
+        plain = without_frames(shape)
+        focus = error_text(plain)  # a long post's error lines, when it has a story around them
+        text_words = tokens(focus or plain, self.lex.stopwords)
         qwords = self.text.query_words(text_words) if text_words else None
         if qwords is not None and hits.word_sources:
             qwords = qwords.with_products({stem(w): s for w, s in hits.word_sources.items()})
