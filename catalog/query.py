@@ -69,7 +69,8 @@ _SLASH_PAIR = re.compile(r"(?<![\w./])(\d{1,3})\s*/\s*(\d{4,7}|0)(?![\w/])")
 _LIST_GLUE = re.compile(r"\s*(?:,|;|&|/|\band\b|\bor\b|\bund\b|\boder\b|\by\b|\bet\b|\be\b|\bo\b)\s*(?:#\s*)?")
 _CLASS = re.compile(r"\b([1-6])xx\b")
 _WORD = re.compile(r"[^\W\d][\w'’-]*")
-_FOREIGN_CODE = re.compile(r"\b0x[89a-f][0-9a-f]{7}\b")  # failure HRESULTs/NTSTATUS: the top bit set
+# Failure HRESULTs/NTSTATUS (the top bit set), and Microsoft Entra sign-in errors (AADSTS700016).
+_FOREIGN_CODE = re.compile(r"\b0x[89a-f][0-9a-f]{7}\b|\baadsts\d{4,}\b")
 _SEPARATOR = re.compile(r"\s*(?:[:#=]|\bis\b|\bof\b|\bno\.?)?\s*$")
 # Status lines name an HTTP or SIP status: "HTTP/1.1 403 Forbidden", "SIP/2.0 480 Temporarily Unavailable".
 _STATUS_LINE = re.compile(r"\b(?:http|sip)/\d(?:\.\d)?\s+([1-6]\d\d)\b")
@@ -228,7 +229,8 @@ def _status_words(lex: Lexicon) -> _StatusWords:
             continue
         codes[key] = (names[phrase], len(words))
         alts.append(r"[\s_'’-]*".join(re.escape(w) for w in words))
-    pattern = re.compile(r"(?<![^\W_])(?:" + "|".join(alts) + r")(?![^\W_])")
+    # Not part of a longer snake_case name: "unauthorized_client" is an OAuth error, not 401.
+    pattern = re.compile(r"(?<![^\W_])(?<![^\W_]_)(?:" + "|".join(alts) + r")(?![^\W_]|_[^\W_])")
     return _StatusWords(pattern, codes)
 
 
