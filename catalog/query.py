@@ -62,7 +62,7 @@ _NUMBER = re.compile(r"(?<![\w.\-+])\d+(?!(?!s\b)\w|[.:\-]\d)")
 # Key/value pairs as in JSON, JS objects, logs: "subCode": 3112, code=408.
 # Keys are tried only where a word starts and are at most 64 characters long,
 # so a 100 KB run of letters costs linear time, not quadratic.
-_KEY_VALUE = re.compile(r"""(?<![\w.])([^\W\d][\w.]{0,63})(?P<sep>["']?\s*(?:[:=]\s*-*>?|-+>|=>)\s*["']?)(\d+|[^\W\d]\w{0,63})(?![\w.])""")
+_KEY_VALUE = re.compile(r"""(?<![\w.])([^\W\d][\w.]{0,63}+)(?P<sep>["']?\s*(?:[:=]\s*-*>?|-+>|=>)\s*["']?)(\d++|[^\W\d]\w{0,63}+)(?![\w.])""")
 # Code/subcode written as 410/3112.
 _SLASH_PAIR = re.compile(r"(?<![\w./])(\d{1,3})\s*/\s*(\d{4,7}|0)(?![\w/])")
 # Numbers following a role word continue its list: "subcodes 3100, 3101 and 3102".
@@ -71,6 +71,7 @@ _CLASS = re.compile(r"\b([1-6])xx\b")
 _WORD = re.compile(r"[^\W\d][\w'’-]*")
 # Failure HRESULTs/NTSTATUS (the top bit set), and Microsoft Entra sign-in errors (AADSTS700016).
 _FOREIGN_CODE = re.compile(r"\b0x[89a-f][0-9a-f]{7}\b|\baadsts\d{4,}\b")
+_UNIT_WORD = re.compile(r"[^\W\d_]+|%")
 _SEPARATOR = re.compile(r"\s*(?:[:#=]|\bis\b|\bof\b|\bno\.?)?\s*$")
 # Status lines name an HTTP or SIP status: "HTTP/1.1 403 Forbidden", "SIP/2.0 480 Temporarily Unavailable".
 _STATUS_LINE = re.compile(r"\b(?:http|sip)/\d(?:\.\d)?\s+([1-6]\d\d)\b")
@@ -184,7 +185,7 @@ def _role_before(prefix: str, lex: Lexicon, typos: bool = True) -> str | None:
 
 def _is_quantity(text: str, start: int, end: int, lex: Lexicon) -> bool:
     after = text[end : end + 16].lstrip()
-    m = re.match(r"[^\W\d_]+|%", after)
+    m = _UNIT_WORD.match(after)
     before = text[max(0, start - 24) : start].rstrip()
     if m and m.group(0) in lex.units:
         # "429s" written on the number is plural status codes; "30s", "429 s", "took 500s" are seconds.
