@@ -62,7 +62,8 @@ _NUMBER = re.compile(r"(?<![\w.\-+])\d+(?!(?!s\b)\w|[.:\-]\d)")
 # Key/value pairs as in JSON, JS objects, logs: "subCode": 3112, code=408.
 # Keys are tried only where a word starts and are at most 64 characters long,
 # so a 100 KB run of letters costs linear time, not quadratic.
-_KEY_VALUE = re.compile(r"""(?<![\w.])([^\W\d][\w.]{0,63}+)(?P<sep>["']?\s*(?:[:=]\s*-*>?|-+>|=>)\s*["']?)(\d++|[^\W\d]\w{0,63}+)(?![\w.])""")
+# The value is looked at, not consumed: in "main: Code:->400" the word "Code" is a value and a key.
+_KEY_VALUE = re.compile(r"""(?:(?<![\w.])([^\W\d][\w.]{0,63}+)(?P<sep>["']?\s*(?:[:=]\s*-*>?|-+>|=>)\s*["']?)(?=(\d++|[^\W\d]\w{0,63}+)(?![\w.])))""")
 # Code/subcode written as 410/3112.
 _SLASH_PAIR = re.compile(r"(?<![\w./])(\d{1,3})\s*/\s*(\d{4,7}|0)(?![\w/])")
 # Numbers following a role word continue its list: "subcodes 3100, 3101 and 3102".

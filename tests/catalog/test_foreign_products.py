@@ -92,3 +92,27 @@ def test_the_json_protocol_says_which_product_it_looks_like():
     first, second = (json.loads(line) for line in out.stdout.splitlines())
     assert first["status"] == "none" and first["foreign_product"] == "Twilio"
     assert "foreign_product" not in second
+
+
+def test_an_error_from_someone_elses_address_is_none_when_no_product_of_ours_is_named(explain):
+    d = explain("file_get_contents(https://messenger.example-shop.net/api/v1/messages): HTTP/1.1 401 Unauthorized")
+    assert d.status == "none" and d.foreign_product == "messenger.example-shop.net"
+    # ... but our own addresses, a local run and a product of ours named keep it ours
+    assert explain("https://contoso.communication.azure.com/chat/threads returned 403").status == "answer"
+    assert explain("http://localhost:3978/api/messages returns 401 from my bot").status == "answer"
+    assert explain("my bot calls https://api.example-shop.net and the bot returns 502").foreign_product is None
+
+
+def test_our_names_inside_someone_elses_host_do_not_count(explain):
+    d = explain('SIP call failed {"address": "test-call-agent.pstn.twilio.com", "error": "INVITE response 403"}')
+    assert d.status == "none" and d.foreign_product == "Twilio"
+
+
+def test_a_product_named_as_one_identifier_is_recognised(explain):
+    assert explain("LiveKit Cloud inbound SIP gives 400 Bad Request").foreign_product == "LiveKit"
+    assert explain("RAGFlow upload returns 413").foreign_product == "RAGFlow / MinerU"
+
+
+def test_an_entra_sign_in_code_is_not_one_of_ours(explain):
+    d = explain("Failed to get access token: unauthorized_client, AADSTS700016: Application not found")
+    assert d.status == "none"

@@ -62,3 +62,9 @@ def test_a_product_named_inside_an_identifier_decides(explain, question, expecte
 def test_chat_alone_is_still_the_chat_sdk(explain):
     d = explain("chat 403")
     assert d.status == "answer" and ident(d.matches[0]) == ("acs-chat", 403, None)
+
+
+def test_a_product_named_more_than_the_only_one_with_the_status_makes_it_a_near_miss(explain):
+    # Only the SMS API has a 200 row; the Calling SDK is what the paste names.
+    d = explain("azure:ACS:error [CallClient] Allocation request failed, content-type unexpected, status code 200")
+    assert d.status == "none"

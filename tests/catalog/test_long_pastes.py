@@ -79,3 +79,11 @@ def test_in_a_long_post_the_error_outweighs_the_story(explain, error, expected):
     d = explain(STORY.format(error=error))
     assert d.status == "answer"
     assert ident(d.matches[0]) == expected
+
+
+def test_stack_frames_do_not_dilute_the_error_even_on_one_line(explain):
+    paste = ("CallError: CallClient.createCallAgent: Failed to create call agent, call agent for this ACS Id "
+             "already exists     at Le (callComposite.js:2)     at ke.<anonymous> (callComposite.js:2)     "
+             "at Generator.throw (<anonymous>)")
+    d = explain(paste)
+    assert d.status == "answer" and ident(d.matches[0]) == ("acs-calling-sdk", 409, 40228)

@@ -60,6 +60,10 @@ def test_numbers_that_are_not_codes(paste):
         ("SIP/2.0 480 Temporarily Unavailable", [("http", 480)]),
         ("the adapter: 412", [("any", 412)]),  # prose with a colon, not a setting
         ("latency 450.5 ms", []),  # a decimal with a unit is a quantity, even in the 4xx range
+        ("INFO in main: Code:->400, Subcode:-> 8581", [("pair", 400, 8581)]),  # arrows as separators
+        ("[14:33:41]POST403directline.conversationUpdate", [("http", 403)]),  # method, status and path glued
+        ("[14:33:41]POST200directline.startConversation", []),  # a success is no error
+        ("a Teams bot created in September 2025", []),  # a year after its month
     ],
 )
 def test_codes_in_other_notations(paste, expected):

@@ -53,6 +53,8 @@ def test_a_status_name_is_read_as_that_status(question, expected):
         "access forbidden by policy",
         "the NotFoundException is thrown",  # part of a longer name
         "Gone fishing",
+        "error: unauthorized_client",  # an OAuth error name, not 401
+        "invalid_request_error",
     ],
 )
 def test_ordinary_words_are_not_statuses(question):
