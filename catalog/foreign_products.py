@@ -35,6 +35,7 @@ class ForeignProducts:
     our_phrases: frozenset[tuple[str, ...]]
     our_marks: tuple[str, ...]
     max_len: int
+    alone_only: frozenset[str] = frozenset()  # products that count only when none of ours is named
 
     def _names_ours(self, text: str, words: list[str]) -> bool:
         if any(m in text for m in self.our_marks):
@@ -53,16 +54,20 @@ class ForeignProducts:
                 return host
         return None
 
-    def recognise(self, text: str, words: list[str] | None = None) -> str | None:
+    def recognise(self, text: str, words: list[str] | None = None, product_named: bool = False) -> str | None:
         """The foreign product this (folded) text names, unless it names one of ours too.
 
         The first one named wins: a post that names two look-alikes is still not ours.
+        Hosting platforms (only_alone in the data: App Service, Functions, a state store)
+        count only when no product of ours is named at all: a bot on App Service is a bot.
         """
         words = words_of(text) if words is None else words
         found = _any_phrase(words, self.phrases, self.max_len)
         name = self.phrases[found] if found is not None else None
-        if name is None:
-            name = next((n for m, n in self.marks if m in text), None)
+        if name is None or (name in self.alone_only and product_named):
+            name = next((n for m, n in self.marks if m in text and not (n in self.alone_only and product_named)), None)
+        if name is not None and name in self.alone_only and product_named:
+            name = None
         if name is None or self._names_ours(text, words):
             return None
         return name
@@ -98,4 +103,5 @@ def load_foreign_products(path: Path = FOREIGN_PATH) -> ForeignProducts:
         marks.extend((fold(m), product["name"]) for m in product.get("marks", ()))
     ours = frozenset(tuple(words_of(w)) for w in raw["ours"]["words"])
     max_len = max(len(k) for k in (*phrases, *ours))
-    return ForeignProducts(phrases, tuple(marks), ours, tuple(fold(m) for m in raw["ours"]["marks"]), max_len)
+    alone = frozenset(p["name"] for p in raw["products"] if p.get("only_alone"))
+    return ForeignProducts(phrases, tuple(marks), ours, tuple(fold(m) for m in raw["ours"]["marks"]), max_len, alone)

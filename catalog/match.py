@@ -251,11 +251,11 @@ class Matcher:
         p = parse(question, self.lex)
         shape = distinct_lines(question)  # a long log's words, one line shape each
         words = words_of(shape)
-        foreign = self.foreign.recognise(p.text, words)
+        hits = self.signals.detect(words)
+        foreign = self.foreign.recognise(p.text, words, product_named=any(v >= 1.0 for v in hits.strength.values()))
         if foreign is not None:
             # Another product's error: its numbers fitting our rows is a coincidence.
             return Decision(question, "none", (), truncated_at=truncated, foreign_product=foreign)
-        hits = self.signals.detect(words)
         if not any(v >= 1.0 for v in hits.strength.values()):
             host = self.foreign.unknown_host(p.text)
             if host is not None:

@@ -116,3 +116,11 @@ def test_a_product_named_as_one_identifier_is_recognised(explain):
 def test_an_entra_sign_in_code_is_not_one_of_ours(explain):
     d = explain("Failed to get access token: unauthorized_client, AADSTS700016: Application not found")
     assert d.status == "none"
+
+
+def test_a_platform_our_products_run_on_counts_only_when_none_of_ours_is_named(explain):
+    assert explain("Azure Functions python HTTP trigger gives HTTP 500").foreign_product == "Azure Functions / App Service"
+    d = explain("my bot on App Service returns 500")
+    assert d.status == "answer" and ident(d.matches[0]) == ("bot-service", 500, None)
+    d = explain("bot state in Cosmos DB gives 412")
+    assert d.status == "answer" and ident(d.matches[0]) == ("bot-service", 412, None)
