@@ -51,6 +51,7 @@ def ident(m):
         ("Teams chat 403", ("bot-service", 403, None)),
         ("Teams bot 429", ("bot-service", 429, None)),
         ("Web Chat 404", ("bot-service", 404, None)),
+        ("ACS chat thread 429", ("acs-chat", 429, None)),  # a product's name, not "thread 429" (a thread id)
     ],
 )
 def test_a_product_named_inside_an_identifier_decides(explain, question, expected):
