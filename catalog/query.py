@@ -385,12 +385,15 @@ def parse(question: str, lex: Lexicon | None = None) -> ParsedQuestion:
             last_role = None
             continue
         bare_full = len(singles) >= MAX_MENTIONS  # past this, only numbers named as codes are read
-        role = _role_before(clean[max(0, a - 40) : a], lex, typos=not bare_full)
+        prefix = clean[max(0, a - 40) : a]
+        role = _role_before(prefix, lex, typos=False)
         if role is None and last_role and _LIST_GLUE.fullmatch(clean[last_end:a]):
             role = last_role
         if role is None and (bare_full or _is_quantity(clean, a, b, lex)):
             last_role = None
             continue
+        if role is None:
+            role = _role_before(prefix, lex)  # a misspelt role word: "subcde 3101"
         value = int(digits)
         if role in ("code", "http"):
             codes.append(Target(start=a, code=value, role=role, explicit=True))
