@@ -26,13 +26,14 @@ MAX_MENTIONS = 64
 MAX_NAMED_MENTIONS = 512
 MAX_CODE_DIGITS = 7
 
-# Things that contain digits but are never error codes; blanked out first.
-_NOISE = re.compile(
-    r"""
-      (?:https?|wss?|ftp)://\S+                                   # URLs
-    | \b[\w.+-]++@[\w-]+\.[\w.-]+                                 # e-mail addresses
-    | \b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b   # GUIDs
-    | \b(?=\d)(?:                                                 # (those starting with a digit, tried only there)
+# Things that contain digits but are never error codes; blanked out first. Each kind comes
+# with a cheap test of whether the text can hold it at all, so a 20 KB log is only scanned
+# for the kinds it may contain (see _noise_pattern); the order is the order of preference.
+_NOISE_KINDS: tuple[tuple[str | None, str], ...] = (
+    ("://", r"(?:https?|wss?|ftp)://\S+"),  # URLs
+    ("@", r"\b[\w.+-]++@[\w-]+\.[\w.-]+"),  # e-mail addresses
+    ("-", r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b"),  # GUIDs
+    (None, r"""\b(?=\d)(?:                                     # those starting with a digit, tried only there
         \d{4}-\d{1,2}-\d{1,2}(?:[t\s]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:z|[+-]\d{2}:?\d{2})?)?   # ISO dates
       | \d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b                          # 01/05/2024, 1.5.24
       | \d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?\b                   # times
@@ -42,18 +43,35 @@ _NOISE = re.compile(
       | 0x[0-9a-f]+\b                                            # hex literals
       | \d+(?:-\d+){2,}\b                                        # 425-555-0100
       | \d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b
-      )
-    | \bv\d+(?:\.\d+)+\b                                          # v4.4
-    | \+\d[\d\s().-]{6,}\d                                        # phone numbers
-    | \b(?=[0-9a-f]{10,}\b)(?=[a-f]*\d)(?=\d*[a-f])[0-9a-f]+\b    # hex ids, hashes
-    | \b(?:[\w-]++\.)++[a-z]{1,5}(?::\d+)+\b                      # file.js:175:24, Bar.java:42
-    | :(?<=[\w\])]:)\d+:\d+\b                                    # ...task_queues:95:5 (line:column)
-    | `\d+                                                       # generic arity: d__1`1, List`1
-    | \b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b
-    | \b(?:january|february|march|april|june|july|august|september|october|november|december|sept?|oct|nov|dec|jan|feb|mar|apr|jun|jul|aug)\.?,?\s+(?:19|20)\d{2}\b   # September 2025
-    """,
-    re.VERBOSE,
+      )"""),
+    (r"re:v\d", r"\bv\d+(?:\.\d+)+\b"),  # v4.4
+    ("+", r"\+\d[\d\s().-]{6,}\d"),  # phone numbers
+    (None, r"\b(?=[0-9a-f]{10,}\b)(?=[a-f]*\d)(?=\d*[a-f])[0-9a-f]+\b"),  # hex ids, hashes
+    (r"re:\.[a-z]{1,5}:\d", r"\b(?:[\w-]++\.)++[a-z]{1,5}(?::\d+)+\b"),  # file.js:175:24, Bar.java:42
+    (":", r":(?<=[\w\])]:)\d+:\d+\b"),  # ...task_queues:95:5 (line:column)
+    ("`", r"`\d+"),  # generic arity: d__1`1, List`1
+    (r"re:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec",
+     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b"
+     r"|\b(?:january|february|march|april|june|july|august|september|october|november|december|sept?|oct|nov|dec"
+     r"|jan|feb|mar|apr|jun|jul|aug)\.?,?\s+(?:19|20)\d{2}\b"),  # May 5, 2024; September 2025
 )
+# A test is a substring to look for, or "re:" and a pattern to search.
+_NOISE_TESTS = tuple(t if t is None or not t.startswith("re:") else re.compile(t[3:]) for t, _ in _NOISE_KINDS)
+
+
+@lru_cache(maxsize=64)
+def _noise_pattern(kinds: tuple[int, ...]) -> re.Pattern:
+    return re.compile("|".join(f"(?:{_NOISE_KINDS[k][1]})" for k in kinds), re.VERBOSE)
+
+
+def _noise(text: str):
+    """The spans of the noise in this (folded) text."""
+    kinds = tuple(k for k, test in enumerate(_NOISE_TESTS)
+                  if test is None or (test in text if isinstance(test, str) else test.search(text)))
+    return _noise_pattern(kinds).finditer(text)
+
+
+_NOISE = _noise_pattern(tuple(range(len(_NOISE_KINDS))))  # every kind, for reading the list whole
 
 # A run of digits standing alone: not glued to letters, decimals or ids.
 # ("6,000" and "1.5" are already blanked as noise, so "8509,8510" is two numbers.)
@@ -326,7 +344,7 @@ def parse(question: str, lex: Lexicon | None = None) -> ParsedQuestion:
             continue
         codes.append(Target(start=m.start(1), code=int(m.group(1)), role="http", explicit=True))
         early.append(m.span())
-    spans = sorted([*early, *(m.span() for m in _NOISE.finditer(text))])
+    spans = sorted([*early, *(m.span() for m in _noise(text))])
     merged: list[tuple[int, int]] = []
     for a, b in spans:
         if merged and a <= merged[-1][1]:
