@@ -95,9 +95,9 @@ _SEPARATOR = re.compile(r"\s*(?:[:#=]|\bis\b|\bof\b|\bno\.?)?\s*$")
 # Status lines name an HTTP or SIP status: "HTTP/1.1 403 Forbidden", "SIP/2.0 480 Temporarily Unavailable".
 _STATUS_LINE = re.compile(r"\b(?:http|sip)/\d(?:\.\d)?\s+([1-6]\d\d)\b")
 # A request log that glues the method, the status and the path: "POST403directline.conversationUpdate".
-_GLUED_STATUS = re.compile(r"(?<![a-z])(?:get|post|put|patch|delete)([45]\d\d)(?=[a-z])")
+_GLUED_STATUS = re.compile(r"(?:get|post|put|patch|delete)([45]\d\d)(?=[a-z])")  # (a word of its own: checked where used)
 # IIS writes a status with its substatus: "HTTP Error 504.0", "401.2", "404.3".
-_IIS_STATUS = re.compile(r"(?<![\w.])([45]\d\d)\.(\d{1,2})(?![\w]|\.\d)")
+_IIS_STATUS = re.compile(r"\b([45]\d\d)\.(\d{1,2})(?![\w]|\.\d)")  # (not after a dot: checked where used)
 # An upper-case constant set to a number, as in an enum listing: "CALL_TIMEOUT = 408".
 _CONSTANT = re.compile(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[A-Z]{2,}$")
 
@@ -337,10 +337,12 @@ def parse(question: str, lex: Lexicon | None = None) -> ParsedQuestion:
         codes.append(Target(start=m.start(1), code=int(m.group(1)), role="http", explicit=True))
         early.append(m.span())
     for m in _GLUED_STATUS.finditer(text):
+        if text[m.start() - 1 : m.start()].isalpha():
+            continue  # "repost404x" is no request log
         codes.append(Target(start=m.start(1), code=int(m.group(1)), role="http", explicit=True))
         early.append(m.span(1))
     for m in _IIS_STATUS.finditer(text):
-        if _is_quantity(text, m.start(), m.end(), lex):
+        if text[m.start() - 1 : m.start()] == "." or _is_quantity(text, m.start(), m.end(), lex):
             continue
         codes.append(Target(start=m.start(1), code=int(m.group(1)), role="http", explicit=True))
         early.append(m.span())
