@@ -3,7 +3,7 @@
 from functools import lru_cache
 
 from .decision import Decision, Match
-from .index import Catalog
+from .lookup import Catalog
 from .loader import CatalogError
 from .schema import Category, Entry, Source
 

@@ -1,10 +1,12 @@
 """`explain-error`: the catalog and the question matcher from a terminal.
 
-    explain-error "what is subcode 3112"     a readable answer
-    explain-error --json -                   the protocol in ../shared/eval/README.md
-    explain-error catalog [--source ID]      what the catalog holds
+It takes the same path as the bot (catalog.explain), without the server. The
+exit status tells a script what happened without parsing the text; the JSON
+mode is the evaluation protocol (../shared/eval/README.md) and always exits 0
+once it has answered every line.
 
-It takes the same path as the bot (catalog.explain), without the server.
+Subcommands are looked up in SUBCOMMANDS, so adding one ("gaps", say) is one
+function and one line there; anything else is a question.
 """
 
 from __future__ import annotations
@@ -12,8 +14,49 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import Callable
 
 from . import CatalogError, load_catalog
+
+# Exit statuses, one per verdict, so scripts can branch on them.
+EXIT_ANSWER = 0
+EXIT_BROKEN_CATALOG = 1
+EXIT_USAGE = 2
+EXIT_AMBIGUOUS = 3
+EXIT_NONE = 4
+EXIT_OF_STATUS = {"answer": EXIT_ANSWER, "ambiguous": EXIT_AMBIGUOUS, "none": EXIT_NONE}
+
+USAGE = """\
+Explain an error from Azure Bot Service, Azure Communication Services (Calling,
+Call Automation, PSTN, Chat, SMS, REST), Dynamics 365 Omnichannel messaging
+APIs or the RAG API: ask in your own words, or paste the error or log.
+
+usage:
+  explain-error QUESTION...            explain one question or pasted error
+  explain-error -                      questions from standard input, one a line
+  explain-error --json -               one JSON object a line (the evaluation
+                                       protocol; exits 0 once every line is answered)
+  explain-error catalog [--source ID]  list the catalog's sources or one source's entries
+  explain-error gaps [--since 7d] [--json|--csv]
+                                       what users asked and did not get (the bot's records)
+  explain-error help                   this text
+
+examples:
+  explain-error "what is subcode 3112"
+  explain-error "my bot returns 401"
+  explain-error 'call ended with code 487 subcode 0'
+  explain-error '{"error": {"code": 403, "subcode": 5830}}'
+  explain-error "TooManyRequests from the SMS API"
+
+exit status:
+  0  answered
+  3  ambiguous: several entries fit; they are listed to choose from
+  4  none: nothing in the catalog answers it (suggestions may be listed)
+  2  usage: no question, or an unknown option or source
+  1  the catalog's data files are broken
+  With '-', the status of the least answered line (4 over 3 over 0);
+  with --json, always 0.
+"""
 
 
 def _catalog_command(argv: list[str]) -> int:
@@ -27,11 +70,31 @@ def _catalog_command(argv: list[str]) -> int:
         if args.source not in catalog.sources:
             known = ", ".join(sorted(catalog.sources))
             print(f"explain-error: unknown source '{args.source}' (known: {known})", file=sys.stderr)
-            return 2
+            return EXIT_USAGE
         print(format_entries(catalog, args.source))
     else:
         print(format_sources(catalog))
     return 0
+
+
+def _help_command(argv: list[str]) -> int:
+    print(USAGE, end="")
+    return 0
+
+
+# The first word of the command line that names a subcommand rather than a question.
+def _gaps_command(argv: list[str]) -> int:
+    """The gap report from the bot's records (catalog/gaps_command.py)."""
+    from .gaps_command import main as gaps_main
+
+    return gaps_main(argv)
+
+
+SUBCOMMANDS: dict[str, Callable[[list[str]], int]] = {
+    "catalog": _catalog_command,
+    "gaps": _gaps_command,
+    "help": _help_command,
+}
 
 
 def _json_lines(stream, out) -> int:
@@ -45,43 +108,51 @@ def _json_lines(stream, out) -> int:
     return 0
 
 
+def _question_parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(
+        prog="explain-error",
+        usage="explain-error [--json] QUESTION... | - ",
+        description=USAGE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    ap.add_argument("question", nargs="*", help="the question; '-' reads questions from stdin, one a line")
+    ap.add_argument("--json", action="store_true", help="print one JSON object per question")
+    return ap
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        if argv[:1] == ["catalog"]:
-            return _catalog_command(argv[1:])
-        if argv[:1] == ["gaps"]:  # the gap report from the bot's records: catalog/gaps_command.py
-            from .gaps_command import main as gaps_main
-
-            return gaps_main(argv[1:])
-        ap = argparse.ArgumentParser(
-            prog="explain-error",
-            description="Explain an error code. Also: 'explain-error catalog [--source ID]'.",
-        )
-        ap.add_argument("question", nargs="*", help="the question; '-' reads questions from stdin, one a line")
-        ap.add_argument("--json", action="store_true", help="print one JSON object per question")
-        args = ap.parse_args(argv)
-        if not args.question:
-            ap.print_usage(sys.stderr)
-            return 2
+        if argv and argv[0] in SUBCOMMANDS and (argv[0] != "help" or len(argv) == 1):
+            return SUBCOMMANDS[argv[0]](argv[1:])
+        args = _question_parser().parse_args(argv)
+        question = " ".join(args.question)
+        if not question.strip():
+            # Nothing asked: say how to ask, rather than "nothing matches".
+            print(USAGE, end="")
+            return EXIT_USAGE
         if args.question == ["-"] and args.json:
             return _json_lines(sys.stdin, sys.stdout)
-        from .terminal import render_decision
+        from .terminal import render_decision, terminal_width
 
         catalog = load_catalog()
+        width = terminal_width()
         if args.question == ["-"]:
+            worst = EXIT_ANSWER
             for line in sys.stdin:
-                print(render_decision(catalog.explain(line.rstrip("\r\n")), catalog.sources))
-            return 0
-        decision = catalog.explain(" ".join(args.question))
+                decision = catalog.explain(line.rstrip("\r\n"))
+                print(render_decision(decision, catalog.sources, width=width))
+                worst = max(worst, EXIT_OF_STATUS[decision.status])
+            return worst
+        decision = catalog.explain(question)
         if args.json:
             print(json.dumps(decision.to_json(), ensure_ascii=False, indent=2))
-        else:
-            print(render_decision(decision, catalog.sources))
-        return 0
+            return 0
+        print(render_decision(decision, catalog.sources, width=width))
+        return EXIT_OF_STATUS[decision.status]
     except CatalogError as exc:
         print(f"explain-error: catalog data is broken: {exc}", file=sys.stderr)
-        return 1
+        return EXIT_BROKEN_CATALOG
     except BrokenPipeError:
         return 0
 

@@ -36,6 +36,15 @@ class Decision:
     truncated_at: int | None = None
     # The source of the best answer, kept by the bot for follow-up questions.
     context: str | None = field(default=None)
+    # Set only when the conversation's previous product picked this answer among rows
+    # that would otherwise have been ambiguous: the source id it chose. Cards say so
+    # ("Assuming Calling, from your last question") so the user is never steered silently.
+    context_decided: str | None = None
+    # With context_decided: the other products' rows for the same question, one tap each.
+    others: tuple[Match, ...] = ()
+    # For 'none': the product outside this catalog the question names (e.g. "Twilio"),
+    # so the reply can say what it looks like and what the bot does cover.
+    foreign_product: str | None = None
 
     def to_json(self) -> dict:
         """The command protocol's shape (../shared/eval/README.md)."""
@@ -56,6 +65,10 @@ class Decision:
         }
         if self.hint:
             out["hint"] = self.hint
+        if self.foreign_product:
+            out["foreign_product"] = self.foreign_product
+        if self.context_decided:
+            out["context_decided"] = self.context_decided
         if self.truncated_at is not None:
             out["truncated_at"] = self.truncated_at
         return out

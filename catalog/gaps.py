@@ -27,7 +27,7 @@ from typing import Iterable
 
 from rapidfuzz import fuzz, process
 
-from .index import Catalog
+from .lookup import Catalog
 
 SIMILAR = 75  # token-sort ratio (0-100) at which two questions are one gap
 ALIAS_CLOSE = 70  # token-set ratio of a question to an entry's words: an alias it lacks, not a missing entry

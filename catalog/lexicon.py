@@ -32,6 +32,8 @@ class Lexicon:
     time_words: frozenset[str]  # ... unless one of these comes right before ("took 500s")
     stopwords: frozenset[str]
     not_typos: frozenset[str]
+    status_words: dict[int, tuple[str, ...]]  # other spellings of reason phrases, by status
+    quantity_key_words: frozenset[str]  # words of a constant's name that make its value a quantity
 
 
 @lru_cache(maxsize=1)
@@ -50,4 +52,6 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         time_words=frozenset(fold(w) for w in raw["units"]["time_words"]),
         stopwords=frozenset(fold(w) for w in raw["stopwords"]["words"]),
         not_typos=frozenset(fold(w) for w in raw["not_typos"]["words"]),
+        status_words={int(k): tuple(v) for k, v in raw["status_words"].items()},
+        quantity_key_words=frozenset(fold(w) for w in raw["constants"]["quantity_words"]),
     )

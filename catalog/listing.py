@@ -8,7 +8,7 @@ they read well in a terminal and in a diff of the command's output.
 
 from __future__ import annotations
 
-from .index import Catalog
+from .lookup import Catalog
 
 _MAX_TITLE = 70
 

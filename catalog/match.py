@@ -13,31 +13,35 @@ The rules, in the order they matter:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from .decision import Decision, Match
+from .foreign_products import load_foreign_products
 from .lexicon import load_lexicon
+from .posts import distinct_lines, error_text, without_frames
 from .query import ParsedQuestion, Target, parse
 from .schema import Entry
-from .signals import ProductSignals, SignalHits, words_of
+from .products import ProductSignals, SignalHits, words_of
 from .textindex import TextIndex, stem, tokens
 
-MAX_QUESTION_CHARS = 20_000
+MAX_QUESTION_CHARS = 256 * 1024  # the bot's default body limit: a message is read whole
 MAX_CANDIDATES = 8
 DECISIVE_MARGIN = 0.08  # lead the best candidate needs over the next to be the answer
 WORDS_DECIDE_TWINS = 0.3  # ... or, between rows with the same numbers, its lead in word fit
 CONTEXT_BOOST = 0.12
 TEXT_BOOST = 0.15  # how much word overlap can add to a numeric match
-TEXT_ANSWER = 0.58  # text-only: score needed to claim an answer
+TEXT_ANSWER = 0.55  # text-only: score needed to claim an answer
 TEXT_ANSWER_AFTER_MISS = 0.75  # ... when the question also named numbers we do not know
 TEXT_AMBIGUOUS = 0.45
-TEXT_ANSWER_NAMED = 0.40  # ... below that, still an answer for a named product's entry clearly ahead of the rest
+TEXT_ANSWER_NAMED = 0.34  # ... below that, still an answer for a named product's entry clearly ahead of the rest
 TEXT_MARGIN = 0.04
 TEXT_CLEAR_LEAD = 0.10  # ... or a lead this large over the next entry
 SUGGESTION_FLOOR = 0.25
+TWIN_OVERLAP = 0.6  # share of title words two rows have in common to be near twins
 PARTIAL_TEXT_BOOST = 1.0
 
 # Base scores by how a number met an entry.
@@ -62,6 +66,7 @@ class Matcher:
         self.catalog = catalog
         self.lex = load_lexicon()
         self.signals = ProductSignals(catalog.sources, self.lex)
+        self.foreign = load_foreign_products()
         self.family = {sid: src.family or sid for sid, src in catalog.sources.items()}
         self.text = TextIndex(catalog.entries, self.lex)
         self.position = {id(e): i for i, e in enumerate(catalog.entries)}
@@ -164,6 +169,19 @@ class Matcher:
             out.extend(self.catalog.by_subcode.get(v, ()) or self.catalog.by_code.get(v, ()))
         return out[:limit]
 
+    def _outranked(self, hits: SignalHits, sources: set[str]) -> bool:
+        """The question names another product, clearly more than any that has this HTTP status.
+
+        "ACS CallClient error ... status code 200": the Calling SDK is named twice over,
+        and only the SMS API has a 200 row, which the shared word "ACS" alone reaches.
+        """
+        top = max(hits.strength.values(), default=0.0)
+        here = max((hits.strength.get(s, 0.0) for s in sources), default=0.0)
+        if top < 1.0 or top - here < 1.0:
+            return False
+        leaders = {self.family[s] for s in hits.strongest(set(hits.strength))}
+        return not leaders & {self.family[s] for s in sources}
+
     def _slip_in_named(self, n: int, hits: SignalHits, sources: set[str]) -> bool:
         """A number only another family has, one keystroke from a number of the product named.
 
@@ -193,7 +211,7 @@ class Matcher:
         for w in p.string_words:
             if w in self.catalog.by_string_code:
                 found.append(w)
-        for w in p.words:
+        for w in dict.fromkeys(p.words):  # a paste repeats its words
             w = w.strip("'’-")
             if w in self.catalog.by_string_code and w not in found:
                 entries = self.catalog.by_string_code[w]
@@ -205,13 +223,44 @@ class Matcher:
     # ---- the decision -----------------------------------------------
 
     def explain(self, question: str, context: str | None = None) -> Decision:
+        """The decision on one question; context is the product of the conversation's last answer.
+
+        Context only ever picks between rows the question leaves open, and never for a
+        question that names a product or for a paste. When it did pick, the decision says
+        so (context_decided) and carries the other products' rows (others), so the reply
+        can show its assumption and offer the alternatives in one tap.
+        """
         question = question if isinstance(question, str) else str(question)
+        if context is not None and context not in self.catalog.sources:
+            context = None
+        if context is not None and _is_paste(question):
+            context = None
+        decision = self._explain(question, context)
+        if context is None or decision.status != "answer" or decision.matches[0].entry.source != context:
+            return decision
+        alone = self._explain(question, None)
+        if alone.status == "answer" and alone.matches[0].entry.identity == decision.matches[0].entry.identity:
+            return decision
+        others = tuple(m for m in alone.matches if m.entry.source != context) if alone.status == "ambiguous" else ()
+        return replace(decision, context_decided=context, others=others)
+
+    def _explain(self, question: str, context: str | None) -> Decision:
         truncated = None
         if len(question) > MAX_QUESTION_CHARS:
             question, truncated = question[:MAX_QUESTION_CHARS], MAX_QUESTION_CHARS
         p = parse(question, self.lex)
-        words = words_of(question)
+        shape = distinct_lines(question)  # a long log's words, one line shape each
+        words = words_of(shape)
         hits = self.signals.detect(words)
+        foreign = self.foreign.recognise(p.text, words, product_named=any(v >= 1.0 for v in hits.strength.values()))
+        if foreign is not None:
+            # Another product's error: its numbers fitting our rows is a coincidence.
+            return Decision(question, "none", (), truncated_at=truncated, foreign_product=foreign)
+        if not any(v >= 1.0 for v in hits.strength.values()):
+            host = self.foreign.unknown_host(p.text)
+            if host is not None:
+                # No product of ours named, and the error came from someone else's address.
+                return Decision(question, "none", (), truncated_at=truncated, foreign_product=host)
         # String codes point at their product, like product words do.
         strings = self._string_targets(p, hits)
         if strings:
@@ -219,7 +268,9 @@ class Matcher:
             for e in strings:
                 strength[e.source] = max(strength.get(e.source, 0.0), 2.0)
             hits = SignalHits(strength, hits.used_words, hits.word_sources)
-        text_words = tokens(question, self.lex.stopwords)
+        plain = without_frames(shape)
+        focus = error_text(plain)  # a long post's error lines, when it has a story around them
+        text_words = tokens(focus or plain, self.lex.stopwords)
         qwords = self.text.query_words(text_words) if text_words else None
         if qwords is not None and hits.word_sources:
             qwords = qwords.with_products({stem(w): s for w, s in hits.word_sources.items()})
@@ -235,9 +286,10 @@ class Matcher:
             cands = self._drop_generic_twins(self._numeric_candidates(t))
             sources = {c.entry.source for c in cands}
             named = hits.strongest(sources)
-            if cands and not named and any(v >= 1.0 for v in hits.strength.values()) and (
+            status_like = t.role != "subcode" and t.subcode is None and 100 <= number <= 599
+            if cands and ((status_like and self._outranked(hits, sources)) or (not named and any(v >= 1.0 for v in hits.strength.values()) and (
                 len(sources) > 1 or (t.role != "pair" and self._slip_in_named(number, hits, sources))
-            ):
+            ))):
                 # "chat sdk 404": the product named has no such code; other
                 # products' 404s are suggestions, never the answer. So is
                 # "sms 5003" (see _slip_in_named).
@@ -251,7 +303,15 @@ class Matcher:
                 # The product named decides first; the ranking only orders its rows.
                 cands = [c for c in cands if c.entry.source in named]
             ranked = self._rank(cands, hits, context, qwords)
-            if len(ranked) == 1 or ranked[0].score - ranked[1].score >= DECISIVE_MARGIN or _words_decide(ranked):
+            twin = None
+            if len(ranked) >= 2 and qwords is not None and (
+                len(ranked) == 2 or ranked[1].score - ranked[2].score >= DECISIVE_MARGIN
+            ):
+                twin = self._twin_decides(ranked[0].entry, ranked[1].entry, qwords)
+            if twin is not None:
+                best = next(c for c in ranked if c.entry is twin)
+                answers.append(Match(best.entry, _norm(best.score), best.why + ", the words that differ"))
+            elif len(ranked) == 1 or ranked[0].score - ranked[1].score >= DECISIVE_MARGIN or _words_decide(ranked):
                 best = ranked[0]
                 answers.append(Match(best.entry, _norm(best.score), best.why))
             else:
@@ -296,6 +356,30 @@ class Matcher:
         sugg = tuple(_unique([Match(e, 0.0, "suggestion") for e in suggestions]))[:MAX_CANDIDATES]
         return Decision(question, "none", sugg, hint=self._class_hint(missed), truncated_at=truncated)
 
+    def _twin_decides(self, a: Entry, b: Entry, qwords) -> Entry | None:
+        """Between two near-twin rows, the words that differ decide.
+
+        "call agent for this ACS Id already exists" fits the CallAgent row and the
+        TeamsCallAgent row alike; the second says "Teams" and the question does not.
+        Rows are twins when most of their title words are shared. A word of one row
+        that only repeats inside a word of the other ("callagent" in "teamscallagent")
+        is not a difference. The row whose own words the question uses wins; if it
+        uses neither's, the row that adds nothing over the other (the plain one) wins.
+        """
+        ta = self.text.title_tokens[self.position[id(a)]]
+        tb = self.text.title_tokens[self.position[id(b)]]
+        if not ta or not tb or len(ta & tb) / len(ta | tb) < TWIN_OVERLAP:
+            return None
+        da = {t for t in ta - tb if not any(t in u for u in tb)}
+        db = {t for t in tb - ta if not any(t in u for u in ta)}
+        asked = qwords.weights.keys()
+        hit_a, hit_b = bool(da & asked), bool(db & asked)
+        if hit_a != hit_b:
+            return a if hit_a else b
+        if not hit_a and bool(da) != bool(db):
+            return b if da else a
+        return None
+
     def _with_status(self, m: Match) -> tuple[Match, ...]:
         """A string code's text ("File already processed") is answered like the code itself:
         its HTTP status row first, then the string code."""
@@ -324,6 +408,11 @@ class Matcher:
                 bonus += 0.05
             scored.append((s + bonus, s, e))
         scored.sort(key=lambda x: (-x[0], self.position[id(x[2])]))
+        if len(scored) >= 2:
+            # Near twins at the top: the words that differ pick one, and the other stops competing.
+            twin = self._twin_decides(scored[0][2], scored[1][2], qwords)
+            if twin is not None:
+                scored = [scored[0] if twin is scored[0][2] else scored[1], *scored[2:]]
         best_total, best_raw, best = scored[0]
         at = self.position[id(best)]
         if not content & (self.text.entry_tokens[at] | self.text.advice_tokens[at]):
@@ -347,6 +436,15 @@ class Matcher:
         return None
 
 
+def _is_paste(question: str) -> bool:
+    """A pasted log, payload or stack trace rather than a typed question: context never steers it."""
+    q = question.strip()
+    return "\n" in q or len(q) > 240 or bool(_PASTE_MARK.search(q))
+
+
+_PASTE_MARK = re.compile(r"[{\[]\s*[\"']?\w+[\"']?\s*:|\w+=\S+\s+\w+=\S+|\bat\s+[\w.$<>]+\(")
+
+
 def _norm(score: float) -> float:
     """A numeric match's score on 0..1: code and subcode both named is 1."""
     return round(min(score / PAIR, 1.0), 3)
@@ -358,7 +456,11 @@ def _specific_first(matches: list[Match]) -> list[Match]:
     statuses = {(m.entry.source, m.entry.http_status) for m in matches
                 if m.entry.http_status is not None and m.entry.code not in (None, m.entry.http_status)}
     generic = [m for m in matches if m.entry.subcode is None and (m.entry.source, m.entry.code) in statuses]
-    return [m for m in matches if m not in generic] + generic
+    rest = [m for m in matches if m not in generic]
+    # "401 with subcode 8565", a pair the catalog does not have: the subcode's row says more
+    # than the status's, so it comes first.
+    rest.sort(key=lambda m: m.entry.subcode is None)
+    return rest + generic
 
 
 def _words_decide(ranked: list[_Candidate]) -> bool:

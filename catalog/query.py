@@ -10,39 +10,68 @@ read, so they can never be mistaken for codes.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from http import HTTPStatus
 
 from rapidfuzz.distance import Levenshtein
 
 from .lexicon import Lexicon, fold, load_lexicon
 
 MAX_TARGETS = 16
-# A paste with thousands of numbers is read up to this many; the rest is noise.
+# A paste with thousands of numbers is read up to this many bare numbers; the rest is noise.
 MAX_MENTIONS = 64
+# Numbers named as codes (by a word or a key) are read further: a log's error is often its last line.
+MAX_NAMED_MENTIONS = 512
 MAX_CODE_DIGITS = 7
 
-# Things that contain digits but are never error codes; blanked out first.
-_NOISE = re.compile(
-    r"""
-      (?:https?|wss?|ftp)://\S+                                   # URLs
-    | \b[\w.+-]+@[\w-]+\.[\w.-]+                                  # e-mail addresses
-    | \b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b   # GUIDs
-    | \b\d{4}-\d{1,2}-\d{1,2}(?:[t\s]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:z|[+-]\d{2}:?\d{2})?)?   # ISO dates
-    | \b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b                           # 01/05/2024, 1.5.24
-    | \b\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?\b                    # times
-    | \b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b                         # IPv4 (+port)
-    | \bv?\d+(?:\.\d+)+\b                                         # versions, decimals
-    | \+\d[\d\s().-]{6,}\d                                        # phone numbers
-    | \b\d{1,3}(?:[,\u00a0\u202f]\d{3})+\b                        # 6,000
-    | \b0x[0-9a-f]+\b                                             # hex literals
-    | \b(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{10,}\b           # hex ids, hashes
-    | \b\d+(?:-\d+){2,}\b                                         # 425-555-0100
-    | \b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b
-    | \b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b
-    """,
-    re.VERBOSE,
+# Things that contain digits but are never error codes; blanked out first. Each kind comes
+# with a cheap test of whether the text can hold it at all, so a 20 KB log is only scanned
+# for the kinds it may contain (see _noise_pattern); the order is the order of preference.
+_NOISE_KINDS: tuple[tuple[str | None, str], ...] = (
+    ("://", r"(?:https?|wss?|ftp)://\S+"),  # URLs
+    ("@", r"\b[\w.+-]++@[\w-]+\.[\w.-]+"),  # e-mail addresses
+    ("-", r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b"),  # GUIDs
+    (None, r"""\b(?=\d)(?:                                     # those starting with a digit, tried only there
+        \d{4}-\d{1,2}-\d{1,2}(?:[t\s]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:z|[+-]\d{2}:?\d{2})?)?   # ISO dates
+      | \d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b                          # 01/05/2024, 1.5.24
+      | \d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?\b                   # times
+      | \d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b                        # IPv4 (+port)
+      | \d+(?:\.\d+)+\b                                          # versions, decimals
+      | \d{1,3}(?:[,\u00a0\u202f]\d{3})+\b                       # 6,000
+      | 0x[0-9a-f]+\b                                            # hex literals
+      | \d+(?:-\d+){2,}\b                                        # 425-555-0100
+      | \d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b
+      )"""),
+    (r"re:v\d", r"\bv\d+(?:\.\d+)+\b"),  # v4.4
+    ("+", r"\+\d[\d\s().-]{6,}\d"),  # phone numbers
+    (None, r"\b(?=[0-9a-f]{10,}\b)(?=[a-f]*\d)(?=\d*[a-f])[0-9a-f]+\b"),  # hex ids, hashes
+    (r"re:\.[a-z]{1,5}:\d", r"\b(?:[\w-]++\.)++[a-z]{1,5}(?::\d+)+\b"),  # file.js:175:24, Bar.java:42
+    (":", r":(?<=[\w\])]:)\d+:\d+\b"),  # ...task_queues:95:5 (line:column)
+    ("`", r"`\d+"),  # generic arity: d__1`1, List`1
+    (r"re:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec",
+     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b"
+     r"|\b(?:january|february|march|april|june|july|august|september|october|november|december|sept?|oct|nov|dec"
+     r"|jan|feb|mar|apr|jun|jul|aug)\.?,?\s+(?:19|20)\d{2}\b"),  # May 5, 2024; September 2025
 )
+# A test is a substring to look for, or "re:" and a pattern to search.
+_NOISE_TESTS = tuple(t if t is None or not t.startswith("re:") else re.compile(t[3:]) for t, _ in _NOISE_KINDS)
+
+
+@lru_cache(maxsize=64)
+def _noise_pattern(kinds: tuple[int, ...]) -> re.Pattern:
+    return re.compile("|".join(f"(?:{_NOISE_KINDS[k][1]})" for k in kinds), re.VERBOSE)
+
+
+def _noise(text: str):
+    """The spans of the noise in this (folded) text."""
+    kinds = tuple(k for k, test in enumerate(_NOISE_TESTS)
+                  if test is None or (test in text if isinstance(test, str) else test.search(text)))
+    return _noise_pattern(kinds).finditer(text)
+
+
+_NOISE = _noise_pattern(tuple(range(len(_NOISE_KINDS))))  # every kind, for reading the list whole
 
 # A run of digits standing alone: not glued to letters, decimals or ids.
 # ("6,000" and "1.5" are already blanked as noise, so "8509,8510" is two numbers.)
@@ -51,15 +80,26 @@ _NUMBER = re.compile(r"(?<![\w.\-+])\d+(?!(?!s\b)\w|[.:\-]\d)")
 # Key/value pairs as in JSON, JS objects, logs: "subCode": 3112, code=408.
 # Keys are tried only where a word starts and are at most 64 characters long,
 # so a 100 KB run of letters costs linear time, not quadratic.
-_KEY_VALUE = re.compile(r"""(?<![\w.])([^\W\d][\w.]{0,63})["']?\s*[:=]\s*["']?(\d+|[^\W\d]\w{0,63})(?![\w.])""")
+# The value is looked at, not consumed: in "main: Code:->400" the word "Code" is a value and a key.
+_KEY_VALUE = re.compile(r"""(?:(?<![\w.])([^\W\d][\w.]{0,63}+)(?P<sep>["']?\s*(?:[:=]\s*-*>?|-+>|=>)\s*["']?)(?=(\d++|[^\W\d]\w{0,63}+)(?![\w.])))""")
 # Code/subcode written as 410/3112.
 _SLASH_PAIR = re.compile(r"(?<![\w./])(\d{1,3})\s*/\s*(\d{4,7}|0)(?![\w/])")
 # Numbers following a role word continue its list: "subcodes 3100, 3101 and 3102".
 _LIST_GLUE = re.compile(r"\s*(?:,|;|&|/|\band\b|\bor\b|\bund\b|\boder\b|\by\b|\bet\b|\be\b|\bo\b)\s*(?:#\s*)?")
 _CLASS = re.compile(r"\b([1-6])xx\b")
 _WORD = re.compile(r"[^\W\d][\w'’-]*")
-_FOREIGN_CODE = re.compile(r"\b0x[89a-f][0-9a-f]{7}\b")  # failure HRESULTs/NTSTATUS: the top bit set
+# Failure HRESULTs/NTSTATUS (the top bit set), and Microsoft Entra sign-in errors (AADSTS700016).
+_FOREIGN_CODE = re.compile(r"\b0x[89a-f][0-9a-f]{7}\b|\baadsts\d{4,}\b")
+_UNIT_WORD = re.compile(r"[^\W\d_]+|%")
 _SEPARATOR = re.compile(r"\s*(?:[:#=]|\bis\b|\bof\b|\bno\.?)?\s*$")
+# Status lines name an HTTP or SIP status: "HTTP/1.1 403 Forbidden", "SIP/2.0 480 Temporarily Unavailable".
+_STATUS_LINE = re.compile(r"\b(?:http|sip)/\d(?:\.\d)?\s+([1-6]\d\d)\b")
+# A request log that glues the method, the status and the path: "POST403directline.conversationUpdate".
+_GLUED_STATUS = re.compile(r"(?:get|post|put|patch|delete)([45]\d\d)(?=[a-z])")  # (a word of its own: checked where used)
+# IIS writes a status with its substatus: "HTTP Error 504.0", "401.2", "404.3".
+_IIS_STATUS = re.compile(r"\b([45]\d\d)\.(\d{1,2})(?![\w]|\.\d)")  # (not after a dot: checked where used)
+# An upper-case constant set to a number, as in an enum listing: "CALL_TIMEOUT = 408".
+_CONSTANT = re.compile(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[A-Z]{2,}$")
 
 
 @dataclass(frozen=True)
@@ -101,40 +141,70 @@ def _blank(text: str, spans) -> str:
     return "".join(out)
 
 
+# The separator between a role word and its number, read backwards from the number.
+_SEPARATOR_REVERSED = r"\s*(?:[:#=]|\bsi\b|\bfo\b|\.?on\b)?\s*"
+_SEPARATOR_BACKWARDS = re.compile(_SEPARATOR_REVERSED)
+
+
 @lru_cache(maxsize=4)
 def _role_pattern(lex: Lexicon) -> re.Pattern:
+    """Role words spelt backwards, matched from the number leftwards.
+
+    Matching at one place (re.match on the reversed tail) rather than searching the
+    tail for a match that ends at the number keeps a paste with a thousand numbers
+    fast: one attempt per number instead of one per character before it.
+    """
     phrases = sorted(lex.role_words, key=len, reverse=True)
     alts = []
     for p in phrases:
-        esc = re.escape(p).replace(r"\ ", r"\s+")
-        alts.append(rf"(?<![^\W\d_]){esc}" if p[:1].isascii() and p[:1].isalpha() else esc)
-    return re.compile("(?P<word>" + "|".join(alts) + ")" + _SEPARATOR.pattern)
+        esc = re.escape(p[::-1]).replace(r"\ ", r"\s+")
+        alts.append(rf"{esc}(?![^\W\d_])" if p[:1].isascii() and p[:1].isalpha() else esc)
+    return re.compile(_SEPARATOR_REVERSED + "(?P<word>" + "|".join(alts) + ")")
 
 
-def _role_before(prefix: str, lex: Lexicon) -> str | None:
-    """The role word that ends right before a number, if any (typos allowed)."""
-    m = _role_pattern(lex).search(prefix[-40:])
+@lru_cache(maxsize=4)
+def _typo_roles(lex: Lexicon) -> tuple[tuple[str, str], ...]:
+    return tuple((cand, role) for cand, role in lex.role_words.items()
+                 if " " not in cand and len(cand) >= 4 and cand.isascii())
+
+
+@lru_cache(maxsize=4096)
+def _role_of_typo(word: str, lex: Lexicon) -> str | None:
+    """A misspelt role word: "subcde 3101", "eror 3112"."""
+    if len(word) < 4 or word in lex.stopwords or word in lex.before_words or word in lex.units:
+        return None  # "node 18" is Node 18, not a misspelt "code 18"
+    for cand, role in _typo_roles(lex):
+        limit = 1 if len(cand) < 7 else 2
+        if abs(len(cand) - len(word)) <= limit and Levenshtein.distance(word, cand, score_cutoff=limit) <= limit:
+            return role
+    return None
+
+
+def _role_before(prefix: str, lex: Lexicon, typos: bool = True) -> str | None:
+    """The role word that ends right before a number, if any (typos allowed unless told)."""
+    tail = prefix[-40:]
+    m = _role_pattern(lex).match(tail[::-1])
     if m:
-        word = re.sub(r"\s+", " ", m.group("word"))
+        word = re.sub(r"\s+", " ", m.group("word")[::-1])
+        if not word[:1].isalpha():
+            # "#" and "no." name an error only on their own: "Build #4521" and "issue #412" are ids.
+            before = _WORD.findall(tail[: len(tail) - m.end()][-20:])
+            if before and before[-1] in lex.before_words:
+                return None
         return lex.role_words.get(word)
-    # A misspelt role word: "subcde 3101", "eror 3112".
-    tail = _SEPARATOR.sub("", prefix[-40:])
+    if not typos:
+        return None
+    sep = _SEPARATOR_BACKWARDS.match(tail[::-1])
+    tail = tail[: len(tail) - sep.end()] if sep else tail
     words = _WORD.findall(tail[-20:])
     if words and tail.endswith(words[-1]):
-        w = words[-1]
-        if len(w) >= 4 and w not in lex.stopwords:
-            for cand, role in lex.role_words.items():
-                if " " in cand or len(cand) < 4 or not cand.isascii():
-                    continue
-                limit = 1 if len(cand) < 7 else 2
-                if abs(len(cand) - len(w)) <= limit and Levenshtein.distance(w, cand, score_cutoff=limit) <= limit:
-                    return role
+        return _role_of_typo(words[-1], lex)
     return None
 
 
 def _is_quantity(text: str, start: int, end: int, lex: Lexicon) -> bool:
     after = text[end : end + 16].lstrip()
-    m = re.match(r"[^\W\d_]+|%", after)
+    m = _UNIT_WORD.match(after)
     before = text[max(0, start - 24) : start].rstrip()
     if m and m.group(0) in lex.units:
         # "429s" written on the number is plural status codes; "30s", "429 s", "took 500s" are seconds.
@@ -143,45 +213,170 @@ def _is_quantity(text: str, start: int, end: int, lex: Lexicon) -> bool:
         last = before.rsplit(None, 1)[-1] if before else ""
         if last in lex.time_words:
             return True
-    words = _WORD.findall(before)
+    before = before.rstrip(":#").rstrip()  # "build: 1234", "Build #1234"
+    words = _WORD.findall(before.rsplit(None, 1)[-1]) if before else []
     if not words or not before.endswith(words[-1]) or words[-1] not in lex.before_words:
         return False
     # "direct line 503" names a product; "indirect line 503" does not.
     return not any(before.endswith(name) and not before[: -len(name)][-1:].isalnum() for name in lex.names_before)
 
 
+@dataclass(frozen=True)
+class _StatusWords:
+    pattern: re.Pattern  # every reason phrase, its words joined by nothing, "_", "-" or spaces
+    codes: dict[str, tuple[int, int]]  # phrase with its separators removed -> (status, words in it)
+
+
+@lru_cache(maxsize=4)
+def _status_words(lex: Lexicon) -> _StatusWords:
+    """The names of the 4xx/5xx statuses as the standard registry spells them, with the
+    registry's other spellings (lexicon.toml [status_words]): "Not Found", NotFound,
+    NOT_FOUND, HttpStatusCode.NotFound all name 404."""
+    names: dict[str, int] = {}
+    for st in HTTPStatus:
+        if 400 <= st.value <= 599:
+            names.setdefault(fold(st.phrase), st.value)
+            names.setdefault(fold(st.name.replace("_", " ")), st.value)
+    for code, spellings in lex.status_words.items():
+        for w in spellings:
+            names.setdefault(fold(w), code)
+    codes: dict[str, int] = {}
+    alts = []
+    for phrase in sorted(names, key=len, reverse=True):
+        words = re.findall(r"[^\W_]+", phrase)
+        key = "".join(words)
+        if key in codes:
+            continue
+        codes[key] = (names[phrase], len(words))
+        alts.append(r"[\s_'’-]*".join(re.escape(w) for w in words))
+    # Not part of a longer snake_case name: "unauthorized_client" is an OAuth error, not 401.
+    pattern = re.compile(r"(?<![^\W_])(?<![^\W_]_)(?:" + "|".join(alts) + r")(?![^\W_]|_[^\W_])")
+    return _StatusWords(pattern, codes)
+
+
+def _status_targets(text: str, cased: str | None, clean: str, lex: Lexicon, known: set[int]) -> list[Target]:
+    """Statuses named by their reason phrase, without digits.
+
+    A name written as one identifier (NotFound, NOT_FOUND, HttpStatusCode.NotFound),
+    in capitals, or after a status word or key ("status code Forbidden", "Code": "Forbidden")
+    always counts. Written as plain words, a phrase of several words counts ("precondition
+    failed", "Bad Request"), except one that reads as a sentence's own words unless set in
+    Title Case ("camera not found" is a message; "Not Found" is the status); a single word
+    ("forbidden", "conflict") only counts with a status word, a key or quotes around it.
+    """
+    sw = _status_words(lex)
+    out: list[Target] = []
+    for m in sw.pattern.finditer(text):
+        a, b = m.span()
+        found = m.group(0)
+        code, n_words = sw.codes.get(re.sub(r"[\s_'’-]+", "", found), (None, 0))
+        if code is None or code in known:
+            continue
+        original = cased[a:b] if cased is not None else found
+        words = re.findall(r"[^\W_]+", found)
+        one_identifier = n_words > 1 and not re.search(r"\s", found)
+        capitals = original.isupper() and len(original) > 3
+        title = all(w[:1].isupper() for w in re.findall(r"[^\W_]+", original))
+        before = text[max(0, a - 1) : a]
+        quoted = before in ("\"", "'") or before == "."  # "Forbidden", HttpStatusCode.Forbidden
+        role = _role_before(clean[max(0, a - 40) : a].replace('"', "").replace("'", ""), lex)
+        if one_identifier or capitals or quoted or role is not None:
+            pass
+        elif n_words == 1 and title and len(found) >= 6:
+            pass  # "gets Unauthorized from the service": a status set apart by its capital
+        elif n_words < 2:
+            continue
+        elif words[0] == "not" and not title:
+            continue
+        known.add(code)
+        out.append(Target(start=a, code=code, role="http", explicit=True))
+    return out
+
+
+def _reads_as_key(m: re.Match, cased: str | None) -> bool:
+    """'pageSize=500', '"top_k": 50', 'retries:3' are settings; 'the adapter: 412' is prose.
+
+    A key is written like one (quoted, with '=', glued to its colon's value, or named in
+    camelCase, snake_case or dotted); a plain word, a colon and a space is a sentence.
+    """
+    sep = m.group("sep")
+    if "=" in sep or "'" in sep or '"' in sep or not sep.endswith((" ", "\t")):
+        return True
+    raw = cased[m.start(1) : m.end(1)] if cased is not None else m.group(1)
+    return "_" in raw or "." in raw or any(c.isupper() for c in raw[1:])
+
+
+def _is_quantity_key(key: str, lex: Lexicon) -> bool:
+    return any(w in lex.quantity_key_words for w in re.findall(r"[a-z]+", key))
+
+
 def parse(question: str, lex: Lexicon | None = None) -> ParsedQuestion:
     """Read one question. Never raises on any text."""
     lex = lex or load_lexicon()
     text = fold(question)
-    clean = _blank(text, (m.span() for m in _NOISE.finditer(text)))
-    taken: list[tuple[int, int]] = []  # spans of numbers already read
+    # The question as written, for the case of names ("NotFound", "CALL_TIMEOUT"), when
+    # folding kept every position (it does unless a letter such as ß grew).
+    cased = unicodedata.normalize("NFKC", question)
+    cased = cased if len(cased) == len(text) else None
+    taken_at: set[int] = set()  # positions of numbers already read
     singles: list[Target] = []
     codes: list[Target] = []  # explicit code/http mentions, for pairing
     subs: list[Target] = []
     string_words: list[str] = []
     pairs: list[Target] = []
 
+    def take(a: int, b: int) -> None:
+        taken_at.update(range(a, b))
+
     def is_taken(a: int) -> bool:
-        return any(x <= a < y for x, y in taken)
+        return a in taken_at
+
+    # 0. Statuses in notations the noise would blank: status lines, IIS substatuses.
+    early: list[tuple[int, int]] = []
+    for m in _STATUS_LINE.finditer(text):
+        codes.append(Target(start=m.start(1), code=int(m.group(1)), role="http", explicit=True))
+        early.append(m.span())
+    for m in _GLUED_STATUS.finditer(text):
+        if text[m.start() - 1 : m.start()].isalpha():
+            continue  # "repost404x" is no request log
+        codes.append(Target(start=m.start(1), code=int(m.group(1)), role="http", explicit=True))
+        early.append(m.span(1))
+    for m in _IIS_STATUS.finditer(text):
+        if text[m.start() - 1 : m.start()] == "." or _is_quantity(text, m.start(), m.end(), lex):
+            continue
+        codes.append(Target(start=m.start(1), code=int(m.group(1)), role="http", explicit=True))
+        early.append(m.span())
+    spans = sorted([*early, *(m.span() for m in _noise(text))])
+    merged: list[tuple[int, int]] = []
+    for a, b in spans:
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    clean = _blank(text, merged)
 
     # 1. Keys in pasted payloads and logs.
     for m in _KEY_VALUE.finditer(clean):
-        if len(codes) + len(subs) >= MAX_MENTIONS:
+        if len(codes) + len(subs) >= MAX_NAMED_MENTIONS:
             break
         key = m.group(1).rsplit(".", 1)[-1].strip("_")
         role = lex.key_roles.get(key)
         if not role:
-            if m.group(2).isdigit() and len(key) > 1 and key not in lex.role_words:
-                taken.append(m.span(2))  # pageSize=500, "top_k": 50: a value, not a code
+            if m.group(3).isdigit() and len(key) > 1 and key not in lex.role_words and _reads_as_key(m, cased):
+                raw_key = cased[m.start(1) : m.end(1)].rsplit(".", 1)[-1] if cased is not None else ""
+                value = int(m.group(3))
+                if _CONSTANT.match(raw_key) and 100 <= value <= 699 and not _is_quantity_key(key, lex):
+                    # An enum listing: "CALL_TIMEOUT = 408" names the code.
+                    codes.append(Target(start=m.start(3), code=value, role="code", explicit=True))
+                take(*m.span(3))  # pageSize=500, "top_k": 50: a value, not a code
             continue
-        value = m.group(2)
+        value = m.group(3)
         if value.isdigit():
             if len(value) > MAX_CODE_DIGITS:
                 continue
-            t = Target(start=m.start(2), role=role, explicit=True, **{("subcode" if role == "subcode" else "code"): int(value)})
+            t = Target(start=m.start(3), role=role, explicit=True, **{("subcode" if role == "subcode" else "code"): int(value)})
             (subs if role == "subcode" else codes).append(t)
-            taken.append(m.span(2))
+            take(*m.span(3))
         elif role == "code":
             string_words.append(value)
 
@@ -194,13 +389,13 @@ def parse(question: str, lex: Lexicon | None = None) -> ParsedQuestion:
         code, sub = int(m.group(1)), int(m.group(2))
         if code <= 699:
             pairs.append(Target(start=m.start(), code=code, subcode=sub, role="pair", explicit=True))
-            taken.append(m.span())
+            take(*m.span())
 
     # 3. Numbers after role words, lists after them, and bare numbers.
     last_role: str | None = None
     last_end = -1
     for m in _NUMBER.finditer(clean):
-        if len(codes) + len(subs) + len(singles) >= MAX_MENTIONS:
+        if len(codes) + len(subs) >= MAX_NAMED_MENTIONS:
             break
         a, b = m.span()
         if is_taken(a):
@@ -209,12 +404,16 @@ def parse(question: str, lex: Lexicon | None = None) -> ParsedQuestion:
         if len(digits) > MAX_CODE_DIGITS:
             last_role = None
             continue
-        role = _role_before(clean[:a], lex)
+        bare_full = len(singles) >= MAX_MENTIONS  # past this, only numbers named as codes are read
+        prefix = clean[max(0, a - 40) : a]
+        role = _role_before(prefix, lex, typos=False)
         if role is None and last_role and _LIST_GLUE.fullmatch(clean[last_end:a]):
             role = last_role
-        if role is None and _is_quantity(clean, a, b, lex):
+        if role is None and (bare_full or _is_quantity(clean, a, b, lex)):
             last_role = None
             continue
+        if role is None:
+            role = _role_before(prefix, lex)  # a misspelt role word: "subcde 3101"
         value = int(digits)
         if role in ("code", "http"):
             codes.append(Target(start=a, code=value, role=role, explicit=True))
@@ -223,7 +422,7 @@ def parse(question: str, lex: Lexicon | None = None) -> ParsedQuestion:
         else:
             singles.append(Target(start=a, number=value, role="any", explicit=role == "any"))
         last_role, last_end = role, b
-        taken.append((a, b))
+        take(a, b)
 
     # 4. Pair each subcode with the nearest code of the same object or sentence.
     used: set[int] = set()
@@ -246,16 +445,23 @@ def parse(question: str, lex: Lexicon | None = None) -> ParsedQuestion:
             pairs.append(Target(start=min(c.start, s.start), code=c.code, subcode=s.subcode, role="pair", explicit=True))
     singles.extend(c for i, c in enumerate(codes) if i not in used)
 
-    targets: list[Target] = []
+    # 5. Statuses named without digits ("status code Forbidden", MethodNotAllowed).
+    known = {n for t in pairs + singles for n in (t.code, t.number) if n is not None}
+    singles.extend(_status_targets(text, cased, clean, lex, known))
+
+    # Named codes first when there are too many to read: a long log's error line
+    # must not lose its place to the counts and ids before it.
+    chosen: list[Target] = []
     seen = set()
-    for t in sorted(pairs + singles, key=lambda t: t.start):
+    for t in sorted(pairs + singles, key=lambda t: (not t.explicit, t.start)):
         ident = (t.code, t.subcode, t.number, t.role)
         if ident in seen:
             continue
         seen.add(ident)
-        targets.append(t)
-        if len(targets) >= MAX_TARGETS:
+        chosen.append(t)
+        if len(chosen) >= MAX_TARGETS:
             break
+    targets = sorted(chosen, key=lambda t: t.start)
 
     return ParsedQuestion(
         text=text,

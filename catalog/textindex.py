@@ -123,7 +123,10 @@ class TextIndex:
         weights: dict[str, float] = {}
         fuzzy: dict[str, float] = {}
         unknown = 0.0
-        for w in dict.fromkeys(words):
+        # Two words the catalog writes as one: "time out" is "timeout", "call agent" is "callagent".
+        glued = [a + b for a, b in zip(words, words[1:]) if a + b in self.idf]
+        glued += [a + b + c for a, b, c in zip(words, words[1:], words[2:]) if a + b + c in self.idf]
+        for w in dict.fromkeys([*words, *glued]):
             if w in self.idf:
                 weights[w] = max(weights.get(w, 0.0), self.idf[w])
                 fuzzy[w] = 1.0

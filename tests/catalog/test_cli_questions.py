@@ -32,7 +32,7 @@ def test_a_question_gets_a_readable_answer():
 
 def test_an_ambiguous_question_lists_the_candidates():
     out = run("what", "is", "404")
-    assert out.returncode == 0
+    assert out.returncode == 3  # ambiguous (see explain-error help)
     assert "Several errors fit" in out.stdout
     assert "[bot-service] code 404" in out.stdout and "[acs-rest] code 404" in out.stdout
 

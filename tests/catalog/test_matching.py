@@ -153,7 +153,7 @@ def test_explicit_product_words_outweigh_the_follow_up_context(explain):
 
 
 def test_long_questions_are_cut_and_say_so(explain):
-    d = explain("subcode 3112 " + "x" * 50_000)
+    d = explain("subcode 3112 " + "x" * 300_000)
     assert d.truncated_at is not None
     assert d.status == "answer" and ident(d.matches[0]) == ("acs-call-end", 410, 3112)
 

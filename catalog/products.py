@@ -8,7 +8,9 @@ words in its data file; a longer phrase is stronger evidence than one word.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -20,8 +22,41 @@ from .schema import Source
 _WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f\u0e00-\u0e7f\u0e80-\u0eff\u0900-\u097f])+")
 
 
+# Scripts written without spaces, where a Latin name may be glued on: "RAGチャット".
+_UNSPACED = "\u0e00-\u0eff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff66-\uff9f"
+_SCRIPT_RUNS = re.compile(f"[{_UNSPACED}]+|[^{_UNSPACED}]+")
+_HAS_UNSPACED = re.compile(f"[{_UNSPACED}]")
+_CAMEL_PART = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
+
+
+@lru_cache(maxsize=16_384)  # bounded; a paste repeats its identifiers
+def _split_identifier(word: str) -> list[str]:
+    """'BotFrameworkAdapter' -> bot, framework, adapter; 'SMSClient' -> sms, client.
+
+    Identifiers name products inside them (ChatThreadClient, TeamsActivityHandler).
+    A word with a one-letter part ("iPhone", "eMail") stays whole: that is a brand's
+    spelling, not an identifier made of words.
+    """
+    if word.islower() or word.isupper() or not word.isascii():
+        return [word]
+    parts = _CAMEL_PART.findall(word)
+    if len(parts) < 2 or "".join(parts) != word or any(len(p) < 2 for p in parts):
+        return [word]
+    return parts
+
+
 def words_of(text: str) -> list[str]:
-    return _WORD.findall(fold(text))
+    """Folded words, identifiers split into their words, and scripts split where they meet."""
+    out: list[str] = []
+    text = unicodedata.normalize("NFKC", text)  # once for the whole text; then only case per word
+    for raw in _WORD.findall(text):
+        if raw.isascii() and raw.islower():
+            out.append(raw)
+        elif _HAS_UNSPACED.search(raw):
+            out.extend(piece.casefold() for piece in _SCRIPT_RUNS.findall(raw))
+        else:
+            out.extend(part.casefold() for part in _split_identifier(raw))
+    return out
 
 
 @dataclass(frozen=True)
@@ -68,6 +103,11 @@ class ProductSignals:
                 self.single_by_len.setdefault(len(w), []).append(w)
         # Scripts written without spaces (Thai, Japanese, Chinese): found inside words.
         self.unspaced = {w: v for w, v in self.single.items() if not w.isascii()}
+        # Cheap tests that skip the look-ups a word cannot start, so a 20 KB paste stays fast.
+        self.first_words = {k[0] for k in self.phrases}
+        self.join_prefixes = {w[:n] for w in self.single for n in range(1, len(w) + 1)}
+        self.multi_starts = set(self.multi)
+        self.multi_first = {start for _, start in self.multi}
 
     def _typo_of(self, word: str) -> str | None:
         if len(word) < 4 or word in self.lex.not_typos or word in self.lex.stopwords:
@@ -100,19 +140,30 @@ class ProductSignals:
 
         n = len(words)
         for i in range(n):
+            first = words[i]
+            may_phrase = first in self.first_words
+            may_join = first in self.join_prefixes
+            start = first[:2] if len(first) >= 2 else first + " "
+            if not (may_phrase or may_join or start in self.multi_first):
+                continue  # no phrase, glued name or misspelt phrase can start with this word
             for size in range(min(self.max_len, n - i), 0, -1):
+                if size == 1 or may_phrase:
+                    window = tuple(words[i : i + size])
+                    if window in self.phrases:
+                        hit(window, float(size), *window)
+                        continue
+                if size < 2:
+                    continue
                 window = tuple(words[i : i + size])
-                if window in self.phrases:
-                    hit(window, float(size), *window)
-                elif size >= 2:
-                    # "omni channel" for "omnichannel"; "direct lne" for "direct line"
-                    joined = "".join(window)
-                    if (joined,) in self.phrases:
-                        hit((joined,), float(size), *window)
-                    else:
-                        phrase = self._phrase_typo(window)
-                        if phrase:
-                            hit(phrase, 0.8 * size, *window)
+                # "omni channel" for "omnichannel"; "direct lne" for "direct line"
+                joined = "".join(window) if may_join else ""
+                if joined and (joined,) in self.phrases:
+                    hit((joined,), float(size), *window)
+                elif (size, start) in self.multi_starts:
+                    phrase = self._phrase_typo(window)
+                    if phrase:
+                        hit(phrase, 0.8 * size, *window)
+        typos: dict[str, str | None] = {}  # a paste repeats its words: each is looked at once
         for w in words:
             if w in by_word:
                 continue
@@ -121,9 +172,19 @@ class ProductSignals:
                     if piece in w:
                         hit((piece,), 1.0, w)
                 continue
-            cand = self._typo_of(w) or self._swapped(w)
+            if w not in typos:
+                typos[w] = self._typo_of(w) or self._swapped(w)
+            cand = typos[w]
             if cand:
                 hit((cand,), 0.8, w)
+        # A word inside a longer phrase of one product is not also a word of another:
+        # "Teams chat" and "Web Chat" are the Bot Service, not the Chat SDK.
+        for key in [k for k in found if len(k) == 1]:
+            w = key[0]
+            owners = self.phrases.get(key, set())
+            longer = [k for k in by_word.get(w, ()) if len(k) > 1 and k in found]
+            if longer and not any(owners & self.phrases.get(k, set()) for k in longer):
+                del found[key]
         strength: dict[str, float] = {}
         for key, value in found.items():
             for sid in self.phrases[key]:

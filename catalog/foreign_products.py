@@ -1,0 +1,107 @@
+"""Which product outside this catalog a question names, if any.
+
+A Twilio `Connection error (603)` fits our 603 rows by number alone, and a
+LiveKit `403 (FORBIDDEN)` fits five; answering them would be confidently
+wrong. The honest reply is that the question looks like another product's
+error, and what this bot does cover. The names, packages and hosts are data
+(foreign_products.toml); ours win whenever one of our own hosts, packages or
+product names appears too, so a Bot Framework bot on a Twilio channel stays ours.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .lexicon import fold
+from .products import words_of
+
+FOREIGN_PATH = Path(__file__).with_name("foreign_products.toml")
+_ADDRESS = re.compile(r"\S+://\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|ai|dev|app|cloud|co|cn|uz|de|uk|us|me|live)\b")
+_URL_HOST = re.compile(r"\bhttps?://([\w.-]+)")
+# Hosts that are ours, or may well be (a bot or a RAG API deployed on App Service, a local run).
+_OUR_HOSTS = ("communication.azure.com", "botframework.com", "trafficmanager.net", "microsoft.com",
+              "microsoftonline.com", "azurewebsites.net", "azure.com", "ngrok.io", "ngrok-free.app", "ngrok.app")
+_LOCAL = re.compile(r"^(?:localhost|127\.|10\.|192\.168\.|0\.0\.0\.0|\[?::1)")
+
+
+@dataclass(frozen=True, eq=False)  # one per process, hashed by identity
+class ForeignProducts:
+    phrases: dict[tuple[str, ...], str]  # words of a foreign product's name -> its display name
+    marks: tuple[tuple[str, str], ...]  # (folded substring, display name)
+    our_phrases: frozenset[tuple[str, ...]]
+    our_marks: tuple[str, ...]
+    max_len: int
+    alone_only: frozenset[str] = frozenset()  # products that count only when none of ours is named
+
+    def _names_ours(self, text: str, words: list[str]) -> bool:
+        if any(m in text for m in self.our_marks):
+            return True
+        # Our names count as words of the question, not inside someone's host name
+        # ("test-call-agent.pstn.twilio.com" names no call agent of ours).
+        if _ADDRESS.search(text):
+            words = words_of(_ADDRESS.sub(" ", text))
+        return _any_phrase(words, self.our_phrases, self.max_len) is not None
+
+    def unknown_host(self, text: str) -> str | None:
+        """A web address's host that is neither ours nor local: the service the error came from."""
+        for m in _URL_HOST.finditer(text):
+            host = m.group(1)
+            if not any(host == h or host.endswith("." + h) for h in _OUR_HOSTS) and not _LOCAL.match(host):
+                return host
+        return None
+
+    def recognise(self, text: str, words: list[str] | None = None, product_named: bool = False) -> str | None:
+        """The foreign product this (folded) text names, unless it names one of ours too.
+
+        The first one named wins: a post that names two look-alikes is still not ours.
+        Hosting platforms (only_alone in the data: App Service, Functions, a state store)
+        count only when no product of ours is named at all: a bot on App Service is a bot.
+        """
+        words = words_of(text) if words is None else words
+        found = _any_phrase(words, self.phrases, self.max_len)
+        name = self.phrases[found] if found is not None else None
+        if name is None or (name in self.alone_only and product_named):
+            name = next((n for m, n in self.marks if m in text and not (n in self.alone_only and product_named)), None)
+        if name is not None and name in self.alone_only and product_named:
+            name = None
+        if name is None or self._names_ours(text, words):
+            return None
+        return name
+
+
+def _any_phrase(words: list[str], phrases, max_len: int) -> tuple[str, ...] | None:
+    """The first phrase found, also written as one word split by its capitals ("LiveKit", "RAGFlow")."""
+    firsts = {k[0] for k in phrases}
+    glued = {k[0]: k for k in phrases if len(k) == 1}
+    n = len(words)
+    for i in range(n):
+        if words[i] in firsts:
+            for size in range(min(max_len, n - i), 0, -1):
+                key = tuple(words[i : i + size])
+                if key in phrases:
+                    return key
+        for size in (2, 3):
+            joined = "".join(words[i : i + size])
+            if i + size <= n and joined in glued:
+                return glued[joined]
+    return None
+
+
+@lru_cache(maxsize=1)
+def load_foreign_products(path: Path = FOREIGN_PATH) -> ForeignProducts:
+    with open(path, "rb") as fh:
+        raw = tomllib.load(fh)
+    phrases: dict[tuple[str, ...], str] = {}
+    marks: list[tuple[str, str]] = []
+    for product in raw["products"]:
+        for w in product["words"]:
+            phrases.setdefault(tuple(words_of(w)), product["name"])
+        marks.extend((fold(m), product["name"]) for m in product.get("marks", ()))
+    ours = frozenset(tuple(words_of(w)) for w in raw["ours"]["words"])
+    max_len = max(len(k) for k in (*phrases, *ours))
+    alone = frozenset(p["name"] for p in raw["products"] if p.get("only_alone"))
+    return ForeignProducts(phrases, tuple(marks), ours, tuple(fold(m) for m in raw["ours"]["marks"]), max_len, alone)
