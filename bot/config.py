@@ -82,8 +82,6 @@ class BotConfig:
     allow_anonymous: bool = False
     # Requests bodies over this are refused with 413 before they are read.
     max_body_bytes: int = 256 * 1024
-    # Questions longer than this are cut before matching; the reply says so.
-    max_question_chars: int = 2000
     # Questions at least this long get a typing indicator before the answer.
     typing_threshold_chars: int = 600
     # Upper bound on verifying one token. The SDK fetches the signing keys with a
@@ -140,7 +138,6 @@ class BotConfig:
             port=_number(env, "PORT", 3978, 0, 65535),
             allow_anonymous=_flag(env, "BOT_ALLOW_ANONYMOUS"),
             max_body_bytes=_number(env, "BOT_MAX_BODY_BYTES", 256 * 1024, 1024, 64 * 1024 * 1024),
-            max_question_chars=_number(env, "BOT_MAX_QUESTION_CHARS", 2000, 20, 100_000),
             typing_threshold_chars=_number(env, "BOT_TYPING_THRESHOLD_CHARS", 600, 0, 100_000),
             auth_timeout_seconds=_number(env, "BOT_AUTH_TIMEOUT_SECONDS", 10.0, 0.1, 120.0, float),
             connector_cache_size=_number(env, "BOT_CONNECTOR_CACHE_SIZE", 256, 1, 100_000),

@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from catalog import Decision
 
-AnswerKey = tuple[str, str | None, int | None]  # (question, context product, cut at)
+AnswerKey = tuple[str, str | None]  # (question, context product)
 
 
 class Answer(NamedTuple):

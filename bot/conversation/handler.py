@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import replace
+from collections import OrderedDict
 from typing import Iterable
 
 from botbuilder.core import ActivityHandler, ConversationState, MessageFactory, TurnContext
@@ -51,6 +51,9 @@ UNREADABLE_SUBMIT = (
     "Please type the error code you want explained."
 )
 GONE_ENTRY = "I no longer have that entry in my catalog. Please type the error code again."
+# How many recently greeted conversations a process remembers, to greet once when
+# Teams or the Playground announce a new chat with two activities at the same time.
+GREETINGS_REMEMBERED = 10_000
 THANKS = "Thanks for the feedback, it helps improve the answers."
 
 
@@ -63,7 +66,6 @@ class ErrorExplainerBot(ActivityHandler):
         conversation_state: ConversationState,
         feedback: FeedbackLog,
         *,
-        max_question_chars: int = 2000,
         typing_threshold_chars: int = 600,
         examples: Iterable[str] = EXAMPLE_QUESTIONS,
         answers: AnswerCache | None = None,
@@ -74,13 +76,13 @@ class ErrorExplainerBot(ActivityHandler):
         self._last_source = conversation_state.create_property("last_source")
         self._greeted = conversation_state.create_property("greeted")
         self._feedback = feedback
-        self._max_chars = max_question_chars
         self._typing_threshold = typing_threshold_chars
         self._examples = tuple(examples)
         self._suggestions = ExampleSuggestions(
             actions=[CardAction(type=ActionTypes.im_back, title=q, value=q) for q in self._examples]
         ) if self._examples else None
         self.answers = answers if answers is not None else AnswerCache(0)
+        self._greetings: OrderedDict[str, None] = OrderedDict()  # conversations greeted by this process
         self.records = records  # feedback clicks and unanswered questions (bot/storage/recorder.py)
 
     async def on_turn(self, turn_context: TurnContext):
@@ -138,17 +140,17 @@ class ErrorExplainerBot(ActivityHandler):
     # ------------------------------------------------------------ answers
 
     async def _answer(self, turn_context: TurnContext, text: str) -> None:
-        text, cut_at = cut_question(text, self._max_chars)
+        # The whole message is read (a log's error is often on its last line); the
+        # body limit bounds it, the catalog owns the question's length limit, and
+        # the cards echo only the start of it.
         if len(text) >= self._typing_threshold:
             await turn_context.send_activity(Activity(type=ActivityTypes.typing))
         context = await self._last_source.get(turn_context, None)
-        key = (text, context, cut_at)
+        key = (text, context)
         answer = self.answers.get(key)
         cached = answer is not None
         if answer is None:
             decision = self.catalog.explain(text, context=context)
-            if cut_at is not None and decision.truncated_at is None:
-                decision = replace(decision, truncated_at=cut_at)
             answer = _answer_of(decision, cards.cards_for(decision, self.catalog.sources, self._examples))
             self.answers.put(key, answer)
         note_decision(answer.decision, cached=cached)
@@ -205,6 +207,16 @@ class ErrorExplainerBot(ActivityHandler):
     async def _greet_once(self, turn_context: TurnContext) -> None:
         """The automatic welcome, once per conversation: Teams (and the Agents Playground)
         announce a new chat with both an installation and a members-added activity."""
+        # Both activities usually arrive together, so both turns can load state that
+        # says "not greeted yet"; the first turn of this process claims the greeting
+        # before its first await, and the saved state covers later turns and restarts.
+        conversation = turn_context.activity.conversation
+        if conversation is not None and conversation.id:
+            if conversation.id in self._greetings:
+                return
+            self._greetings[conversation.id] = None
+            if len(self._greetings) > GREETINGS_REMEMBERED:
+                self._greetings.popitem(last=False)
         if await self._greeted.get(turn_context, False):
             return
         await self._greeted.set(turn_context, True)
@@ -219,17 +231,6 @@ class ErrorExplainerBot(ActivityHandler):
         if self._suggestions is not None:
             activity.suggested_actions = self._suggestions
         return activity
-
-
-def cut_question(text: str, limit: int) -> tuple[str, int | None]:
-    """The question as the bot reads it, and where it was cut (None if it was not).
-
-    The limit is the server's (BotConfig.max_question_chars); the cut is
-    recorded on the Decision, so cards/ puts a notice above the answer.
-    """
-    if len(text) > limit:
-        return text[:limit], limit
-    return text, None
 
 
 def _attached(built: list[dict]) -> tuple[CardAttachment, ...]:

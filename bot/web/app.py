@@ -58,7 +58,6 @@ def create_app(
         catalog,
         FingerprintedConversationState(storage),
         feedback,
-        max_question_chars=config.max_question_chars,
         typing_threshold_chars=config.typing_threshold_chars,
         answers=AnswerCache(config.answer_cache_size),
         records=TurnRecorder(record_store(config.storage)),

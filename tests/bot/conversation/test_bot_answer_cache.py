@@ -60,20 +60,20 @@ def _answer(text: str) -> Answer:
 
 def test_the_least_recently_used_answer_goes_first():
     cache = AnswerCache(max_entries=2)
-    cache.put(("a", None, None), _answer("a"))
-    cache.put(("b", None, None), _answer("b"))
-    assert cache.get(("a", None, None)) is not None  # "a" is now the most recent
-    cache.put(("c", None, None), _answer("c"))
-    assert cache.get(("b", None, None)) is None
-    assert cache.get(("a", None, None)) is not None and cache.get(("c", None, None)) is not None
+    cache.put(("a", None), _answer("a"))
+    cache.put(("b", None), _answer("b"))
+    assert cache.get(("a", None)) is not None  # "a" is now the most recent
+    cache.put(("c", None), _answer("c"))
+    assert cache.get(("b", None)) is None
+    assert cache.get(("a", None)) is not None and cache.get(("c", None)) is not None
     assert len(cache) == 2
 
 
 def test_long_pastes_are_not_kept():
     cache = AnswerCache(max_entries=10, max_question_chars=300)
-    cache.put(("x" * 301, None, None), _answer("long"))
-    cache.put(("x" * 300, None, None), _answer("short"))
-    assert len(cache) == 1 and cache.get(("x" * 300, None, None)) is not None
+    cache.put(("x" * 301, None), _answer("long"))
+    cache.put(("x" * 300, None), _answer("short"))
+    assert len(cache) == 1 and cache.get(("x" * 300, None)) is not None
 
 
 def test_state_is_written_only_when_the_product_changes(serve_app, sink):

@@ -229,16 +229,17 @@ def _blocks(node):
             yield from _blocks(v)
 
 
-def test_long_text_is_answered_with_a_notice_of_what_was_cut(bot, sink, card_validator):
+def test_an_error_on_the_last_line_of_a_long_log_is_found(bot, sink, card_validator):
     conv = conversation_id()
-    text = "call ended with subcode 3112 " + "lorem ipsum dolor " * 400
+    story = "".join(f"2026-11-22T03:{i // 60:02d}:{i % 60:02d}Z INFO heartbeat ok, queue depth normal\n" for i in range(300))
+    text = story + "2026-11-22T03:05:00Z ERROR call ended with subcode 3112"
+    assert len(text) > 15_000
     reply = ask(bot, sink, text, conv)
     cards = adaptive_cards(reply)
     for card in cards:
         validate_card(card_validator, card)
-    notice = all_texts(cards[0])
-    assert "2,000" in notice or "2000" in notice
-    assert any("3112" in json.dumps(facts(c)) for c in cards[1:])
+    assert any("3112" in json.dumps(facts(c)) for c in cards)
+    assert not any("cut at" in all_texts(c) for c in cards)
 
 
 def test_long_text_gets_a_typing_indicator_first(bot, sink):
@@ -294,6 +295,20 @@ def test_install_and_join_in_one_chat_greet_once_but_help_always_answers(bot, si
     assert len(sink.for_conversation(conv)) == 1
     post(bot, activity(sink, "help", conv, channelId="msteams"))
     assert len(sink.wait_for(2, conv)) == 2
+
+
+def test_install_and_join_arriving_together_greet_once(bot, sink):
+    """Teams and the Agents Playground open a chat with both activities at the same moment."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    for _ in range(5):
+        conv = conversation_id()
+        install = activity(sink, None, conv, type="installationUpdate", action="add", channelId="msteams")
+        join = activity(sink, None, conv, type="conversationUpdate", channelId="msteams", membersAdded=[{"id": "user-1"}])
+        with ThreadPoolExecutor(2) as pool:
+            statuses = [r.status_code for r in pool.map(lambda body: post(bot, body), [install, join])]
+        assert statuses == [200, 200]
+        assert len(sink.settle(conv)) == 1
 
 
 def test_teams_channel_mention_of_the_bot_is_not_part_of_the_question(bot, sink):
