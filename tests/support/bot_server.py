@@ -192,6 +192,14 @@ class BotProcess:
             and k.lower() not in ("http_proxy", "https_proxy", "all_proxy")  # replies go to loopback sinks
         }
         self.env.update({"HOST": host, "PORT": str(self.port), "PYTHONUNBUFFERED": "1"})
+        # Records (feedback, unanswered questions) go to a folder of this process's own,
+        # not to the clone's var/, unless a test names one.
+        self._data_dir = None
+        if "BOT_DATA_DIR" not in (env or {}):
+            import tempfile
+
+            self._data_dir = tempfile.mkdtemp(prefix="bot-data-")
+            self.env["BOT_DATA_DIR"] = self._data_dir
         self.env.update(env or {})
         self.proc: subprocess.Popen | None = None
         self._log_path = None
@@ -237,6 +245,11 @@ class BotProcess:
             self._log.close()
             os.unlink(self._log_path)
             self._log_path = None
+        if self._data_dir:
+            import shutil
+
+            shutil.rmtree(self._data_dir, ignore_errors=True)
+            self._data_dir = None
 
 
 # ---------------------------------------------------------------- activities
