@@ -1,6 +1,6 @@
 """Our server stack doing the echo bot's job, for bench/server.py ("ours-echo").
 
-The app from bot.app.create_app (validation, auth, reused connector clients,
+The app from bot.web.app.create_app (validation, auth, reused connector clients,
 shared session) with the conversation swapped for the SDK sample's echo
 handler. Against "echo" it measures what the server changes alone buy; against
 "bot" it shows what answering with cards (matching, card building, the larger
@@ -14,9 +14,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from botbuilder.core import ActivityHandler, MessageFactory, TurnContext  # noqa: E402
 
-from bot.app import ENDPOINT_KEY, create_app  # noqa: E402
+from bot.web.app import ENDPOINT_KEY, create_app  # noqa: E402
 from bot.config import BotConfig  # noqa: E402
-from bot.serving import serve  # noqa: E402
+from bot.web.process import serve  # noqa: E402
 
 
 class EchoBot(ActivityHandler):

@@ -12,8 +12,8 @@ import sys
 from catalog import CatalogError
 
 from .config import BotConfig, ConfigError
-from .logging_setup import configure_logging
-from .serving import serve
+from .web.logging_setup import configure_logging
+from .web.process import serve
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -23,7 +23,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error-explainer: {exc}", file=sys.stderr)
         return 2
     configure_logging(config.log_level)
-    from .app import create_app  # after logging, so start-up messages are formatted
+    from .web.app import create_app  # after logging, so start-up messages are formatted
 
     try:
         app = create_app(config)

@@ -90,9 +90,9 @@ class BotConfig:
     auth_timeout_seconds: float = 10.0
     # Connector clients kept for reuse (keyed by service URL, audience, app id).
     connector_cache_size: int = 256
-    # Answers kept for repeated questions (bot/answer_cache.py); 0 turns the cache off.
+    # Answers kept for repeated questions (bot/conversation/answer_cache.py); 0 turns the cache off.
     answer_cache_size: int = 1024
-    # The Web Chat token route (bot/directline_token.py); no secret, no route.
+    # The Web Chat token route (bot/web/directline_token.py); no secret, no route.
     directline_secret: str = field(default="", repr=False)
     directline_token_endpoint: str = ""  # empty: the global Direct Line service
     directline_allowed_origins: tuple[str, ...] = ()
@@ -111,53 +111,6 @@ class BotConfig:
     to_channel_from_bot_login_url: str = ""
     to_channel_from_bot_oauth_scope: str = ""
     oauth_url: str = ""
-
-    # --- the attribute names the Bot Framework SDK reads from a config object ---
-    @property
-    def APP_ID(self) -> str:  # noqa: N802
-        return self.app_id
-
-    @property
-    def APP_PASSWORD(self) -> str:  # noqa: N802
-        return self.app_password
-
-    @property
-    def APP_TYPE(self) -> str:  # noqa: N802
-        return self.app_type
-
-    @property
-    def APP_TENANTID(self) -> str:  # noqa: N802
-        return self.app_tenant_id
-
-    # ConfigurationBotFrameworkAuthentication reads these with getattr(config, NAME, None);
-    # None (not "") keeps the SDK on its public-cloud defaults.
-    @property
-    def CHANNEL_SERVICE(self) -> str | None:  # noqa: N802
-        return self.channel_service or None
-
-    @property
-    def TO_BOT_FROM_CHANNEL_OPENID_METADATA_URL(self) -> str | None:  # noqa: N802
-        return self.to_bot_from_channel_openid_metadata_url or None
-
-    @property
-    def TO_BOT_FROM_CHANNEL_TOKEN_ISSUER(self) -> str | None:  # noqa: N802
-        return self.to_bot_from_channel_token_issuer or None
-
-    @property
-    def TO_BOT_FROM_EMULATOR_OPENID_METADATA_URL(self) -> str | None:  # noqa: N802
-        return self.to_bot_from_emulator_openid_metadata_url or None
-
-    @property
-    def TO_CHANNEL_FROM_BOT_LOGIN_URL(self) -> str | None:  # noqa: N802
-        return self.to_channel_from_bot_login_url or None
-
-    @property
-    def TO_CHANNEL_FROM_BOT_OAUTH_SCOPE(self) -> str | None:  # noqa: N802
-        return self.to_channel_from_bot_oauth_scope or None
-
-    @property
-    def OAUTH_URL(self) -> str | None:  # noqa: N802
-        return self.oauth_url or None
 
     @property
     def anonymous(self) -> bool:

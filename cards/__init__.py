@@ -1,8 +1,9 @@
 """Adaptive Card builders: one module per kind of card.
 
-``cards_for`` turns the matcher's Decision into the cards the bot sends; the
-bot wraps each in an attachment with ``ADAPTIVE_CARD_CONTENT_TYPE`` and uses
-``fallback_text`` where a client cannot show cards. The cards of one
+``cards_for`` turns the matcher's Decision into the cards the bot sends and
+the reply's summary (``CardReply``), so the bot calls this package once per
+answer; it wraps each card in an attachment with ``ADAPTIVE_CARD_CONTENT_TYPE``
+and shows the summary where a client cannot show cards. The cards of one
 ``cards_for`` call together stay under one Teams message's size, so they can
 go out in a single activity.
 """
@@ -10,6 +11,7 @@ go out in a single activity.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 from catalog.decision import Decision
 from catalog.schema import Source
@@ -29,8 +31,13 @@ ADAPTIVE_CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"
 # Teams caps the size of one message, so the rest are named in a notice.
 MAX_ANSWER_CARDS = 5
 
+# A reply's summary shows in notifications and chat lists, which cut it anyway.
+SUMMARY_LIMIT = 200
+
 __all__ = [
     "ADAPTIVE_CARD_CONTENT_TYPE",
+    "Ask",
+    "CardReply",
     "MAX_ANSWER_CARDS",
     "Submit",
     "answer_card",
@@ -43,16 +50,34 @@ __all__ = [
     "none_card",
     "notice_card",
     "parse_submit",
+    "read_button",
     "welcome_card",
 ]
+
+
+@dataclass(frozen=True)
+class CardReply:
+    """The cards that answer one decision, in the order to send them, and their plain-text summary."""
+
+    cards: list[dict]
+    summary: str  # fallback text of the first card: for notifications and clients without cards
 
 
 def cards_for(
     decision: Decision,
     catalog_sources: Mapping[str, Source] | Iterable[Source] | None,
     examples: Iterable[str] | None = (),
+) -> CardReply:
+    """The reply to one decision: its cards and their summary."""
+    built = _cards(decision, catalog_sources, examples)
+    return CardReply(built, (fallback_text(built[0]) if built else "")[:SUMMARY_LIMIT])
+
+
+def _cards(
+    decision: Decision,
+    catalog_sources: Mapping[str, Source] | Iterable[Source] | None,
+    examples: Iterable[str] | None,
 ) -> list[dict]:
-    """The cards that answer one decision, in the order to send them."""
     sources = source_map(catalog_sources)
     cards: list[dict] = []
     if decision.truncated_at is not None:
@@ -114,3 +139,28 @@ def fallback_text(card: dict) -> str:
         if parts:
             return unescape_markdown("\n".join(parts))
     return ""
+
+
+@dataclass(frozen=True)
+class Ask:
+    """An example-question button posted as data (Teams, the Agents Playground): answer it as if typed."""
+
+    question: str
+
+
+def read_button(value: object) -> Submit | Ask | None:
+    """What a button press (``activity.value``) asks for, or None when it is unusable. Never raises.
+
+    The one reader of every payload our buttons carry: a ``Submit``
+    (explain/feedback, see ``parse_submit``) or the question of an
+    ``ask_action`` button, which Web Chat sends as typed text but Teams and
+    the Agents Playground post as data.
+    """
+    submit = parse_submit(value)
+    if submit is not None:
+        return submit
+    if isinstance(value, dict) and value.get("type") == "imBack" and isinstance(value.get("value"), str):
+        question = value["value"].strip()[:500]
+        if question:
+            return Ask(question)
+    return None

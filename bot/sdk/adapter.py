@@ -1,0 +1,83 @@
+"""The Bot Framework adapter as the web layer uses it: build it, run a turn, close it.
+
+bot/web/ never touches the SDK's integration package (CloudAdapter,
+ConfigurationBotFrameworkAuthentication, serializer_helper) nor our
+replacements of its parts; it holds one BotFrameworkAdapter and calls
+`authenticate`, `run_turn` and `invoke_body`. Everything that depends on how
+the SDK is put together is wired here:
+* authentication by the SDK, reading our config through SdkSettings;
+* connector clients cached and tuned (bot/sdk/connector_cache.py), replies
+  sent on one shared aiohttp session opened at start-up;
+* token checks off the event loop (bot/sdk/request_auth.py);
+* the activity read from JSON without msrest's walk (bot/sdk/activity_reader.py).
+"""
+
+from __future__ import annotations
+
+from typing import Awaitable, Callable
+
+import aiohttp
+from botbuilder.core import InvokeResponse, TurnContext, serializer_helper
+from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
+from botbuilder.schema import Activity
+
+from ..config import BotConfig
+from .activity_reader import read_activity
+from .connector_cache import ConnectorCache, ReusingBotFrameworkAuthentication
+from .request_auth import NotAuthenticated, RequestAuthenticator
+from .settings import SdkSettings
+
+__all__ = ["BotFrameworkAdapter", "NotAuthenticated", "read_activity"]
+
+TurnHandler = Callable[[TurnContext], Awaitable[None]]
+OnTurnError = Callable[[TurnContext, Exception], Awaitable[None]]
+
+
+class BotFrameworkAdapter:
+    """One per app: the SDK's CloudAdapter with our authentication and outbound clients."""
+
+    def __init__(self, config: BotConfig, on_turn_error: OnTurnError):
+        self._config = config
+        sdk_auth = ConfigurationBotFrameworkAuthentication(SdkSettings(config))
+        self.auth = ReusingBotFrameworkAuthentication(sdk_auth, ConnectorCache(config.connector_cache_size))
+        self.cloud_adapter = CloudAdapter(self.auth)
+        self.cloud_adapter.on_turn_error = on_turn_error
+        self.authenticator = RequestAuthenticator(
+            self.auth, enabled=not config.anonymous, timeout=config.auth_timeout_seconds
+        )
+
+    @property
+    def connectors(self) -> ConnectorCache:
+        return self.auth.connectors
+
+    async def authenticate(self, activity: Activity, auth_header: str):
+        """The SDK's verdict on who sent the activity; raises NotAuthenticated."""
+        return await self.authenticator.authenticate(activity, auth_header)
+
+    async def run_turn(self, auth_result, activity: Activity, handler: TurnHandler) -> InvokeResponse | None:
+        """Run one turn through the SDK's pipeline; what on_turn_error raises comes out here."""
+        return await self.cloud_adapter.process_activity(auth_result, activity, handler)
+
+    async def open(self) -> None:
+        """Open the shared outbound session (at app start-up, inside the running loop)."""
+        # Outbound replies share one session (keep-alive pool); see bot/sdk/connector_cache.py.
+        # No cookie jar: channels do not use cookies, and a jar is consulted on every request.
+        # A proxy from the environment is honoured as the SDK's own transport (requests) does.
+        self.connectors.session = aiohttp.ClientSession(
+            connector=aiohttp.TCPConnector(limit=256, limit_per_host=64),
+            cookie_jar=aiohttp.DummyCookieJar(),
+            timeout=self.connectors.timeout,
+            trust_env=self._config.outbound_proxy_from_env,
+        )
+
+    async def close(self) -> None:
+        self.authenticator.close()
+        if self.connectors.session is not None:
+            await self.connectors.session.close()
+
+
+def invoke_body(body):
+    """An invoke response's body as plain JSON: an msrest model (from an invoke handler) is serialised the SDK's way."""
+    if body is not None and not isinstance(body, (dict, list, str, int, float, bool)):
+        return serializer_helper(body)
+    return body

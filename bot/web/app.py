@@ -1,0 +1,91 @@
+"""The one place the server is put together: `create_app(config)`.
+
+Everything the app needs is built here from an explicit BotConfig (no module
+globals), so tests and benchmarks can start as many differently configured
+servers in one process as they like.
+
+Routes: POST /api/messages (Bot Framework activities, bot/web/messages_endpoint.py),
+GET /healthz (bot/web/health.py), and POST /api/directline/token when a Direct
+Line secret is configured (bot/web/directline_token.py). Middleware: the stack
+in bot/web/middleware.py.
+"""
+
+from __future__ import annotations
+
+from aiohttp import web
+from botbuilder.core import MemoryStorage, Storage
+
+from catalog import Catalog, load_catalog
+
+from ..config import BotConfig
+from ..conversation.answer_cache import AnswerCache
+from ..conversation.feedback import FeedbackLog
+from ..conversation.handler import ErrorExplainerBot
+from ..conversation.turn_errors import on_turn_error
+from ..sdk.adapter import BotFrameworkAdapter
+from ..sdk.state_fingerprint import FingerprintedConversationState
+from .directline_token import add_directline_token_route
+from .health import health_handler
+from .messages_endpoint import MessagesEndpoint
+from .middleware import MIDDLEWARES
+
+# The /api/messages handler, for code that swaps the conversation on a built app
+# (bench/server_ours_echo.py measures the server stack with an echo bot).
+ENDPOINT_KEY = web.AppKey("messages_endpoint", MessagesEndpoint)
+
+
+def create_app(
+    config: BotConfig | None = None,
+    *,
+    catalog: Catalog | None = None,
+    storage: Storage | None = None,
+) -> web.Application:
+    """Build the aiohttp application: adapter, authentication, bot and routes."""
+    config = config or BotConfig()
+    config.check()
+    catalog = catalog if catalog is not None else load_catalog()
+    catalog.matcher  # noqa: B018 - build the matcher's indexes now, not on the first user's question
+
+    adapter = BotFrameworkAdapter(config, on_turn_error)
+    feedback = FeedbackLog()
+    bot = ErrorExplainerBot(
+        catalog,
+        FingerprintedConversationState(storage or MemoryStorage()),
+        feedback,
+        max_question_chars=config.max_question_chars,
+        typing_threshold_chars=config.typing_threshold_chars,
+        answers=AnswerCache(config.answer_cache_size),
+    )
+    endpoint = MessagesEndpoint(adapter, bot, config.max_body_bytes)
+
+    # client_max_size above our own limit: /api/messages enforces max_body_bytes
+    # itself (with a problem+json 413); other routes never read large bodies.
+    app = web.Application(middlewares=MIDDLEWARES, client_max_size=config.max_body_bytes + 1024)
+    app[ENDPOINT_KEY] = endpoint
+
+    app.router.add_route("*", "/api/messages", endpoint.handle)
+
+    def health() -> dict:
+        return {
+            "catalog": {"entries": len(catalog), "sources": len(catalog.sources)},
+            "authentication": "anonymous" if config.anonymous else "bot-framework",
+            "activities": endpoint.stats["activities"],
+            "connectors": {"cached": len(adapter.connectors), "built": adapter.connectors.builds},
+            "feedback": feedback.summary(),
+            "answer_cache": bot.answers.summary(),
+        }
+
+    app.router.add_get("/healthz", health_handler(health), allow_head=True)
+
+    if config.directline_secret:
+        add_directline_token_route(app, config)
+
+    async def _open(_app: web.Application) -> None:
+        await adapter.open()
+
+    async def _close(_app: web.Application) -> None:
+        await adapter.close()
+
+    app.on_startup.append(_open)
+    app.on_cleanup.append(_close)
+    return app

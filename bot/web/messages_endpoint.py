@@ -1,0 +1,192 @@
+"""POST /api/messages: from raw HTTP request to a Bot Framework turn.
+
+The SDK's CloudAdapter.process answers malformed JSON with 500, a missing
+Content-Type with 404 (KeyError), and crashes on deliveryMode "expectReplies"
+(CloudAdapterBase hands an already serialised dict to serializer_helper). This
+handler does the HTTP part itself and calls the SDK (through
+bot/sdk/adapter.py) only for what it does well: authentication and running the
+turn. Errors of those steps arrive as our own exception types and are
+translated into problem responses here, in one place.
+
+Order of checks, each answered with problem+json: method (405), content type
+(415), size (413, without reading past the limit), JSON (400), the activity's
+required fields (400), authentication (401/503). Only then does the bot run.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from aiohttp import web
+from botbuilder.schema import Activity, DeliveryModes
+
+from .. import json_codec
+from ..conversation.turn_errors import ReplyNotDelivered
+from ..sdk.adapter import BotFrameworkAdapter, NotAuthenticated, invoke_body, read_activity
+from .problems import Problem
+
+log = logging.getLogger("bot.messages")
+
+_JSON_TYPES = {"application/json"}
+
+
+@dataclass
+class MessagesEndpoint:
+    adapter: BotFrameworkAdapter
+    bot: object  # an ActivityHandler (anything with on_turn)
+    max_body_bytes: int
+    stats: dict = field(default_factory=lambda: {"activities": 0})
+
+    async def handle(self, request: web.Request) -> web.Response:
+        if request.method != "POST":
+            raise Problem(
+                405, "method-not-allowed", "Method not allowed",
+                f"{request.method} is not supported here; send activities with POST",
+                headers={"Allow": "POST"},
+            )
+        _check_content_type(request)
+        body = await _read_limited(request, self.max_body_bytes)
+        activity = _parse_activity(body)
+
+        try:
+            auth_result = await self.adapter.authenticate(activity, request.headers.get("Authorization", ""))
+        except NotAuthenticated as refused:
+            raise _not_authenticated(refused) from None
+
+        try:
+            invoke_response = await self.adapter.run_turn(auth_result, activity, self.bot.on_turn)
+        except ReplyNotDelivered as failed:
+            self.stats["activities"] += 1
+            raise Problem(
+                502, "reply-not-delivered", "Reply not delivered",
+                "the bot answered but its reply could not be posted to the activity's serviceUrl "
+                f"({failed.kind})",
+            ) from None
+        self.stats["activities"] += 1
+
+        if invoke_response is None:
+            return web.Response(status=200)
+        body_out = invoke_body(invoke_response.body)
+        status = int(invoke_response.status or 200)
+        if status >= 400 and body_out is None:
+            raise Problem(status, "invoke-failed", "Invoke not handled", f"this bot does not handle the invoke '{activity.name}'")
+        if body_out is None:
+            return web.Response(status=status)
+        return web.json_response(body_out, status=status, dumps=_dumps)
+
+
+def _dumps(obj) -> str:
+    text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate from the question: only escaped it is valid UTF-8
+        text = json.dumps(obj, separators=(",", ":"))
+    return text
+
+
+def _check_content_type(request: web.Request) -> None:
+    raw = request.headers.get("Content-Type")
+    if not raw:
+        raise Problem(415, "unsupported-media-type", "Unsupported media type",
+                      "the request has no Content-Type; send the activity as application/json")
+    if request.content_type.lower() not in _JSON_TYPES:
+        raise Problem(415, "unsupported-media-type", "Unsupported media type",
+                      f"Content-Type {request.content_type!r} is not accepted; send the activity as application/json")
+
+
+async def _read_limited(request: web.Request, limit: int) -> bytes:
+    """The body, refused with 413 as soon as it is over the limit (the limit is on the decoded body)."""
+    if request.content_length is not None:
+        if request.content_length > limit:
+            raise _too_big(limit)
+        if request.headers.get("Content-Encoding", "identity").lower() == "identity":
+            return await request.read()  # the length is known and allowed: aiohttp reads exactly that
+    # Chunked or compressed (a small gzip body can inflate past the limit): read the
+    # decoded body no further than one byte past the limit.
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        chunk = await request.content.read(limit + 1 - size)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > limit:
+            raise _too_big(limit)
+    return b"".join(chunks)
+
+
+def _not_authenticated(refused: NotAuthenticated) -> Problem:
+    if refused.unavailable:
+        return Problem(503, "auth-unavailable", "Authentication unavailable", refused.detail, headers={"Retry-After": "30"})
+    return Problem(401, "unauthorized", "Unauthorized", refused.detail, headers={"WWW-Authenticate": "Bearer"})
+
+
+def _too_big(limit: int) -> Problem:
+    return Problem(413, "payload-too-large", "Payload too large", f"the request body is over the limit of {limit} bytes")
+
+
+def _bad(detail: str, slug: str = "invalid-activity", title: str = "Invalid activity") -> Problem:
+    return Problem(400, slug, title, detail)
+
+
+def _too_deep() -> Problem:
+    return _bad("the request body's JSON is nested too deeply", "malformed-json", "Malformed JSON")
+
+
+def _parse_activity(body: bytes) -> Activity:
+    if not body:
+        raise _bad("the request body is empty; expected an activity as a JSON object", "malformed-json", "Malformed JSON")
+    try:
+        data = json_codec.loads(body)
+    except UnicodeDecodeError:
+        raise _bad("the request body is not UTF-8 text", "malformed-json", "Malformed JSON") from None
+    except ValueError as exc:
+        raise _bad(f"the request body is not valid JSON: {exc}", "malformed-json", "Malformed JSON") from None
+    except RecursionError:  # json.loads gives up past ~1000 levels of nesting
+        raise _too_deep() from None
+    if not isinstance(data, dict):
+        raise _bad(f"expected an activity (a JSON object), got a JSON {type(data).__name__}")
+
+    missing = []
+    if not isinstance(data.get("type"), str) or not data["type"].strip():
+        missing.append("type")
+    if not isinstance(data.get("channelId"), str) or not data["channelId"]:
+        missing.append("channelId")
+    conversation = data.get("conversation")
+    if not isinstance(conversation, dict) or not isinstance(conversation.get("id"), str) or not conversation["id"]:
+        missing.append("conversation.id")
+    service_url = data.get("serviceUrl")
+    expect_replies = data.get("deliveryMode") == DeliveryModes.expect_replies
+    if not isinstance(service_url, str) or not service_url:
+        if not expect_replies:
+            missing.append("serviceUrl")
+    else:
+        parts = urlsplit(service_url)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise _bad(f"serviceUrl {service_url[:200]!r} is not an http(s) URL")
+    if missing:
+        raise _bad("the activity is missing required fields: " + ", ".join(missing))
+    for name in ("from", "recipient"):
+        if data.get(name) is not None and not isinstance(data[name], dict):
+            raise _bad(f"'{name}' must be an object with an id")
+    for name in ("text", "locale", "id", "replyToId"):
+        if data.get(name) is not None and not isinstance(data[name], str):
+            raise _bad(f"'{name}' must be a string")
+    if data.get("attachments") is not None and not isinstance(data["attachments"], list):
+        raise _bad("'attachments' must be a list")
+    if data.get("membersAdded") is not None and not (
+        isinstance(data["membersAdded"], list) and all(isinstance(m, dict) for m in data["membersAdded"])
+    ):
+        raise _bad("'membersAdded' must be a list of objects")
+
+    try:
+        activity = read_activity(data)
+    except RecursionError:  # orjson reads up to 1024 levels; walking them goes past Python's limit
+        raise _too_deep() from None
+    except Exception as exc:  # msrest DeserializationError and friends
+        raise _bad(f"the activity could not be read: {str(exc)[:200]}") from None
+    return activity

@@ -1,0 +1,108 @@
+"""The bot in Microsoft 365 Agents Playground, driven in headless Chromium like a person would.
+
+The Playground renders cards the way Teams does and sends what Teams sends
+(channelId msteams, its own /_connector serviceUrl), so this is the closest to
+Teams that runs on this machine. Each test gets a fresh Playground (a fresh
+conversation: follow-up state from one test must not steer the next) against
+one bot started for the module. Screenshots land in artifacts/e2e/.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.conversation.turn_errors import SORRY
+from catalog import load_catalog
+from tests.support.bot_server import BotProcess, free_port
+from tests.support.e2e import BIN, NodeServer, drive, ensure_e2e_tools, squash
+
+SEND_BOX = '[contenteditable="true"][role="textbox"]'  # the Playground's Lexical editor
+WELCOME = "I know the error codes of"
+
+
+@pytest.fixture(scope="module")
+def e2e_bot():
+    ensure_e2e_tools()
+    bot = BotProcess().start()
+    yield bot
+    bot.stop()
+
+
+@pytest.fixture
+def playground(e2e_bot, tmp_path):
+    # The Playground silently falls back to a random port when its port is taken,
+    # so the port it really uses is read from its "Listening on" line.
+    server = NodeServer(
+        [str(BIN / "agentsplayground"), "-e", f"{e2e_bot.url}/api/messages", "-c", "msteams",
+         "-p", str(free_port()), "--disable-telemetry"],
+        ready=r"Listening on (\d+)",
+        env={"TEAMSAPPTESTER_BROWSER": "none"},
+        name="agentsplayground",
+        cwd=tmp_path,  # it writes devTools/ logs where it runs
+    ).start()
+    yield f"http://127.0.0.1:{server.match.group(1)}/"
+    server.stop()
+
+
+def _only(question: str):
+    decision = load_catalog().explain(question)
+    assert decision.status == "answer", f"the catalog should answer {question!r} outright: {decision}"
+    return decision.matches[0].entry
+
+
+def test_answer_card_renders_title_facts_and_advice(playground):
+    entry = _only("what is subcode 3112")
+    report = drive(
+        "playground-answer", playground, SEND_BOX,
+        [{"say": "what is subcode 3112", "waitFor": entry.title, "shot": "answer-3112"}],
+        wait_on_load=WELCOME,
+    )
+    assert any(WELCOME in squash(c) for c in report["loaded"]["cards"]), "no welcome card when the chat opened"
+    card = squash(report["steps"][0]["cards"][-1])
+    assert entry.title in card
+    assert "Code 410" in card and "Subcode 3112" in card, card
+    assert squash(entry.advice) in card, card
+    assert report["pageErrors"] == [], report["pageErrors"]
+    assert_no_turn_errors(report)
+
+
+def test_choosing_from_an_ambiguous_question_renders_that_answer(playground):
+    from cards.actions import button_title
+
+    decision = load_catalog().explain("what is 404")
+    assert decision.status == "ambiguous" and len(decision.matches) > 1
+    chosen = next(m.entry for m in decision.matches if m.entry.source == "acs-call-end")
+    label = button_title(chosen)
+    report = drive(
+        "playground-choice", playground, SEND_BOX,
+        [
+            {"say": "what is 404", "waitFor": label, "shot": "choices-404"},
+            {"click": label, "waitFor": chosen.title, "shot": "chosen-404"},
+        ],
+        wait_on_load=WELCOME,
+    )
+    choices = squash(report["steps"][0]["cards"][-1])
+    for match in decision.matches:
+        assert button_title(match.entry) in choices, f"{button_title(match.entry)!r} missing from {choices!r}"
+    answer = squash(report["steps"][1]["cards"][-1])
+    assert chosen.title in answer and "Code 404" in answer, answer
+    assert report["pageErrors"] == [], report["pageErrors"]
+    assert_no_turn_errors(report)
+
+
+def assert_no_turn_errors(report: dict) -> None:
+    """The bot's turn-error apology is plain text beside the cards; a card test alone would miss it."""
+    apology = SORRY.split("(")[0].strip()
+    assert apology not in report.get("finalText", ""), (
+        "the bot apologised for a failed turn on the page (see its log for the reference):\n"
+        + report.get("finalText", "")[-1500:]
+    )
+
+
+def test_an_example_question_button_on_the_welcome_card_is_answered(playground):
+    question = "what is subcode 3112"
+    title = _only(question).title
+    report = drive("playground-example", playground, SEND_BOX,
+                   [{"click": question, "waitFor": title, "shot": "example"}], wait_on_load=WELCOME)
+    assert title in squash(report["steps"][0]["cards"][-1])
+    assert report["pageErrors"] == []
