@@ -43,7 +43,7 @@ class BotFrameworkAdapter:
         self.cloud_adapter = CloudAdapter(self.auth)
         self.cloud_adapter.on_turn_error = on_turn_error
         self.authenticator = RequestAuthenticator(
-            self.auth, enabled=not config.anonymous, timeout=config.auth_timeout_seconds
+            self.auth, enabled=not config.anonymous, timeout=config.auth_timeout_seconds, app_id=config.app_id
         )
 
     @property

@@ -60,7 +60,10 @@ def create_app(
 
     # client_max_size above our own limit: /api/messages enforces max_body_bytes
     # itself (with a problem+json 413); other routes never read large bodies.
-    app = web.Application(middlewares=MIDDLEWARES, client_max_size=config.max_body_bytes + 1024)
+    # auto_decompress off: bodies are decoded by bot/web/request_body.py, which knows the limit and
+    # answers an unknown or corrupt coding in our words (aiohttp would refuse br/zstd in text/plain).
+    app = web.Application(middlewares=MIDDLEWARES, client_max_size=config.max_body_bytes + 1024,
+                          handler_args={"auto_decompress": False})
     app[ENDPOINT_KEY] = endpoint
 
     app.router.add_route("*", "/api/messages", endpoint.handle)

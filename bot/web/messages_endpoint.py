@@ -9,8 +9,9 @@ turn. Errors of those steps arrive as our own exception types and are
 translated into problem responses here, in one place.
 
 Order of checks, each answered with problem+json: method (405), content type
-(415), size (413, without reading past the limit), JSON (400), the activity's
-required fields (400), authentication (401/503). Only then does the bot run.
+(415), content coding (415), size (413, without reading or inflating past the
+limit), JSON (400), the activity's required fields (400), authentication
+(401/503). Only then does the bot run.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from .. import json_codec
 from ..conversation.turn_errors import ReplyNotDelivered
 from ..sdk.adapter import BotFrameworkAdapter, NotAuthenticated, invoke_body, read_activity
 from .problems import Problem
+from .request_body import read_body
 
 log = logging.getLogger("bot.messages")
 
@@ -48,7 +50,7 @@ class MessagesEndpoint:
                 headers={"Allow": "POST"},
             )
         _check_content_type(request)
-        body = await _read_limited(request, self.max_body_bytes)
+        body = await read_body(request, self.max_body_bytes)
         activity = _parse_activity(body)
 
         try:
@@ -97,36 +99,10 @@ def _check_content_type(request: web.Request) -> None:
                       f"Content-Type {request.content_type!r} is not accepted; send the activity as application/json")
 
 
-async def _read_limited(request: web.Request, limit: int) -> bytes:
-    """The body, refused with 413 as soon as it is over the limit (the limit is on the decoded body)."""
-    if request.content_length is not None:
-        if request.content_length > limit:
-            raise _too_big(limit)
-        if request.headers.get("Content-Encoding", "identity").lower() == "identity":
-            return await request.read()  # the length is known and allowed: aiohttp reads exactly that
-    # Chunked or compressed (a small gzip body can inflate past the limit): read the
-    # decoded body no further than one byte past the limit.
-    chunks: list[bytes] = []
-    size = 0
-    while True:
-        chunk = await request.content.read(limit + 1 - size)
-        if not chunk:
-            break
-        chunks.append(chunk)
-        size += len(chunk)
-        if size > limit:
-            raise _too_big(limit)
-    return b"".join(chunks)
-
-
 def _not_authenticated(refused: NotAuthenticated) -> Problem:
     if refused.unavailable:
         return Problem(503, "auth-unavailable", "Authentication unavailable", refused.detail, headers={"Retry-After": "30"})
     return Problem(401, "unauthorized", "Unauthorized", refused.detail, headers={"WWW-Authenticate": "Bearer"})
-
-
-def _too_big(limit: int) -> Problem:
-    return Problem(413, "payload-too-large", "Payload too large", f"the request body is over the limit of {limit} bytes")
 
 
 def _bad(detail: str, slug: str = "invalid-activity", title: str = "Invalid activity") -> Problem:

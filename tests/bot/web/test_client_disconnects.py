@@ -10,7 +10,7 @@ from __future__ import annotations
 import socket
 import time
 
-from conftest import activity, conversation_id
+from tests.support.bot_server import activity, conversation_id
 
 
 def _hang_up_mid_body(port: int, declared: int, sent: bytes, chunked: bool = False) -> None:

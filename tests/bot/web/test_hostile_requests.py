@@ -31,11 +31,10 @@ import jwt
 import pytest
 from cryptography.hazmat.primitives import serialization
 
-from conftest import BotProcess, activity, adaptive_cards, conversation_id
-from test_bot_auth import APP_ID, KeyServer
+from tests.support.bot_server import BotProcess, activity, adaptive_cards, conversation_id
+from tests.support.signing_keys import APP_ID, EMULATOR_ISSUER, ISSUER, KeyServer
 
 CORPUS = tomllib.loads(Path(__file__).with_name("hostile_requests.toml").read_text(encoding="utf-8"))["case"]
-EMULATOR_ISSUER = "https://sts.windows.net/d6d49420-f39b-4df7-a1dc-d59a935871db/"
 APOLOGY = "something went wrong on my side"
 CRASH_MARKS = ("Traceback", "turn failed", "unhandled error", "Error handling request")
 
@@ -60,8 +59,7 @@ def open_bot():
 
 @pytest.fixture(scope="module")
 def secured_bot(keys):
-    env = {**keys.env, "ToBotFromEmulatorOpenIdMetadataUrl": keys.env["ToBotFromChannelOpenIdMetadataUrl"],
-           "BOT_AUTH_TIMEOUT_SECONDS": "5"}
+    env = {**keys.env, "BOT_AUTH_TIMEOUT_SECONDS": "5"}
     p = BotProcess(env).start()
     yield p
     p.stop()
@@ -101,7 +99,7 @@ def _activity(case: dict, sink, conv: str) -> dict:
 def _token(spec: dict, keys: KeyServer, service_url: str) -> str:
     """A bearer token as the case describes it; by default one the secured bot accepts."""
     now = datetime.now(timezone.utc)
-    claims = {"iss": keys_issuer(), "aud": APP_ID, "serviceurl": service_url,
+    claims = {"iss": ISSUER, "aud": APP_ID, "serviceurl": service_url,
               "nbf": now - timedelta(minutes=1), "exp": now + timedelta(minutes=30)}
     for name, value in spec.get("claims", {}).items():
         if isinstance(value, str) and re.fullmatch(r"[+-]\d+", value):
@@ -142,12 +140,6 @@ def _token(spec: dict, keys: KeyServer, service_url: str) -> str:
         sig = b64(hmac.new(key, f"{head}.{body}".encode(), hashlib.sha256).digest())
         return f"{head}.{body}.{sig}"
     return jwt.encode(claims, key, algorithm=alg, headers=headers or None)
-
-
-def keys_issuer() -> str:
-    from test_bot_auth import ISSUER
-
-    return ISSUER
 
 
 def _compress(kind: str, body: bytes, inflate_to: int | None) -> tuple[bytes, str]:
