@@ -26,7 +26,7 @@ from botbuilder.schema import Activity, DeliveryModes
 
 from .. import json_codec
 from ..conversation.turn_errors import ReplyNotDelivered
-from ..sdk.adapter import BotFrameworkAdapter, NotAuthenticated, invoke_body, read_activity
+from ..sdk.adapter import BotFrameworkAdapter, NotAuthenticated, error_message, invoke_body, invoke_problem, read_activity
 from .problems import Problem
 from .request_body import read_body
 
@@ -52,6 +52,10 @@ class MessagesEndpoint:
         _check_content_type(request)
         body = await read_body(request, self.max_body_bytes)
         activity = _parse_activity(body)
+        if activity.type == "invoke":
+            malformed = invoke_problem(activity)
+            if malformed is not None:
+                raise _bad(malformed, "invalid-invoke", "Invalid invoke")
 
         try:
             auth_result = await self.adapter.authenticate(activity, request.headers.get("Authorization", ""))
@@ -73,8 +77,14 @@ class MessagesEndpoint:
             return web.Response(status=200)
         body_out = invoke_body(invoke_response.body)
         status = int(invoke_response.status or 200)
-        if status >= 400 and body_out is None:
-            raise Problem(status, "invoke-failed", "Invoke not handled", f"this bot does not handle the invoke '{activity.name}'")
+        if status >= 400:
+            # An invoke the bot refused (400) or does not implement (501): problem+json like every error,
+            # in the handler's words when its body has some.
+            if status == 501:
+                raise Problem(501, "invoke-not-implemented", "Invoke not implemented",
+                              f"this bot does not handle the invoke {str(activity.name)[:100]!r}")
+            raise Problem(status, "invoke-failed", "Invoke refused",
+                          error_message(body_out) or f"the invoke {str(activity.name)[:100]!r} was refused")
         if body_out is None:
             return web.Response(status=status)
         return web.json_response(body_out, status=status, dumps=_dumps)
@@ -113,6 +123,17 @@ def _too_deep() -> Problem:
     return _bad("the request body's JSON is nested too deeply", "malformed-json", "Malformed JSON")
 
 
+def _unsendable(text: str) -> bool:
+    """True when `text` cannot go into a reply's URL path: a control character or a lone surrogate."""
+    if any(ord(c) < 0x20 or ord(c) == 0x7F for c in text):
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 def _parse_activity(body: bytes) -> Activity:
     if not body:
         raise _bad("the request body is empty; expected an activity as a JSON object", "malformed-json", "Malformed JSON")
@@ -149,7 +170,9 @@ def _parse_activity(body: bytes) -> Activity:
     for name in ("from", "recipient"):
         if data.get(name) is not None and not isinstance(data[name], dict):
             raise _bad(f"'{name}' must be an object with an id")
-    for name in ("text", "locale", "id", "replyToId"):
+    if _unsendable(conversation["id"]):
+        raise _bad("conversation.id contains control characters or unpaired surrogates")
+    for name in ("text", "locale", "id", "replyToId", "name"):
         if data.get(name) is not None and not isinstance(data[name], str):
             raise _bad(f"'{name}' must be a string")
     if data.get("attachments") is not None and not isinstance(data["attachments"], list):
