@@ -34,6 +34,9 @@ from cryptography.hazmat.primitives import serialization
 from tests.support.bot_server import BotProcess, activity, adaptive_cards, conversation_id
 from tests.support.signing_keys import APP_ID, EMULATOR_ISSUER, ISSUER, KeyServer
 
+# One case signs HS256 with the app password, a short key on purpose.
+pytestmark = pytest.mark.filterwarnings("ignore::jwt.warnings.InsecureKeyLengthWarning")
+
 CORPUS = tomllib.loads(Path(__file__).with_name("hostile_requests.toml").read_text(encoding="utf-8"))["case"]
 APOLOGY = "something went wrong on my side"
 CRASH_MARKS = ("Traceback", "turn failed", "unhandled error", "Error handling request")
@@ -148,6 +151,8 @@ def _compress(kind: str, body: bytes, inflate_to: int | None) -> tuple[bytes, st
     whole = gzip.compress(body)
     return {
         "gzip": (whole, "gzip"),
+        "gzip-two-members": (gzip.compress(body[:10]) + gzip.compress(body[10:]), "gzip"),
+        "gzip-then-junk": (whole + b"junk after the member", "gzip"),
         "gzip-truncated": (whole[: len(whole) // 2], "gzip"),
         "gzip-garbage": (b"this is not gzip at all " * 4, "gzip"),
         "deflate-garbage": (b"\xff\xfe not deflate either" * 4, "deflate"),
