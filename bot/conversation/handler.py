@@ -31,6 +31,7 @@ from catalog import Catalog, Decision, Match
 
 from ..sdk.invokes import AnswersEveryInvoke
 from ..sdk.reply_models import CardAttachment, ExampleSuggestions, ReplyActivity
+from ..telemetry import note_decision, note_feedback
 from .answer_cache import Answer, AnswerCache
 from .examples import EXAMPLE_QUESTIONS, HELP_WORDS
 from .feedback import FeedbackLog
@@ -139,12 +140,14 @@ class ErrorExplainerBot(AnswersEveryInvoke, ActivityHandler):
         context = await self._last_source.get(turn_context, None)
         key = (text, context, cut_at)
         answer = self.answers.get(key)
+        cached = answer is not None
         if answer is None:
             decision = self.catalog.explain(text, context=context)
             if cut_at is not None and decision.truncated_at is None:
                 decision = replace(decision, truncated_at=cut_at)
             answer = _answer_of(decision, cards.cards_for(decision, self.catalog.sources, self._examples))
             self.answers.put(key, answer)
+        note_decision(answer.decision, cached=cached)
         await self._send_answer(turn_context, answer)
 
     async def _send_answer(self, turn_context: TurnContext, answer: Answer) -> None:
@@ -159,6 +162,7 @@ class ErrorExplainerBot(AnswersEveryInvoke, ActivityHandler):
     async def _on_submit(self, turn_context: TurnContext, submit: "cards.Submit") -> None:
         if submit.action == "feedback":
             activity = turn_context.activity
+            note_feedback(bool(submit.helpful))
             self._feedback.record(
                 source=submit.source,
                 code=submit.code,
@@ -182,6 +186,7 @@ class ErrorExplainerBot(AnswersEveryInvoke, ActivityHandler):
             context=entry.source,
         )
         reply = cards.cards_for(decision, self.catalog.sources, self._examples)
+        note_decision(decision, cached=False)
         await self._send_answer(turn_context, _answer_of(decision, reply))
 
     # ------------------------------------------------------------ welcome

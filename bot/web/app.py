@@ -24,6 +24,7 @@ from ..conversation.handler import ErrorExplainerBot
 from ..conversation.turn_errors import on_turn_error
 from ..sdk.adapter import BotFrameworkAdapter
 from ..sdk.state_fingerprint import FingerprintedConversationState
+from ..telemetry import observe_turns
 from .directline_token import add_directline_token_route
 from .health import health_handler
 from .messages_endpoint import MessagesEndpoint
@@ -56,13 +57,15 @@ def create_app(
         typing_threshold_chars=config.typing_threshold_chars,
         answers=AnswerCache(config.answer_cache_size),
     )
-    endpoint = MessagesEndpoint(adapter, bot, config.max_body_bytes)
+    endpoint = MessagesEndpoint(adapter, observe_turns(bot), config.max_body_bytes)
 
     # client_max_size above our own limit: /api/messages enforces max_body_bytes
     # itself (with a problem+json 413); other routes never read large bodies.
+    # A list, not the tuple: with telemetry on, OpenTelemetry's aiohttp instrumentation
+    # inserts its middleware in front of ours (bot/telemetry/azure_monitor.py).
     # auto_decompress off: bodies are decoded by bot/web/request_body.py, which knows the limit and
     # answers an unknown or corrupt coding in our words (aiohttp would refuse br/zstd in text/plain).
-    app = web.Application(middlewares=MIDDLEWARES, client_max_size=config.max_body_bytes + 1024,
+    app = web.Application(middlewares=list(MIDDLEWARES), client_max_size=config.max_body_bytes + 1024,
                           handler_args={"auto_decompress": False})
     app[ENDPOINT_KEY] = endpoint
 
