@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -123,15 +124,14 @@ def _too_deep() -> Problem:
     return _bad("the request body's JSON is nested too deeply", "malformed-json", "Malformed JSON")
 
 
+# What cannot go into a reply's URL path: control characters, and surrogates (in a str
+# read from JSON they can only be lone ones, which UTF-8 cannot encode).
+_UNSENDABLE = re.compile("[\x00-\x1f\x7f\ud800-\udfff]")
+
+
 def _unsendable(text: str) -> bool:
-    """True when `text` cannot go into a reply's URL path: a control character or a lone surrogate."""
-    if any(ord(c) < 0x20 or ord(c) == 0x7F for c in text):
-        return True
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return True
-    return False
+    """True when `text` cannot go into a reply's URL path (one regex search: this runs on every activity)."""
+    return _UNSENDABLE.search(text) is not None
 
 
 def _parse_activity(body: bytes) -> Activity:
