@@ -17,6 +17,7 @@ else in bot/ catches an aiohttp parsing error or a reset connection by name.
 
 from __future__ import annotations
 
+import aiohttp
 from aiohttp import http_exceptions
 
 from .problems import Problem
@@ -28,7 +29,9 @@ class ClientGone(Exception):
 
 def translate(exc: BaseException) -> Problem | ClientGone | None:
     """Our meaning of a foreign error raised while reading a request (see the module docstring)."""
-    if isinstance(exc, ConnectionResetError):  # aiohttp: the peer went away while the body was awaited
+    if isinstance(exc, ConnectionResetError) and not isinstance(exc, aiohttp.ClientError):
+        # aiohttp's server: the peer went away while its body was awaited. (aiohttp's client raises
+        # a ConnectionResetError subclass too, for a channel that drops a reply: not the client's doing.)
         return ClientGone(str(exc) or type(exc).__name__)
     if isinstance(exc, http_exceptions.LineTooLong):
         # The request line or one header is over aiohttp's limit (8190 bytes):
