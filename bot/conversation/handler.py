@@ -35,6 +35,7 @@ from ..telemetry import note_decision, note_feedback
 from .answer_cache import Answer, AnswerCache
 from .examples import EXAMPLE_QUESTIONS, HELP_WORDS
 from .feedback import FeedbackLog
+from ..storage.recorder import TurnRecorder
 
 log = logging.getLogger("bot.conversation")
 
@@ -71,6 +72,7 @@ class ErrorExplainerBot(AnswersEveryInvoke, ActivityHandler):
         typing_threshold_chars: int = 600,
         examples: Iterable[str] = EXAMPLE_QUESTIONS,
         answers: AnswerCache | None = None,
+        records: "TurnRecorder | None" = None,
     ):
         self.catalog = catalog
         self._state = conversation_state
@@ -84,6 +86,7 @@ class ErrorExplainerBot(AnswersEveryInvoke, ActivityHandler):
             actions=[CardAction(type=ActionTypes.im_back, title=q, value=q) for q in self._examples]
         ) if self._examples else None
         self.answers = answers if answers is not None else AnswerCache(0)
+        self.records = records  # feedback clicks and unanswered questions (bot/storage/recorder.py)
 
     async def on_turn(self, turn_context: TurnContext):
         await super().on_turn(turn_context)
@@ -124,6 +127,12 @@ class ErrorExplainerBot(AnswersEveryInvoke, ActivityHandler):
         if any(m is not None and m.id != bot_id for m in members_added or ()):
             await self._greet_once(turn_context)
 
+    async def on_event(self, turn_context: TurnContext):
+        # A Web Chat page sends this event as it connects (deploy/webchat/chat.js, as in
+        # Web Chat's own samples), so the visitor is greeted before typing anything.
+        if turn_context.activity.name == "webchat/join":
+            await self._greet_once(turn_context)
+
     async def on_installation_update_add(self, turn_context: TurnContext):
         # Installing the bot in Teams (personal chat) adds only the bot as a member,
         # so the members-added welcome never fires there; greet on install instead
@@ -148,6 +157,8 @@ class ErrorExplainerBot(AnswersEveryInvoke, ActivityHandler):
             answer = _answer_of(decision, cards.cards_for(decision, self.catalog.sources, self._examples))
             self.answers.put(key, answer)
         note_decision(answer.decision, cached=cached)
+        if self.records is not None and answer.decision.status != "answer":
+            await self.records.unanswered(turn_context.activity, answer.decision)
         await self._send_answer(turn_context, answer)
 
     async def _send_answer(self, turn_context: TurnContext, answer: Answer) -> None:
@@ -173,6 +184,11 @@ class ErrorExplainerBot(AnswersEveryInvoke, ActivityHandler):
                 conversation_id=activity.conversation.id if activity.conversation else None,
                 channel_id=activity.channel_id,
             )
+            if self.records is not None:
+                await self.records.feedback(
+                    activity, source=submit.source, code=submit.code, subcode=submit.subcode,
+                    key=submit.key, helpful=bool(submit.helpful), query=submit.query,
+                )
             await turn_context.send_activity(THANKS)
             return
         entry = submit.entry_in(self.catalog)
