@@ -68,6 +68,10 @@ class _ProblemProtocols:
         handler.__class__ = ProblemRequestHandler
         return handler
 
+    def __getattr__(self, name: str):
+        # Everything else is the server's own (gunicorn's worker reads requests_count, sites read connections).
+        return getattr(self._server, name)
+
 
 class ProblemAppRunner(web.AppRunner):
     """web.AppRunner whose sites hand out ProblemRequestHandlers (use it as aiohttp's own)."""
