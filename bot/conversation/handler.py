@@ -29,6 +29,7 @@ from botbuilder.schema import (
 import cards
 from catalog import Catalog, Decision, Match
 
+from ..sdk.invokes import AnswersEveryInvoke
 from ..sdk.reply_models import CardAttachment, ExampleSuggestions, ReplyActivity
 from ..telemetry import note_decision, note_feedback
 from .answer_cache import Answer, AnswerCache
@@ -57,8 +58,12 @@ GREETINGS_REMEMBERED = 10_000
 THANKS = "Thanks for the feedback, it helps improve the answers."
 
 
-class ErrorExplainerBot(ActivityHandler):
-    """One instance serves all conversations; per-conversation memory lives in ConversationState."""
+class ErrorExplainerBot(AnswersEveryInvoke, ActivityHandler):
+    """One instance serves all conversations; per-conversation memory lives in ConversationState.
+
+    Invokes go through the SDK's dispatch, made safe by AnswersEveryInvoke (bot/sdk/invokes.py):
+    this bot implements none, so each is answered 501 (or 400 when malformed), never with a crash.
+    """
 
     def __init__(
         self,

@@ -68,7 +68,10 @@ def create_app(
     # itself (with a problem+json 413); other routes never read large bodies.
     # A list, not the tuple: with telemetry on, OpenTelemetry's aiohttp instrumentation
     # inserts its middleware in front of ours (bot/telemetry/azure_monitor.py).
-    app = web.Application(middlewares=list(MIDDLEWARES), client_max_size=config.max_body_bytes + 1024)
+    # auto_decompress off: bodies are decoded by bot/web/request_body.py, which knows the limit and
+    # answers an unknown or corrupt coding in our words (aiohttp would refuse br/zstd in text/plain).
+    app = web.Application(middlewares=list(MIDDLEWARES), client_max_size=config.max_body_bytes + 1024,
+                          handler_args={"auto_decompress": False})
     app[ENDPOINT_KEY] = endpoint
 
     app.router.add_route("*", "/api/messages", endpoint.handle)

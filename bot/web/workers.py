@@ -65,6 +65,16 @@ def _warn_unshared(config: BotConfig) -> None:
         )
 
 
+def problem_runner(app: web.Application, *, shutdown_timeout: float):
+    """What a gunicorn aiohttp worker serves: a coroutine function building a ProblemAppRunner for `app`."""
+    from .protocol import ProblemAppRunner
+
+    async def runner() -> ProblemAppRunner:
+        return ProblemAppRunner(app, access_log=None, shutdown_timeout=shutdown_timeout)
+
+    return runner
+
+
 def serve_workers(app: web.Application, config: BotConfig) -> None:
     """Serve `app` with config.workers gunicorn workers until interrupted (SIGTERM/SIGINT to this process)."""
     from gunicorn.app.base import BaseApplication
@@ -90,8 +100,10 @@ def serve_workers(app: web.Application, config: BotConfig) -> None:
                 if name in self.cfg.settings:  # a setting an older gunicorn lacks is left out
                     self.cfg.set(name, value)
 
-        def load(self) -> web.Application:
-            return app
+        def load(self):
+            # aiohttp's worker takes a coroutine function returning its runner: ProblemAppRunner, so
+            # requests aiohttp cannot parse get problem+json here too (bot/web/protocol.py).
+            return problem_runner(app, shutdown_timeout=options["graceful_timeout"] * 0.95)
 
     _warn_unshared(config)
     settle_memory()
