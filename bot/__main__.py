@@ -37,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     auth = "anonymous (no MicrosoftAppId)" if config.anonymous else f"app id {config.app_id}"
     log.info("listening on http://%s:%d/api/messages, %s", config.host, config.port, auth)
     try:
-        serve(app, config.host, config.port)
+        serve(app, config.host, config.port, config.shutdown_drain_seconds)
     except OSError as exc:
         print(f"error-explainer: cannot listen on {config.host}:{config.port}: {exc.strerror or exc}", file=sys.stderr)
         return 2
