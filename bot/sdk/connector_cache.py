@@ -156,7 +156,7 @@ class ReusingBotFrameworkAuthentication(BotFrameworkAuthentication):
 
     def __init__(self, inner: BotFrameworkAuthentication, cache: ConnectorCache | None = None):
         self._inner = inner
-        self.connectors = cache or ConnectorCache()
+        self.connectors = cache if cache is not None else ConnectorCache()  # an empty cache is falsy
         self._user_token_clients: dict[str | None, LazyUserTokenClient] = {}
 
     async def authenticate_request(self, activity: Activity, auth_header: str) -> AuthenticateRequestResult:
