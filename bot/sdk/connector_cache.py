@@ -24,6 +24,8 @@ Python, as a wrapper around the SDK's own authentication object:
 from __future__ import annotations
 
 import asyncio
+import configparser
+import weakref
 from collections import OrderedDict
 from typing import Awaitable, Callable, Dict, List
 
@@ -42,7 +44,9 @@ from botframework.connector.auth import (
     UserTokenClient,
 )
 from botframework.connector.token_api.models import SignInUrlResponse, TokenExchangeRequest, TokenStatus
+from msrest.async_client import AsyncPipeline
 from msrest.authentication import Authentication
+from msrest.serialization import Deserializer, Serializer
 from msrest.universal_http import AsyncClientResponse, ClientRequest
 from msrest.universal_http.async_requests import AsyncRequestsHTTPSender
 
@@ -262,12 +266,55 @@ def tune_connector(client: ConnectorClient, session: aiohttp.ClientSession, time
         tokens = tokens or OutboundTokens(timeout=10.0)
         token = tokens.for_credentials(config.credentials)
         config.credentials = KeptTokenCredentials(config.credentials, token)
+    replaced = (client._serialize, client._deserialize, config.pipeline)
     config.driver = SharedSessionDriver(config, session, timeout, token)
     config.sender = None
-    client.config.pipeline = AsyncBfPipeline(config)
-    serializer = JsonNativeSerializer(client._serialize.dependencies)
-    serializer.client_side_validation = client._serialize.client_side_validation
-    client._serialize = serializer
-    client.attachments._serialize = serializer
+    config.pipeline = AsyncBfPipeline(config)
+    serializer, deserializer = _shared_codecs(client._serialize)
+    for holder in (client, client.attachments, client.conversations):
+        holder._serialize, holder._deserialize = serializer, deserializer
     client.conversations = reply_transport.DirectConversationsOperations(client, session, timeout, token)
+    _break_cycles(*replaced)
+    # When the client is dropped (evicted from the cache and no turn holds it), the
+    # cyclic parts it owns are taken apart so reference counting frees them at once.
+    weakref.finalize(client, _break_cycles, getattr(config, "_config", None), config.driver.session)
     return client
+
+
+_CODECS: dict[frozenset, tuple[JsonNativeSerializer, Deserializer]] = {}
+
+
+def _shared_codecs(original: Serializer) -> tuple[JsonNativeSerializer, Deserializer]:
+    """One JsonNativeSerializer and one Deserializer for every client: they hold only the (shared) model classes."""
+    key = frozenset(original.dependencies.items())  # each client builds its own dict of the same classes
+    codecs = _CODECS.get(key)
+    if codecs is None:
+        serializer = JsonNativeSerializer(original.dependencies)
+        serializer.client_side_validation = original.client_side_validation
+        codecs = _CODECS[key] = (serializer, Deserializer(original.dependencies))
+    return codecs
+
+
+def _break_cycles(*parts) -> None:
+    """Take apart objects msrest and requests build in reference cycles (a client's own, used by nobody else).
+
+    A ConnectorClient is freed by reference counting, but parts of it are cycles
+    (a Serializer's table of its own bound methods, a ConfigParser and its section
+    proxies, a requests.Session): about 5 KB per client that only the cyclic
+    collector frees, and the server runs that collector rarely (bot/web/process.py,
+    gc.freeze and raised thresholds). A bot shown many serviceUrls kept them all.
+    """
+    for part in parts:
+        if part is None or not getattr(part, "__dict__", None):
+            continue  # absent, or taken apart already
+        if isinstance(part, AsyncPipeline):
+            sender = getattr(part, "_sender", None)
+            driver = getattr(sender, "driver", None)
+            _break_cycles(getattr(driver, "session", None))  # its config is the client's: taken apart with the client
+            continue
+        if isinstance(part, requests.Session):
+            part.close()
+        if isinstance(part, configparser.RawConfigParser):
+            for proxy in part._proxies.values():
+                proxy.__dict__.clear()
+        part.__dict__.clear()
