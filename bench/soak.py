@@ -181,15 +181,21 @@ async def phase_memory(session, sink, name: str, n: int, make) -> None:
     warm = [make(i, warm=True) for i in range(2000)]
     await send_all(session, server.url, warm, 64)
     before = server.rss_mb()
-    bodies = [make(i, warm=False) for i in range(n)]
+    statuses: collections.Counter = collections.Counter()
+    marks: list[str] = []
     start = time.perf_counter()
-    _, statuses = await send_all(session, server.url, bodies, 64)
+    quarter = max(1, n // 4)
+    for first in range(0, n, quarter):  # RSS after each quarter: growth that levels off is not a leak
+        _, part = await send_all(session, server.url, [make(i, warm=False) for i in range(first, min(n, first + quarter))], 64)
+        statuses.update(part)
+        marks.append(f"{server.rss_mb():.1f}")
     elapsed = time.perf_counter() - start
     await asyncio.sleep(1.0)
     after = server.rss_mb()
     health = await (await session.get(server.url + "/healthz")).json()
-    print(f"{name}: {n} activities in {elapsed:.1f}s, statuses {dict(statuses)}; RSS {before:.1f} MB -> {after:.1f} MB "
-          f"({(after - before) * 1024 * 1024 / n:+.0f} bytes each); connectors {health['connectors']}")
+    print(f"{name}: {n} activities in {elapsed:.1f}s, statuses {dict(statuses)}; RSS {before:.1f} MB -> "
+          f"{' -> '.join(marks)} MB after each quarter ({(after - before) * 1024 * 1024 / n:+.0f} bytes each overall); "
+          f"connectors {health['connectors']}")
     server.stop()
 
 
