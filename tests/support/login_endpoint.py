@@ -69,6 +69,7 @@ class LoginEndpoint:
         self.mode = mode
         self.lifetime = lifetime
         self.token_requests = 0
+        self.login_requests = 0
         self.tokens: list[str] = []
         self.port = free_port()
         self.url = f"https://127.0.0.1:{self.port}"
@@ -138,6 +139,7 @@ class LoginEndpoint:
         return web.json_response(self._jwks)
 
     async def _openid_configuration(self, request: web.Request) -> web.Response:
+        self.login_requests += 1
         if self.mode == "hang":
             await self._release.wait()
         base = f"{self.url}/{TENANT}"
@@ -149,6 +151,7 @@ class LoginEndpoint:
 
     async def _token(self, request: web.Request) -> web.Response:
         await request.read()
+        self.login_requests += 1
         self.token_requests += 1
         if self.mode == "hang":
             await self._release.wait()

@@ -41,8 +41,9 @@ def test_a_login_endpoint_that_never_answers_fails_only_the_turns_that_need_a_to
 
     turn = threading.Thread(target=needs_a_token)
     turn.start()
-    while login.token_requests == 0 and turn.is_alive():
-        time.sleep(0.05)  # the bot is now waiting for its token
+    while login.login_requests == 0:
+        time.sleep(0.05)
+    assert turn.is_alive()  # the bot is now waiting for its token
 
     # Meanwhile the server answers everything that needs no token.
     assert requests.get(bot.url + "/healthz", timeout=1).status_code == 200
@@ -74,14 +75,14 @@ def test_the_token_is_fetched_once_and_signs_every_reply(start_bot, sink, login)
     assert login.token_requests == 1
 
 
-@pytest.mark.parametrize("login", [{"lifetime": 6}], indirect=True)
+@pytest.mark.parametrize("login", [{"lifetime": 10}], indirect=True)
 def test_a_token_close_to_expiry_is_renewed_in_the_background(start_bot, sink, login):
-    # A 6-second token is renewed once half of it is gone; a turn in that window
+    # A 10-second token is renewed once half of it is gone; a turn in that window
     # still uses the old one and does not wait, the next gets the new one.
     bot = start_bot(login.bot_env())
     conv = conversation_id()
     assert post(bot, activity(sink, "what is 404", conv), headers=_signed(login, sink)).status_code == 200
-    time.sleep(3.3)
+    time.sleep(5.3)
     assert post(bot, activity(sink, "sms 4007", conv), headers=_signed(login, sink)).status_code == 200
     deadline = time.monotonic() + 10
     while login.token_requests < 2 and time.monotonic() < deadline:
