@@ -42,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
 
             serve_workers(app, config)
             return 0
-        serve(app, config.host, config.port)
+        serve(app, config.host, config.port, config.shutdown_drain_seconds)
     except OSError as exc:
         print(f"error-explainer: cannot listen on {config.host}:{config.port}: {exc.strerror or exc}", file=sys.stderr)
         return 2

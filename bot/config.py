@@ -90,6 +90,12 @@ class BotConfig:
     auth_timeout_seconds: float = 10.0
     # Connector clients kept for reuse (keyed by service URL, audience, app id).
     connector_cache_size: int = 256
+    # Upper bound on posting one reply, retries included (a channel that stalls costs that turn only).
+    reply_timeout_seconds: float = 30.0
+    # Upper bound on a turn's wait for the bot's own token from the login endpoint (bot/sdk/outbound_token.py).
+    token_timeout_seconds: float = 10.0
+    # On SIGTERM, requests in flight get this long to finish before they are cut off and the process exits.
+    shutdown_drain_seconds: float = 10.0
     # Answers kept for repeated questions (bot/conversation/answer_cache.py); 0 turns the cache off.
     answer_cache_size: int = 1024
     # The Web Chat token route (bot/web/directline_token.py); no secret, no route.
@@ -115,6 +121,9 @@ class BotConfig:
     storage: StorageSettings = field(default_factory=StorageSettings)
     # BOT_WORKERS > 1: `python -m bot` serves through gunicorn with that many worker processes.
     workers: int = 1
+    # The SDK's ValidateAuthority: MSAL checks the login authority with Microsoft's instance
+    # discovery. A private cloud's own login host is unknown there: set ValidateAuthority=0.
+    validate_authority: bool = True
 
     @property
     def anonymous(self) -> bool:
@@ -141,6 +150,9 @@ class BotConfig:
             typing_threshold_chars=_number(env, "BOT_TYPING_THRESHOLD_CHARS", 600, 0, 100_000),
             auth_timeout_seconds=_number(env, "BOT_AUTH_TIMEOUT_SECONDS", 10.0, 0.1, 120.0, float),
             connector_cache_size=_number(env, "BOT_CONNECTOR_CACHE_SIZE", 256, 1, 100_000),
+            reply_timeout_seconds=_number(env, "BOT_REPLY_TIMEOUT_SECONDS", 30.0, 0.1, 600.0, float),
+            token_timeout_seconds=_number(env, "BOT_TOKEN_TIMEOUT_SECONDS", 10.0, 0.1, 120.0, float),
+            shutdown_drain_seconds=_number(env, "BOT_SHUTDOWN_DRAIN_SECONDS", 10.0, 0.0, 600.0, float),
             answer_cache_size=_number(env, "BOT_ANSWER_CACHE_SIZE", 1024, 0, 1_000_000),
             directline_secret=env.get("DirectLineSecret") or "",
             directline_token_endpoint=(env.get("DirectLineTokenEndpoint") or "").strip(),
@@ -159,6 +171,7 @@ class BotConfig:
             oauth_url=(env.get("OAuthUrl") or "").strip(),
             storage=StorageSettings.from_env(env),
             workers=_number(env, "BOT_WORKERS", 1, 1, 64),
+            validate_authority=_flag(env, "ValidateAuthority", default=True),
         )
         config.check()
         return config

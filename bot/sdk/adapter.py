@@ -41,7 +41,11 @@ class BotFrameworkAdapter:
     def __init__(self, config: BotConfig, on_turn_error: OnTurnError):
         self._config = config
         sdk_auth = ConfigurationBotFrameworkAuthentication(SdkSettings(config))
-        self.auth = ReusingBotFrameworkAuthentication(sdk_auth, ConnectorCache(config.connector_cache_size))
+        self.auth = ReusingBotFrameworkAuthentication(sdk_auth, ConnectorCache(
+            config.connector_cache_size,
+            reply_timeout=config.reply_timeout_seconds,
+            token_timeout=config.token_timeout_seconds,
+        ))
         self.cloud_adapter = CloudAdapter(self.auth)
         self.cloud_adapter.on_turn_error = on_turn_error
         self.authenticator = RequestAuthenticator(

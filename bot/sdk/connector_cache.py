@@ -24,14 +24,18 @@ Python, as a wrapper around the SDK's own authentication object:
 from __future__ import annotations
 
 import asyncio
+import configparser
+import weakref
 from collections import OrderedDict
 from typing import Awaitable, Callable, Dict, List
 
 import aiohttp
+import requests
 from botbuilder.schema import Activity, TokenResponse
 from botframework.connector import AsyncBfPipeline
 from botframework.connector.aio import ConnectorClient
 from botframework.connector.auth import (
+    AppCredentials,
     AuthenticateRequestResult,
     AuthenticationConstants,
     BotFrameworkAuthentication,
@@ -40,10 +44,14 @@ from botframework.connector.auth import (
     UserTokenClient,
 )
 from botframework.connector.token_api.models import SignInUrlResponse, TokenExchangeRequest, TokenStatus
+from msrest.async_client import AsyncPipeline
+from msrest.authentication import Authentication
+from msrest.serialization import Deserializer, Serializer
 from msrest.universal_http import AsyncClientResponse, ClientRequest
 from msrest.universal_http.async_requests import AsyncRequestsHTTPSender
 
 from . import reply_transport
+from .outbound_token import OutboundToken, OutboundTokens
 from .reply_serialiser import JsonNativeSerializer
 
 ConnectorKey = tuple[str, str | None, str | None]
@@ -62,13 +70,16 @@ def app_id_of(claims_identity: ClaimsIdentity | None) -> str | None:
 class ConnectorCache:
     """A bounded LRU of ConnectorClients; a ConnectorClient is safe to share between turns."""
 
-    def __init__(self, max_size: int = 256):
+    def __init__(self, max_size: int = 256, *, reply_timeout: float = 30.0, token_timeout: float = 10.0):
         self.max_size = max_size
         self._clients: OrderedDict[ConnectorKey, ConnectorClient] = OrderedDict()
         self.builds = 0  # how many clients were built (tests and benchmarks read it)
         # Set by the app on start-up: clients built after that send on this session.
         self.session: aiohttp.ClientSession | None = None
-        self.timeout = aiohttp.ClientTimeout(total=30, sock_connect=10)
+        # One reply's deadline, retries included (bot/sdk/reply_transport.py).
+        self.timeout = aiohttp.ClientTimeout(total=reply_timeout, sock_connect=min(10.0, reply_timeout))
+        # The bot's token, shared by every client of the same app id and audience.
+        self.tokens = OutboundTokens(timeout=token_timeout)
 
     def __len__(self) -> int:
         return len(self._clients)
@@ -80,7 +91,7 @@ class ConnectorCache:
             return client
         client = await build()
         if self.session is not None:
-            tune_connector(client, self.session, self.timeout)
+            tune_connector(client, self.session, self.timeout, self.tokens)
         self.builds += 1
         self._clients[key] = client
         while len(self._clients) > self.max_size:
@@ -149,7 +160,7 @@ class ReusingBotFrameworkAuthentication(BotFrameworkAuthentication):
 
     def __init__(self, inner: BotFrameworkAuthentication, cache: ConnectorCache | None = None):
         self._inner = inner
-        self.connectors = cache or ConnectorCache()
+        self.connectors = cache if cache is not None else ConnectorCache()  # an empty cache is falsy
         self._user_token_clients: dict[str | None, LazyUserTokenClient] = {}
 
     async def authenticate_request(self, activity: Activity, auth_header: str) -> AuthenticateRequestResult:
@@ -195,38 +206,115 @@ class SharedSessionDriver(AsyncRequestsHTTPSender):
 
     The SDK's default driver runs every outbound call through `requests` on the
     default thread pool. This subclass keeps msrest's pipeline and the SDK's
-    credentials untouched: msrest's credentials policy still signs the driver's
-    `requests.Session` (that is where the bearer token goes), and `send` copies
-    those headers onto the aiohttp request. Same pattern as the SDK's own
+    user agent; the bearer token comes from the bot's OutboundToken (fetched
+    off the loop, bot/sdk/outbound_token.py), since the credentials step msrest
+    runs would fetch it on the loop. Same pattern as the SDK's own
     StreamingHttpDriver, which swaps the transport the same way.
     """
 
-    def __init__(self, config, session: aiohttp.ClientSession, timeout: aiohttp.ClientTimeout):
+    def __init__(self, config, session: aiohttp.ClientSession, timeout: aiohttp.ClientTimeout,
+                 token: OutboundToken | None):
         super().__init__(config)
+        self.config = None  # msrest keeps it only to build a requests.Session, which this driver never uses
         self._aio = session
         self._timeout = timeout
+        self._token = token
 
     async def send(self, request: ClientRequest, **kwargs) -> AsyncClientResponse:
-        signed = kwargs.get("session") or self.session
-        headers = dict(signed.headers)
-        headers.update(request.headers)
+        headers = dict(request.headers)
+        headers.pop("Authorization", None)
+        authorization = await self._token.authorization() if self._token is not None else None
+        if authorization:
+            headers["Authorization"] = authorization
         return await reply_transport.send(self._aio, request, headers, self._timeout)
 
 
-def tune_connector(client: ConnectorClient, session: aiohttp.ClientSession, timeout: aiohttp.ClientTimeout) -> ConnectorClient:
-    """Send on the shared session and serialise cards with JsonNativeSerializer.
+class KeptTokenCredentials(Authentication):
+    """The client's AppCredentials as msrest's credentials step sees them: the kept token, never a fetch.
+
+    Attributes (microsoft_app_id, oauth_scope, ...) are the SDK's credentials'.
+    """
+
+    def __init__(self, credentials: AppCredentials, token: OutboundToken):
+        self._credentials = credentials
+        self._token = token
+
+    def __getattr__(self, name):
+        return getattr(self._credentials, name)
+
+    def signed_session(self, session=None):
+        session = session or requests.Session()
+        header = self._token.current()
+        if header:
+            session.headers["Authorization"] = header
+        else:
+            session.headers.pop("Authorization", None)
+        return session
+
+
+def tune_connector(client: ConnectorClient, session: aiohttp.ClientSession, timeout: aiohttp.ClientTimeout,
+                   tokens: OutboundTokens | None = None) -> ConnectorClient:
+    """Send on the shared session, with the token kept off the loop, and serialise cards with JsonNativeSerializer.
 
     Replies go out through DirectConversationsOperations (bot/sdk/reply_transport.py);
     every other operation keeps msrest's pipeline, on SharedSessionDriver.
-    Credentials and user agent stay the SDK's.
+    User agent stays the SDK's; the token comes from the same credentials.
     """
     config = client.config
-    config.driver = SharedSessionDriver(config, session, timeout)
+    token = None
+    if isinstance(config.credentials, AppCredentials):
+        tokens = tokens or OutboundTokens(timeout=10.0)
+        token = tokens.for_credentials(config.credentials)
+        config.credentials = KeptTokenCredentials(config.credentials, token)
+    replaced = (client._serialize, client._deserialize, config.pipeline)
+    config.driver = SharedSessionDriver(config, session, timeout, token)
     config.sender = None
-    client.config.pipeline = AsyncBfPipeline(config)
-    serializer = JsonNativeSerializer(client._serialize.dependencies)
-    serializer.client_side_validation = client._serialize.client_side_validation
-    client._serialize = serializer
-    client.attachments._serialize = serializer
-    client.conversations = reply_transport.DirectConversationsOperations(client, session, timeout)
+    config.pipeline = AsyncBfPipeline(config)
+    serializer, deserializer = _shared_codecs(client._serialize)
+    for holder in (client, client.attachments, client.conversations):
+        holder._serialize, holder._deserialize = serializer, deserializer
+    client.conversations = reply_transport.DirectConversationsOperations(client, session, timeout, token)
+    _break_cycles(*replaced)
+    # When the client is dropped (evicted from the cache and no turn holds it), the
+    # cyclic parts it owns are taken apart so reference counting frees them at once.
+    weakref.finalize(client, _break_cycles, getattr(config, "_config", None), config.driver.session)
     return client
+
+
+_CODECS: dict[frozenset, tuple[JsonNativeSerializer, Deserializer]] = {}
+
+
+def _shared_codecs(original: Serializer) -> tuple[JsonNativeSerializer, Deserializer]:
+    """One JsonNativeSerializer and one Deserializer for every client: they hold only the (shared) model classes."""
+    key = frozenset(original.dependencies.items())  # each client builds its own dict of the same classes
+    codecs = _CODECS.get(key)
+    if codecs is None:
+        serializer = JsonNativeSerializer(original.dependencies)
+        serializer.client_side_validation = original.client_side_validation
+        codecs = _CODECS[key] = (serializer, Deserializer(original.dependencies))
+    return codecs
+
+
+def _break_cycles(*parts) -> None:
+    """Take apart objects msrest and requests build in reference cycles (a client's own, used by nobody else).
+
+    A ConnectorClient is freed by reference counting, but parts of it are cycles
+    (a Serializer's table of its own bound methods, a ConfigParser and its section
+    proxies, a requests.Session): about 5 KB per client that only the cyclic
+    collector frees, and the server runs that collector rarely (bot/web/process.py,
+    gc.freeze and raised thresholds). A bot shown many serviceUrls kept them all.
+    """
+    for part in parts:
+        if part is None or not getattr(part, "__dict__", None):
+            continue  # absent, or taken apart already
+        if isinstance(part, AsyncPipeline):
+            sender = getattr(part, "_sender", None)
+            driver = getattr(sender, "driver", None)
+            _break_cycles(getattr(driver, "session", None))  # its config is the client's: taken apart with the client
+            continue
+        if isinstance(part, requests.Session):
+            part.close()
+        if isinstance(part, configparser.RawConfigParser):
+            for proxy in part._proxies.values():
+                proxy.__dict__.clear()
+        part.__dict__.clear()

@@ -15,13 +15,13 @@ two methods doing the same request directly on the shared aiohttp session:
   path parts quoted as msrest quotes them), the same headers (Accept,
   Content-Type, x-ms-conversation-id, the SDK's User-Agent) and the same JSON
   body (the connector's own serializer);
-* the same credentials step: the client's AppCredentials sign a session exactly
-  as msrest's credentials policy has them do (a bearer token when the bot has
-  an app id, none when it is anonymous), and that Authorization header is sent;
+* the same credentials: a bearer token from the client's AppCredentials when
+  the bot has an app id, none when it is anonymous; but fetched off the event
+  loop, with a deadline, and kept (bot/sdk/outbound_token.py);
 * the same results: a ResourceResponse for 200/201/202, the SDK's
   ErrorResponseException for any other status, ClientRequestError when the
-  channel cannot be reached (connection attempts retried, a POST that reached
-  the channel never re-sent).
+  channel cannot be reached (connection attempts retried, a 429 retried after
+  its Retry-After, a POST that may have reached the channel never re-sent).
 
 Anything unusual (raw responses, per-call operation options, ids that are not
 strings, a templated service URL) goes to the SDK's own implementation.
@@ -32,10 +32,12 @@ msrest sends, on a live local sink.
 from __future__ import annotations
 
 import asyncio
+import time
+from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
 from urllib.parse import quote, urljoin
 
 import aiohttp
-import requests
 from botframework.connector.aio.operations_async import ConversationsOperations
 from botframework.connector.models import ErrorResponseException, ResourceResponse
 from msrest.exceptions import ClientRequestError
@@ -45,11 +47,14 @@ from requests.utils import requote_uri
 from yarl import URL
 
 from .. import json_codec
+from .outbound_token import OutboundToken
 
-# Like the stock driver (urllib3's Retry under msrest), a connection that cannot
-# be established is retried; a request that reached the channel is never re-sent.
-CONNECT_RETRIES = 2
+# A connection that could not be opened carried nothing: it is tried again, after these pauses.
 CONNECT_BACKOFF_SECONDS = (0.2, 0.6)
+# A 429 whose Retry-After is at most this many seconds (and fits in the reply's deadline) is sent
+# again once the channel allows, up to THROTTLED_RETRIES times; a longer wait fails the reply.
+RETRY_AFTER_CAP_SECONDS = 10.0
+THROTTLED_RETRIES = 2
 
 
 class LoadedResponse(AioHttpClientResponse):
@@ -99,27 +104,59 @@ def _json_object(body: bytes) -> dict | None:
 async def exchange(
     session: aiohttp.ClientSession, method: str, url: URL | str, data, headers: dict, timeout: aiohttp.ClientTimeout
 ) -> tuple[aiohttp.ClientResponse, bytes]:
-    """One HTTP exchange with the channel: the response and its body; transport failures as msrest's error."""
-    attempt = 0
-    resent = False
+    """One HTTP exchange with the channel: the response and its body; transport failures as msrest's error.
+
+    `timeout.total` is the reply's deadline, retries included. Only what cannot
+    have reached the channel is sent again: a connection that could not be
+    opened, and a request the channel refused with 429 and a Retry-After that
+    fits in the deadline. A request the channel may have read (it answered
+    nothing, closed or reset the connection, or stalled past the deadline) is
+    never re-sent: a second attempt could post the reply twice.
+    """
+    deadline = time.monotonic() + (timeout.total or 30.0)
+    connect_failures = throttled = 0
     while True:
+        left = deadline - time.monotonic()
+        attempt_timeout = aiohttp.ClientTimeout(total=max(left, 0.001), sock_connect=timeout.sock_connect)
         try:
-            async with session.request(method, url, data=data, headers=headers, timeout=timeout) as raw:
-                return raw, await raw.read()
-        except aiohttp.ClientConnectorError as err:
-            if attempt >= CONNECT_RETRIES:
-                raise ClientRequestError(f"Error occurred in request: cannot connect: {err}") from err
-            await asyncio.sleep(CONNECT_BACKOFF_SECONDS[attempt])
-            attempt += 1
-        except (asyncio.TimeoutError, aiohttp.ClientError) as err:
-            # Replies share kept-alive connections; one the channel closed while it sat
-            # in the pool fails with ServerDisconnectedError before the channel has read
-            # anything. Sent once more, on a fresh connection (the stock transport,
-            # urllib3 under msrest, retries such a read failure too).
-            if isinstance(err, aiohttp.ServerDisconnectedError) and not resent:
-                resent = True
-                continue
+            async with session.request(method, url, data=data, headers=headers, timeout=attempt_timeout) as raw:
+                body = await raw.read()
+        except (aiohttp.ClientConnectorCertificateError, aiohttp.ClientConnectorSSLError) as err:
             raise ClientRequestError(f"Error occurred in request: {type(err).__name__}: {err}") from err
+        except (aiohttp.ClientConnectorError, aiohttp.ConnectionTimeoutError) as err:
+            pause = CONNECT_BACKOFF_SECONDS[connect_failures] if connect_failures < len(CONNECT_BACKOFF_SECONDS) else None
+            if pause is None or time.monotonic() + pause >= deadline:
+                raise ClientRequestError(f"Error occurred in request: cannot connect: {err}") from err
+            connect_failures += 1
+            await asyncio.sleep(pause)
+            continue
+        except asyncio.TimeoutError as err:
+            raise ClientRequestError(f"Error occurred in request: no answer within {timeout.total:g}s") from err
+        except aiohttp.ClientError as err:
+            raise ClientRequestError(f"Error occurred in request: {type(err).__name__}: {err}") from err
+        if raw.status == 429 and throttled < THROTTLED_RETRIES:
+            pause = retry_after_seconds(raw.headers.get("Retry-After"))
+            if pause is not None and pause <= RETRY_AFTER_CAP_SECONDS and time.monotonic() + pause < deadline:
+                throttled += 1
+                await asyncio.sleep(pause)
+                continue
+        return raw, body
+
+
+def retry_after_seconds(value: str | None) -> float | None:
+    """A Retry-After header (delta-seconds or an HTTP date) as seconds from now; None if absent or unreadable."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        return None
+    return max(0.0, (when - datetime.now(timezone.utc)).total_seconds())
 
 
 async def send(
@@ -137,17 +174,17 @@ async def send(
 class DirectConversationsOperations(ConversationsOperations):
     """The SDK's conversation operations; the two a turn uses to reply skip msrest's pipeline."""
 
-    def __init__(self, client, session: aiohttp.ClientSession, timeout: aiohttp.ClientTimeout):
+    def __init__(self, client, session: aiohttp.ClientSession, timeout: aiohttp.ClientTimeout,
+                 token: OutboundToken | None):
         super().__init__(client._client, client.config, client._serialize, client._deserialize)
         self._session = session
         self._timeout = timeout
-        self._credentials = client.config.credentials
-        self._signed = requests.Session()  # what the credentials sign, as msrest's policy has them do
+        self._token = token  # the bot's token (bot/sdk/outbound_token.py); None: the credentials are msrest's own
         base_url = client.config.base_url
         # msrest formats the base URL as a template too, so a service URL with braces keeps
         # msrest's path; so do credentials that are an msrest policy rather than AppCredentials.
         direct = "{" not in base_url and "}" not in base_url and (
-            self._credentials is None or hasattr(self._credentials, "signed_session"))
+            token is not None or client.config.credentials is None)
         prefix = urljoin(base_url.rstrip("/") + "/", "v3/conversations/")
         # Non-ASCII hosts or paths need requests' IDNA and quoting rules: msrest's path.
         self._prefix = requote_uri(prefix) if direct and prefix.isascii() else None
@@ -193,9 +230,7 @@ class DirectConversationsOperations(ConversationsOperations):
         headers.update(extra_headers)
         if custom_headers:
             headers.update(custom_headers)
-        authorization = None
-        if self._credentials is not None:
-            authorization = self._credentials.signed_session(self._signed).headers.get("Authorization")
+        authorization = await self._token.authorization() if self._token is not None else None
         if authorization:
             headers["Authorization"] = authorization
         raw, body = await exchange(self._session, "POST", URL(url, encoded=True), data, headers, self._timeout)

@@ -64,3 +64,7 @@ class SdkSettings:
     @property
     def OAUTH_URL(self) -> str | None:  # noqa: N802
         return self._config.oauth_url or None
+
+    @property
+    def VALIDATE_AUTHORITY(self) -> bool:  # noqa: N802
+        return self._config.validate_authority

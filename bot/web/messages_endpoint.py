@@ -16,6 +16,7 @@ limit), JSON (400), the activity's required fields (400), authentication
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import re
@@ -41,7 +42,8 @@ class MessagesEndpoint:
     adapter: BotFrameworkAdapter
     bot: object  # an ActivityHandler (anything with on_turn)
     max_body_bytes: int
-    stats: dict = field(default_factory=lambda: {"activities": 0})
+    # activities: turns run; in_flight: turns running now; cut_off: turns cancelled by a shutdown's drain deadline
+    stats: dict = field(default_factory=lambda: {"activities": 0, "in_flight": 0, "cut_off": 0})
 
     async def handle(self, request: web.Request) -> web.Response:
         if request.method != "POST":
@@ -63,8 +65,12 @@ class MessagesEndpoint:
         except NotAuthenticated as refused:
             raise _not_authenticated(refused) from None
 
+        self.stats["in_flight"] += 1
         try:
             invoke_response = await self.adapter.run_turn(auth_result, activity, self.bot.on_turn)
+        except asyncio.CancelledError:
+            self.stats["cut_off"] += 1
+            raise
         except ReplyNotDelivered as failed:
             self.stats["activities"] += 1
             raise Problem(
@@ -72,6 +78,8 @@ class MessagesEndpoint:
                 "the bot answered but its reply could not be posted to the activity's serviceUrl "
                 f"({failed.kind})",
             ) from None
+        finally:
+            self.stats["in_flight"] -= 1
         self.stats["activities"] += 1
 
         if invoke_response is None:

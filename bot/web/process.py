@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import logging
+import time
 
 from aiohttp import web
 
 from .protocol import ProblemAppRunner
+
+log = logging.getLogger("bot")
 
 
 def event_loop() -> asyncio.AbstractEventLoop:
@@ -45,18 +49,21 @@ def settle_memory() -> None:
     gc.set_threshold(20_000, 20, 20)
 
 
-def serve(app: web.Application, host: str, port: int, *, shutdown_timeout: float = 60.0) -> None:
-    """Serve until SIGINT/SIGTERM; raises OSError when the address cannot be bound.
+def serve(app: web.Application, host: str, port: int, drain_seconds: float = 10.0) -> None:
+    """Serve until SIGTERM/SIGINT, then drain for at most `drain_seconds`; raises OSError when the address cannot be bound.
 
-    What web.run_app does (signals end the loop, in-flight requests get
-    `shutdown_timeout` seconds, then the app is cleaned up), but with
-    ProblemAppRunner, which run_app cannot be given: it answers requests that
-    aiohttp cannot parse as problem+json (bot/web/protocol.py).
+    What web.run_app does, but with ProblemAppRunner, which run_app cannot be
+    given: it answers requests that aiohttp cannot parse as problem+json
+    (bot/web/protocol.py). On the signal the listening socket closes at once;
+    requests in flight (a turn waiting on a slow channel) get `drain_seconds`
+    to finish, and the ones still running are then cancelled, so a deploy or a
+    scale-in never waits for a channel's own timeout. Both steps are logged.
     """
     settle_memory()
+    announce_drain(app, drain_seconds)
     loop = event_loop()
     asyncio.set_event_loop(loop)
-    runner = ProblemAppRunner(app, access_log=None, handle_signals=True, shutdown_timeout=shutdown_timeout)
+    runner = ProblemAppRunner(app, access_log=None, handle_signals=True, shutdown_timeout=drain_seconds)
     try:
         loop.run_until_complete(_start(runner, host, port))
         loop.run_forever()
@@ -81,3 +88,33 @@ def _cancel_leftover_tasks(loop: asyncio.AbstractEventLoop) -> None:
         task.cancel()
     if tasks:
         loop.run_until_complete(asyncio.gather(*tasks, return_exceptions=True))
+
+
+def announce_drain(app: web.Application, drain_seconds: float) -> None:
+    """Log when draining starts (with how many turns are in flight) and how it ended."""
+    started: list[float] = []
+
+    def stats() -> dict:
+        from .app import ENDPOINT_KEY  # lazily: importing the app loads the catalog and the SDK
+
+        endpoint = app.get(ENDPOINT_KEY)
+        return endpoint.stats if endpoint is not None else {}
+
+    async def on_shutdown(_app: web.Application) -> None:
+        started.append(time.monotonic())
+        log.info("shutting down: no new requests; %d turns in flight get up to %gs to finish",
+                 stats().get("in_flight", 0), drain_seconds)
+
+    async def on_cleanup(_app: web.Application) -> None:
+        if not started:
+            return
+        took = time.monotonic() - started[0]
+        cut = stats().get("cut_off", 0)
+        if cut:
+            log.warning("shut down after %.1fs: %d turns still running at the %gs deadline were cut off",
+                        took, cut, drain_seconds)
+        else:
+            log.info("shut down after %.1fs: every turn in flight finished", took)
+
+    app.on_shutdown.append(on_shutdown)
+    app.on_cleanup.insert(0, on_cleanup)

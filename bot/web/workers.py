@@ -86,7 +86,7 @@ def serve_workers(app: web.Application, config: BotConfig) -> None:
         "workers": config.workers,
         "worker_class": worker_class(),
         "accesslog": None,
-        "graceful_timeout": 10,
+        "graceful_timeout": config.shutdown_drain_seconds,
         "timeout": 60,
         "loglevel": config.log_level.lower(),
         # gunicorn 24+ opens a control socket at one fixed path per user; two bots on one

@@ -59,7 +59,7 @@ def test_a_turns_reply_does_not_go_through_msrests_pipeline(sink, msrest_pipelin
 
 def test_with_the_fast_operations_taken_out_the_pipeline_is_seen(sink, msrest_pipeline_runs, monkeypatch):
     monkeypatch.setattr(reply_transport, "DirectConversationsOperations",
-                        lambda client, session, timeout: client.conversations)
+                        lambda client, *_: client.conversations)
     (reply,) = _one_turn(sink, "what is subcode 3112")
     assert reply["attachments"]
     assert any("/v3/conversations/" in url for url in msrest_pipeline_runs), msrest_pipeline_runs

@@ -215,11 +215,12 @@ def test_a_refused_reply_with_a_latin1_error_page_is_a_502_not_a_crashed_turn(se
     assert len(received) == 1  # the card only: no apology sent after it, the turn did not crash
 
 
-class ClosesFirstConnection:
-    """A channel on raw sockets whose first connection is closed when the request arrives, unanswered.
+class ReadsThenHangsUp:
+    """A channel on raw sockets that reads each reply in full and closes the connection without answering.
 
-    What a kept-alive connection looks like when the channel closed it while it sat
-    idle in the pool: the request fails before the channel has read it.
+    From the bot's side this looks just like a kept-alive connection the channel
+    closed while it sat idle (the request fails with "server disconnected"), but
+    here the channel has the reply: sending it again would post it twice.
     """
 
     def __init__(self):
@@ -230,38 +231,29 @@ class ClosesFirstConnection:
 
     async def handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         self.connections += 1
-        first = self.connections == 1
-        while True:
-            head = await reader.readuntil(b"\r\n\r\n")
-            length = next(int(line.split(b":")[1]) for line in head.split(b"\r\n")
-                          if line.lower().startswith(b"content-length:"))
-            body = await reader.readexactly(length)
-            if first:
-                writer.close()
-                return
-            self.requests.append(body)
-            answer = b'{"id": "7"}'
-            writer.write(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
-                         + str(len(answer)).encode() + b"\r\n\r\n" + answer)
-            await writer.drain()
+        head = await reader.readuntil(b"\r\n\r\n")
+        length = next(int(line.split(b":")[1]) for line in head.split(b"\r\n")
+                      if line.lower().startswith(b"content-length:"))
+        self.requests.append(await reader.readexactly(length))
+        writer.close()
 
 
-def test_a_connection_the_channel_dropped_is_retried_once_on_a_fresh_one():
-    channel = ClosesFirstConnection()
+def test_a_reply_the_channel_read_before_hanging_up_is_never_sent_again():
+    channel = ReadsThenHangsUp()
 
     async def run():
         server = await asyncio.start_server(channel.handle, "127.0.0.1", channel.port)
         try:
             async with aiohttp.ClientSession() as session:
                 _, tuned = _clients(channel.url, MicrosoftAppCredentials.empty(), session)
-                return await tuned.conversations.reply_to_activity("c-1", "a-1", _reply("c-1", "a-1"))
+                with pytest.raises(ClientRequestError, match="ServerDisconnectedError"):
+                    await tuned.conversations.reply_to_activity("c-1", "a-1", _reply("c-1", "a-1"))
         finally:
             server.close()
             await server.wait_closed()
 
-    result = asyncio.run(run())
-    assert isinstance(result, ResourceResponse) and result.id == "7"
-    assert channel.connections == 2 and len(channel.requests) == 1  # delivered once
+    asyncio.run(run())
+    assert len(channel.requests) == 1  # the channel got the reply once; the turn reports it undelivered
 
 
 def test_replies_go_through_the_proxy_named_in_the_environment(start_bot, serve_app):
