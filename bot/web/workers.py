@@ -20,6 +20,7 @@ only the turns it served, so a follow-up question might lose its product.
 from __future__ import annotations
 
 import logging
+import math
 
 from aiohttp import web
 
@@ -86,7 +87,7 @@ def serve_workers(app: web.Application, config: BotConfig) -> None:
         "workers": config.workers,
         "worker_class": worker_class(),
         "accesslog": None,
-        "graceful_timeout": config.shutdown_drain_seconds,
+        "graceful_timeout": max(1, math.ceil(config.shutdown_drain_seconds)),  # gunicorn takes whole seconds
         "timeout": 60,
         "loglevel": config.log_level.lower(),
         # gunicorn 24+ opens a control socket at one fixed path per user; two bots on one
