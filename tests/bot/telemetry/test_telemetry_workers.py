@@ -7,12 +7,14 @@ service (tests/support/fake_ingestion.py) that notes which process posted each
 item, and a Bot Connector stand-in that notes which worker sent each reply; the
 turns are sent until both workers have answered some, the server is stopped
 with SIGTERM as App Service stops it, and then every turn must be in the
-ingested telemetry, from the worker that answered it.
+ingested telemetry, from the worker that answered it. Live Metrics (a thread of
+the distro's own) must hear from every worker too.
 """
 
 from __future__ import annotations
 
 import threading
+import time
 import uuid
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
@@ -75,6 +77,13 @@ def test_each_worker_sends_the_spans_of_the_turns_it_served(start_bot, serve_app
                 break
     assert set(replies.by_pid) == set(workers), f"one worker served every turn: {replies.by_pid}"
     assert sum(replies.by_pid.values()) == sent
+
+    # Live Metrics lists every serving process, each pinging from its own thread;
+    # the master, which serves nothing, has nothing to show there.
+    deadline = time.monotonic() + 20
+    while not set(workers) <= fake.live_metrics_pingers() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert set(workers) <= fake.live_metrics_pingers(), f"pings from {fake.live_metrics_pingers()}, workers {workers}"
 
     bot.proc.terminate()  # SIGTERM, as App Service stops an instance
     assert bot.proc.wait(30) == 0, bot.log()
