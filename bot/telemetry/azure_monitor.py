@@ -67,7 +67,7 @@ def prepare_azure_monitor(connection_string: str) -> None:
     global _prepared_with
     if _prepared_with is not None:
         if _prepared_with != connection_string:
-            log.warning("telemetry was already started with another connection string; keeping the first")
+            log.warning("telemetry was already set up with another connection string; keeping the first")
         return
     _check(connection_string)
 
