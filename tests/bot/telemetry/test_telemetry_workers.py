@@ -19,6 +19,7 @@ import uuid
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
 import requests
 from aiohttp import web
 
@@ -75,6 +76,8 @@ def test_each_worker_sends_the_spans_of_the_turns_it_served(start_bot, serve_app
             sent += 16
             if set(replies.by_pid) == set(workers):
                 break
+    if None in replies.by_pid:
+        pytest.skip("this system does not show which process holds a socket, so the workers' requests cannot be told apart")
     assert set(replies.by_pid) == set(workers), f"one worker served every turn: {replies.by_pid}"
     assert sum(replies.by_pid.values()) == sent
 
@@ -83,7 +86,7 @@ def test_each_worker_sends_the_spans_of_the_turns_it_served(start_bot, serve_app
     deadline = time.monotonic() + 20
     while not set(workers) <= fake.live_metrics_pingers() and time.monotonic() < deadline:
         time.sleep(0.2)
-    assert set(workers) <= fake.live_metrics_pingers(), f"pings from {fake.live_metrics_pingers()}, workers {workers}"
+    assert fake.live_metrics_pingers() == set(workers), f"pings from {fake.live_metrics_pingers()}, workers {workers}"
 
     bot.proc.terminate()  # SIGTERM, as App Service stops an instance
     assert bot.proc.wait(30) == 0, bot.log()
