@@ -5,9 +5,11 @@ module imports no OpenTelemetry code, the conversation is not wrapped, and a
 turn pays for one context-variable read where it reports its decision (the
 two `note_*` calls below find no turn to write to and return).
 
-On, `observe_turns` starts Azure Monitor's OpenTelemetry distro once per
-process (bot/telemetry/azure_monitor.py) and wraps the conversation so that
-every turn becomes a span with metrics (bot/telemetry/turns.py).
+On, `observe_turns` prepares Azure Monitor's OpenTelemetry distro (checks the
+connection string, instruments the aiohttp server) and wraps the conversation
+so that every turn becomes a span with metrics (bot/telemetry/turns.py); the
+app's on_startup hook `start_exporting` starts the distro in each process that
+serves, gunicorn's workers included (bot/telemetry/azure_monitor.py says why).
 
 The conversation code does not know about spans: it reports what it decided
 through `note_decision` and `note_feedback`, which fill the facts of the turn
@@ -68,7 +70,8 @@ def observe_turns(bot, env: Mapping[str, str] | None = None, *, telemetry: "Turn
     """The conversation to hand to /api/messages: `bot` itself when telemetry is off, else `bot` observed.
 
     With no `telemetry` given, the environment decides: a connection string
-    starts Azure Monitor (once per process) and turns are reported through it.
+    prepares Azure Monitor (ValueError if it is not usable) and turns are
+    reported through it once `start_exporting` has run.
     Tests pass a TurnTelemetry built on their own in-memory providers.
     Called before the aiohttp Application is built, so that the server
     instrumentation (which swaps in its own Application class) sees it.
@@ -77,9 +80,21 @@ def observe_turns(bot, env: Mapping[str, str] | None = None, *, telemetry: "Turn
         env = os.environ if env is None else env
         if not enabled(env):
             return bot
-        from .azure_monitor import start_azure_monitor
+        from .azure_monitor import prepare_azure_monitor
         from .turns import TurnTelemetry
 
-        start_azure_monitor(env[CONNECTION_STRING_SETTING].strip())
+        prepare_azure_monitor(env[CONNECTION_STRING_SETTING].strip())
         telemetry = TurnTelemetry()
     return telemetry.observe(bot)
+
+
+async def start_exporting(_app: object = None) -> None:
+    """The app's on_startup hook: start Azure Monitor in the process that serves, if `observe_turns` prepared it.
+
+    Not where the app is built: gunicorn builds it once and forks its workers,
+    and the distro's own threads (Live Metrics among them) would stay behind in
+    the master, which serves nothing. Each worker starts its own here.
+    """
+    from .azure_monitor import start_azure_monitor  # no OpenTelemetry import unless it was prepared
+
+    start_azure_monitor()

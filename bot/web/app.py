@@ -27,7 +27,7 @@ from ..sdk.state_fingerprint import FingerprintedConversationState
 from ..storage.factory import record_store, state_storage, storage_health
 from ..storage.recorder import TurnRecorder
 from ..storage.turn_faults import storage_fault_aware
-from ..telemetry import observe_turns
+from ..telemetry import observe_turns, start_exporting
 from .directline_token import add_directline_token_route
 from .health import health_handler
 from .messages_endpoint import MessagesEndpoint
@@ -102,6 +102,7 @@ def create_app(
             await storage.close()
         await bot.records.close()
 
+    app.on_startup.append(start_exporting)  # telemetry's exporters, in the process that serves
     app.on_startup.append(_open)
     app.on_cleanup.append(_close)
     return app

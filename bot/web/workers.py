@@ -15,6 +15,12 @@ catalog and the matcher's indexes are loaded once and shared copy-on-write,
 and a worker starts at once. Conversation state must then be shared
 (BOT_STORAGE=blob): with the in-process default each worker would remember
 only the turns it served, so a follow-up question might lose its product.
+
+Telemetry (APPLICATIONINSIGHTS_CONNECTION_STRING) works with --preload: the
+master only checks the setting and instruments the app; each worker starts
+Azure Monitor for itself when its server starts (the app's on_startup,
+bot/telemetry/azure_monitor.py), so every worker sends its own spans and
+metrics and shows in Live Metrics. Nothing to add to gunicorn's command line.
 """
 
 from __future__ import annotations

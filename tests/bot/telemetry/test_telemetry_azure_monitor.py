@@ -2,52 +2,20 @@
 
 `python -m bot` runs as a process with a connection string whose IngestionEndpoint
 (and LiveEndpoint) is an aiohttp server on loopback that accepts what the Azure
-Monitor exporter posts (/v2.1/track, the Live Metrics pings) and answers like the
-real service. The exporter batches, so the test stops the bot the way App Service
-does (SIGTERM); the process flushes its telemetry on the way out, and only then
-is the fake's inbox read.
+Monitor exporter posts and answers like the real service (tests/support/fake_ingestion.py).
+The exporter batches, so the test stops the bot the way App Service does (SIGTERM);
+the process flushes its telemetry on the way out, and only then is the fake's inbox read.
 """
 
 from __future__ import annotations
 
-import gzip
-import json
-import threading
 import uuid
 
 import requests
-from aiohttp import web
+
+from tests.support.fake_ingestion import QUIET_EXPORTER_ENV, FakeIngestion, connection_string
 
 SECRET = "wombat" + uuid.uuid4().hex[:8]
-
-
-class FakeIngestion:
-    """Records every telemetry item posted to it; answers as the ingestion service does."""
-
-    def __init__(self):
-        self.bodies: list[bytes] = []
-        self.items: list[dict] = []
-        self._lock = threading.Lock()
-        self.app = web.Application(client_max_size=64 * 1024 * 1024)
-        self.app.router.add_route("POST", "/{path:.*}", self._receive)
-
-    async def _receive(self, request: web.Request) -> web.Response:
-        body = await request.read()
-        if body[:2] == b"\x1f\x8b":
-            body = gzip.decompress(body)
-        parsed = json.loads(body) if body else None
-        with self._lock:
-            self.bodies.append(body)
-            if request.path.rstrip("/").endswith("/v2.1/track") and isinstance(parsed, list):
-                self.items.extend(parsed)
-        count = len(parsed) if isinstance(parsed, list) else 0
-        return web.json_response({"itemsReceived": count, "itemsAccepted": count, "errors": []})
-
-    def of(self, base_type: str) -> list[dict]:
-        return [i["data"]["baseData"] | {"tags": i.get("tags", {})} for i in self.items if i["data"]["baseType"] == base_type]
-
-    def metric(self, name: str) -> list[tuple[dict, float]]:
-        return [(m["properties"], point["value"]) for m in self.of("MetricData") for point in m["metrics"] if point["name"] == name]
 
 
 def message(sink, conversation: str, text: str | None = None, **fields) -> dict:
@@ -81,16 +49,7 @@ def feedback_button(reply: dict, helpful: bool) -> dict:
 def test_a_turn_reaches_azure_monitor_as_a_dependency_of_its_request_with_metrics(start_bot, serve_app, sink):
     fake = FakeIngestion()
     ingestion = serve_app(fake.app)
-    bot = start_bot(env={
-        "APPLICATIONINSIGHTS_CONNECTION_STRING":
-            f"InstrumentationKey={uuid.uuid4()};IngestionEndpoint={ingestion.url}/;LiveEndpoint={ingestion.url}/",
-        # Keep every trace: the distro's default sampler (at most 5 traces a second) starts
-        # low and may drop the first turns after a start.
-        "OTEL_TRACES_SAMPLER": "always_on",
-        # Off the internet: no SDK usage reports to Microsoft, no Azure VM metadata probe.
-        "APPLICATIONINSIGHTS_STATSBEAT_DISABLED_ALL": "true",
-        "OTEL_EXPERIMENTAL_RESOURCE_DETECTORS": "azure_app_service",
-    })
+    bot = start_bot(env={"APPLICATIONINSIGHTS_CONNECTION_STRING": connection_string(ingestion.url)} | QUIET_EXPORTER_ENV)
     conversation = "conv-" + uuid.uuid4().hex[:8]
     assert requests.post(bot.url + "/api/messages", json=message(sink, conversation, f"what is subcode 3112 ({SECRET})"),
                          timeout=30).status_code == 200

@@ -217,11 +217,13 @@ def test_a_failed_turn_is_an_error_span_named_by_exception_type_only(serve_app, 
 
 
 def test_without_a_connection_string_nothing_is_observed_or_imported():
-    """Telemetry off costs nothing at start-up: no OpenTelemetry or Azure Monitor module is loaded."""
+    """Telemetry off costs nothing at start-up (the app built, its telemetry start hook run):
+    no OpenTelemetry or Azure Monitor module is loaded."""
     sentinel = object()
     assert observe_turns(sentinel, env={}) is sentinel
     assert observe_turns(sentinel, env={"APPLICATIONINSIGHTS_CONNECTION_STRING": "  "}) is sentinel
-    probe = ("import sys; from bot.web.app import create_app; from bot.config import BotConfig; create_app(BotConfig()); "
+    probe = ("import asyncio, sys; from bot.web.app import create_app; from bot.config import BotConfig; "
+             "from bot.telemetry import start_exporting; asyncio.run(start_exporting(create_app(BotConfig()))); "
              "print(sorted({'.'.join(m.split('.')[:2]) for m in sys.modules if m.startswith(('opentelemetry', 'azure.monitor'))}))")
     env = {"PATH": "/usr/bin:/bin"}
     out = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True)
