@@ -20,6 +20,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from .decision import Decision, Match
+from .foreign_evidence import load_foreign_evidence
 from .foreign_products import load_foreign_products
 from .lexicon import load_lexicon
 from .posts import distinct_lines, error_text, without_frames
@@ -67,6 +68,7 @@ class Matcher:
         self.lex = load_lexicon()
         self.signals = ProductSignals(catalog.sources, self.lex)
         self.foreign = load_foreign_products()
+        self.evidence = load_foreign_evidence(_catalog_words(catalog), self.lex)
         self.family = {sid: src.family or sid for sid, src in catalog.sources.items()}
         self.text = TextIndex(catalog.entries, self.lex)
         self.position = {id(e): i for i, e in enumerate(catalog.entries)}
@@ -261,6 +263,10 @@ class Matcher:
             if host is not None:
                 # No product of ours named, and the error came from someone else's address.
                 return Decision(question, "none", (), truncated_at=truncated, foreign_product=host)
+        evidence = self.evidence.find(question, p.text)
+        if evidence is not None and not self.foreign.names_ours(p.text, words):
+            # Another product's name, package or address, and nothing that makes it ours.
+            return Decision(question, "none", (), truncated_at=truncated, foreign_product=evidence.name)
         # String codes point at their product, like product words do.
         strings = self._string_targets(p, hits)
         if strings:
@@ -434,6 +440,18 @@ class Matcher:
         if len(pool) >= 2:
             return "ambiguous", tuple(Match(e, min(t, 1.0), "text") for t, _, e in pool)
         return None
+
+
+def _catalog_words(catalog) -> frozenset[str]:
+    """Every word our catalog uses, in its entries and its product signals: not a foreign name."""
+    out: set[str] = set()
+    for src in catalog.sources.values():
+        for text in (src.id, src.product, src.short_name or "", src.document, *src.signals):
+            out.update(words_of(text))
+    for e in catalog.entries:
+        for text in (e.section, e.title, e.message, e.advice, e.note or "", e.string_code or "", e.key or "", *e.aliases):
+            out.update(words_of(text))
+    return frozenset(out)
 
 
 def _is_paste(question: str) -> bool:
