@@ -35,26 +35,35 @@ _HOST = re.compile(rf"(?<![\w@/.-])(?:https?://)?((?:[a-z0-9][a-z0-9-]*\.)+(?:{_
 _URL_HOST = re.compile(r"\b[a-z][a-z0-9+.-]*://([\w-]+(?:\.[\w-]+)+)", re.I)
 _LOCAL = re.compile(r"^(?:localhost|127\.|10\.|192\.168\.|0\.0\.0\.0|\[?::1|[\d.]+$)")
 # A name, then its version: "Zulip 8.2.1", "acmechat v3.4", "Acme.Chat 6.4.4", "acme-sdk@2.1".
-_NAME_VERSION = re.compile(r"(?<![\w./@-])([A-Za-z][A-Za-z0-9]*(?:[.\-_][A-Za-z][A-Za-z0-9]*)*)(?: v|@| |-v| version )v?(\d+\.\d+(?:\.\d+)*)\b")
+_TOKEN = r"[A-Za-z][A-Za-z0-9]*(?:[.\-_][A-Za-z][A-Za-z0-9]*)*"
+_PROPER = r"[A-Z][A-Za-z0-9]*(?:[.\-][A-Za-z][A-Za-z0-9]*)*"
+_NAME_VERSION = re.compile(rf"(?<![\w./@-])({_PROPER}(?: [a-z][a-z0-9]*){{1,2}}|{_TOKEN})(?: v|@| |-v| version | to )v?(\d+\.\d+(?:\.\d+)*)\b")
 # A name, then what kind of thing it is: "Stringee SDK", "Acme Bot API", "ringcentral js sdk".
 # A lowercase word counts only with a language between ("acmecall js sdk"): "regional API" is English.
-_NAME_KIND = re.compile(r"(?<![\w./@-])(?:([A-Z][A-Za-z0-9]*(?:[.\-][A-Za-z][A-Za-z0-9]*)*)(?: (?:js|node|python|java|php|ruby|go|\.net|c#|ios|android|web|rest|bot|cloud|Bot|Cloud))?|([a-z][a-z0-9]*(?:[.\-][a-z][a-z0-9]*)*) (?:js|node|python|java|php|ruby|go|\.net|c#|ios|android)) (?:api|sdk|client library|API|SDK|Sdk|Api)\b")
+_LANGUAGE = r"(?i:js|node|python|java|php|ruby|go|\.net|c#|ios|android)"
+_NAME_KIND = re.compile(rf"(?<![\w./@-])(?:({_PROPER}(?: [a-z][a-z0-9]*)?)(?: (?i:{_LANGUAGE}|web|rest|bot|cloud))?|([a-z][a-z0-9]*(?:[.\-][a-z][a-z0-9]*)*) {_LANGUAGE}) (?:api|sdk|client library|API|SDK|Sdk|Api)\b")
+# A package of its own, by its version: "acme-sms-gateway 1.9.0".
+_PACKAGE_VERSION = re.compile(r"(?<![\w./@-])([a-z][a-z0-9]*(?:-[a-z0-9]+)+)(?:@| v| )v?\d+\.\d+")
 _NAME_SDK = re.compile(r"(?<![\w./@])([a-z][a-z0-9]*)[-_](?:sdk|api|client|bot)\b", re.I)
 # Identifiers: "TelegramApiRequestException", "AcmeClient", "AcmeSDK".
-_IDENTIFIER = re.compile(r"\b((?:[A-Z][a-z0-9]+|[A-Z]{2,}(?=[A-Z][a-z]))+(?:Client|Sdk|SDK|Api|API|Exception|Error))\b")
+_IDENTIFIER = re.compile(r"\b((?:[A-Z][a-z0-9]+|[A-Z]{2,}(?=[A-Z][a-z]|API|SDK))+(?:Client|Sdk|SDK|Api|API|Exception|Error))\b")
 # Package paths and namespaces.
 _PACKAGE_DIR = re.compile(r"(?:node_modules|site-packages|dist-packages|vendor)[/\\]((?:@[\w.-]+[/\\])?[\w.-]+)")
 _SCOPE = re.compile(r"(?<![\w.])@([a-z0-9][\w.-]*)/[\w.-]+")
 _REVERSE_DOMAIN = re.compile(r"\b((?:com|org|io|net|me|dev|ai)\.[a-z][a-z0-9_]*)\.[a-z]")
 _DOTNET = re.compile(r"\b([A-Z][A-Za-z0-9]+)\.(?:Exceptions?|Rest|Api|Clients?|Sdk)\.[A-Z]")
 _PY_MODULE = re.compile(r"(?<![\w.])([a-z][a-z0-9_]*)(?:\.[a-z_][a-z0-9_]*)*\.([A-Z]\w*(?:Error|Exception))\b")
+_DOTTED_TAIL = re.compile(r"[\w.$]*")
+# A vendor's key in the environment: "ACMECHAT_API_KEY", "ACME_AUTH_TOKEN".
+_ENV_KEY = re.compile(r"\b([A-Z][A-Z0-9]{2,})_(?:API_KEY|API_TOKEN|AUTH_TOKEN|ACCESS_TOKEN|TOKEN|SECRET|APP_ID|ACCOUNT_SID)\b")
 _GITHUB_ACTION = re.compile(r"\buses:\s*([\w.-]+/[\w.-]+)@", re.I)
 
 
 @dataclass(frozen=True)
 class Evidence:
-    kind: str  # host, package, namespace, identifier, name, graph, webhook
+    kind: str  # host, package, namespace, identifier, versioned, named, graph, webhook
     name: str  # what the question looks like it is about, as written there
+    span: tuple[int, int] = (0, 0)  # where in the question (our names inside it do not count)
 
 
 @dataclass(frozen=True, eq=False)  # one per process, hashed by identity
@@ -69,6 +78,7 @@ class ForeignEvidence:
     webhook_name: str
     webhook_marks: tuple[str, ...]
     github_action: str
+    weak: frozenset[str]
 
     def is_name(self, token: str) -> bool:
         """A token with a word in it that is nobody's word we know: a product's name."""
@@ -86,54 +96,112 @@ class ForeignEvidence:
             return False
         return self.is_name(ns.split(".")[-1] if ns.count(".") else ns)
 
-    def find(self, question: str, folded: str) -> Evidence | None:
-        """The first sign that the question is about a product outside this catalog, or None.
+    def find(self, question: str, folded: str) -> list[Evidence]:
+        """The signs that the question is about a product outside this catalog, one per kind.
 
         `folded` is the question case-folded (the parser already has it). Signs that
         need case (identifiers, namespaces) read the question as written.
         """
+        found: dict[str, Evidence] = {}
+        for kind, finder in self._finders:
+            if kind not in found:
+                hit = finder(self, question, folded)
+                if hit is not None:
+                    name, span = hit if isinstance(hit, tuple) else (hit, (0, 0))
+                    found[kind] = Evidence(kind, name, span)
+        return list(found.values())
+
+    def outweighs(self, evidence: list[Evidence], product_named: bool) -> bool:
+        """These signs say "not ours" more than our product words in the question say "ours".
+
+        A weak sign (a web address: our bots call other services and say so) gives way
+        to any product word of ours; the others give way only to one of our names,
+        hosts or packages, which the caller checks: "chat", "call" or "API" are
+        everybody's words.
+        """
+        return any(e.kind not in self.weak for e in evidence) or (bool(evidence) and not product_named)
+
+    def _webhook(self, question: str, folded: str) -> str | None:
         if any(m in folded for m in self.webhook_marks):
-            return Evidence("webhook", self.webhook_name)
+            return self.webhook_name
         m = _GITHUB_ACTION.search(question)
-        if m:
-            return Evidence("webhook", f"{self.github_action} ({m.group(1)})")
+        return f"{self.github_action} ({m.group(1)})" if m else None
+
+    def _graph(self, question: str, folded: str) -> str | None:
         if any(p in folded for p in self.graph_paths) or all(s in folded for s in self.graph_error_shape):
-            return Evidence("graph", self.graph_name)
-        if "." in folded:
-            for m in _URL_HOST.finditer(folded):
-                if self._foreign_host(m.group(1)):
-                    return Evidence("host", m.group(1))
-            for m in _HOST.finditer(question):
-                if self._foreign_host(m.group(1)):
-                    return Evidence("host", m.group(1))
-            for pattern in (_REVERSE_DOMAIN,):
-                for m in pattern.finditer(question):
-                    if self._namespace_is_foreign(m.group(1)):
-                        return Evidence("namespace", m.group(1))
-            for m in _DOTNET.finditer(question):
-                if self.is_name(m.group(1)) and m.group(1).lower() not in self.neutral_namespaces:
-                    return Evidence("namespace", m.group(1))
-            for m in _PY_MODULE.finditer(question):
-                if m.group(1) not in self.neutral_namespaces and self.is_name(m.group(1)):
-                    return Evidence("namespace", m.group(1))
-        if "/" in folded:
-            for m in _PACKAGE_DIR.finditer(question):
-                pkg = m.group(1).replace("\\", "/")
-                scope, _, name = pkg.lstrip("@").rpartition("/")
-                if not self._neutral_package(scope or name) and self.is_name(pkg):
-                    return Evidence("package", pkg)
-            for m in _SCOPE.finditer(folded):
-                if not self._neutral_package(m.group(1)) and self.is_name(m.group(1)):
-                    return Evidence("package", m.group(0))
+            return self.graph_name
+        return None
+
+    def _host(self, question: str, folded: str) -> str | None:
+        if "." not in folded:
+            return None
+        for m in _URL_HOST.finditer(folded):
+            if self._foreign_host(m.group(1)):
+                return m.group(1)
+        for m in _HOST.finditer(question):
+            if self._foreign_host(m.group(1)):
+                return m.group(1)
+        return None
+
+    def _namespace(self, question: str, folded: str) -> str | None:
+        if "." not in folded:
+            return None
+        for m in _REVERSE_DOMAIN.finditer(question):
+            if self._namespace_is_foreign(m.group(1)):
+                # the whole dotted name is theirs: "io.acme.chat.ChatClient" is not our ChatClient
+                end = _DOTTED_TAIL.match(question, m.end(1)).end()
+                return m.group(1), (m.start(1), end)
+        for m in _DOTNET.finditer(question):
+            if self.is_name(m.group(1)) and m.group(1).lower() not in self.neutral_namespaces:
+                return m.group(1)
+        for m in _PY_MODULE.finditer(question):
+            if m.group(1) not in self.neutral_namespaces and self.is_name(m.group(1)):
+                return m.group(1)
+        return None
+
+    def _package(self, question: str, folded: str) -> str | None:
+        for m in _PACKAGE_DIR.finditer(question):
+            pkg = m.group(1).replace("\\", "/")
+            scope, _, name = pkg.lstrip("@").rpartition("/")
+            if not self._neutral_package(scope or name) and self.is_name(pkg):
+                return pkg
+        for m in _SCOPE.finditer(folded):
+            if not self._neutral_package(m.group(1)) and self.is_name(m.group(1)):
+                return m.group(0)
+        for m in _PACKAGE_VERSION.finditer(question):
+            name = m.group(1).lower()
+            if name not in self.neutral_namespaces and "-".join(name.split("-")[:2]) not in self.neutral_namespaces:
+                return m.group(1), m.span(1)
+        for m in _ENV_KEY.finditer(question):
+            if self.is_name(m.group(1)):
+                return m.group(1)
+        return None
+
+    def _identifier(self, question: str, folded: str) -> str | None:
         for m in _IDENTIFIER.finditer(question):
             if self.is_name(m.group(1)):
-                return Evidence("identifier", m.group(1))
-        for pattern in (_NAME_VERSION, _NAME_KIND, _NAME_SDK):
-            for m in pattern.finditer(question):
-                name = m.group(1) or m.group(2)
-                if self.is_name(name):
-                    return Evidence("name", name)
+                return m.group(1)
         return None
+
+    def _versioned(self, question: str, folded: str) -> str | None:
+        for m in _NAME_VERSION.finditer(question):
+            if self.is_name(m.group(1)):
+                return m.group(1)
+        return None
+
+    def _named_kind(self, question: str, folded: str) -> str | None:
+        for pattern in (_NAME_KIND, _NAME_SDK):
+            for m in pattern.finditer(question):
+                name = m.group(1) or (m.group(2) if pattern.groups > 1 else None)
+                if name and self.is_name(name):
+                    return name
+        return None
+
+    # Most telling first: the first kind found names the product in the reply.
+    _finders = (
+        ("webhook", _webhook), ("graph", _graph), ("package", _package), ("namespace", _namespace),
+        ("versioned", _versioned), ("named", _named_kind), ("identifier", _identifier), ("host", _host),
+    )
 
     def _neutral_package(self, name: str) -> bool:
         name = name.lower()
@@ -162,4 +230,5 @@ def load_foreign_evidence(catalog_words: frozenset[str], lex: Lexicon, path: Pat
         webhook_name=raw["webhooks"]["name"],
         webhook_marks=tuple(fold(m) for m in raw["webhooks"]["marks"]),
         github_action=raw["webhooks"]["github_action"],
+        weak=frozenset(raw["weighing"]["weak"]),
     )

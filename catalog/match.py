@@ -22,7 +22,7 @@ from rapidfuzz.distance import Levenshtein
 from .decision import Decision, Match
 from .foreign_evidence import load_foreign_evidence
 from .foreign_products import load_foreign_products
-from .lexicon import load_lexicon
+from .lexicon import fold, load_lexicon
 from .posts import distinct_lines, error_text, without_frames
 from .query import ParsedQuestion, Target, parse
 from .schema import Entry
@@ -263,10 +263,13 @@ class Matcher:
             if host is not None:
                 # No product of ours named, and the error came from someone else's address.
                 return Decision(question, "none", (), truncated_at=truncated, foreign_product=host)
-        evidence = self.evidence.find(question, p.text)
-        if evidence is not None and not self.foreign.names_ours(p.text, words):
-            # Another product's name, package or address, and nothing that makes it ours.
-            return Decision(question, "none", (), truncated_at=truncated, foreign_product=evidence.name)
+        # A sign that is itself one of our names ("azure-communication-calling 1.22") is no sign.
+        evidence = [e for e in self.evidence.find(question, p.text)
+                    if not self.foreign.names_ours(fold(e.name), words_of(e.name))]
+        if evidence and self.evidence.outweighs(evidence, any(v >= 1.0 for v in hits.strength.values())) \
+                and not self._names_ours_outside(question, evidence, p.text, words):
+            # Signs of another product's name, package or address outweigh our product words.
+            return Decision(question, "none", (), truncated_at=truncated, foreign_product=evidence[0].name)
         # String codes point at their product, like product words do.
         strings = self._string_targets(p, hits)
         if strings:
@@ -361,6 +364,17 @@ class Matcher:
             suggestions = [self.catalog.entries[i] for i, s in self.text.search(qwords, 3) if s >= SUGGESTION_FLOOR]
         sugg = tuple(_unique([Match(e, 0.0, "suggestion") for e in suggestions]))[:MAX_CANDIDATES]
         return Decision(question, "none", sugg, hint=self._class_hint(missed), truncated_at=truncated)
+
+    def _names_ours_outside(self, question: str, evidence, folded: str, words) -> bool:
+        """One of our names, hosts or packages, outside the other product's own identifiers."""
+        spans = [e.span for e in evidence if e.span[1] > e.span[0]]
+        if spans:
+            chars = list(question)
+            for a, b in spans:
+                chars[a:b] = " " * (b - a)
+            folded = fold("".join(chars))
+            words = words_of(folded)
+        return self.foreign.names_ours(folded, words)
 
     def _twin_decides(self, a: Entry, b: Entry, qwords) -> Entry | None:
         """Between two near-twin rows, the words that differ decide.
