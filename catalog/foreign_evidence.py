@@ -154,7 +154,7 @@ class ForeignEvidence:
         for m in _DOTNET.finditer(question):
             if self.is_name(m.group(1)) and m.group(1).lower() not in self.neutral_namespaces:
                 return m.group(1)
-        for m in _PY_MODULE.finditer(question):
+        for m in _PY_MODULE.finditer(question) if ("error" in folded or "exception" in folded) else ():
             if m.group(1) not in self.neutral_namespaces and self.is_name(m.group(1)):
                 return m.group(1)
         return None
@@ -178,6 +178,8 @@ class ForeignEvidence:
         return None
 
     def _identifier(self, question: str, folded: str) -> str | None:
+        if not any(k in folded for k in ("client", "sdk", "api", "error", "exception")):
+            return None
         for m in _IDENTIFIER.finditer(question):
             if self.is_name(m.group(1)):
                 return m.group(1)
@@ -190,6 +192,8 @@ class ForeignEvidence:
         return None
 
     def _named_kind(self, question: str, folded: str) -> str | None:
+        if "api" not in folded and "sdk" not in folded:
+            return None
         for pattern in (_NAME_KIND, _NAME_SDK):
             for m in pattern.finditer(question):
                 name = m.group(1) or (m.group(2) if pattern.groups > 1 else None)

@@ -264,10 +264,12 @@ class Matcher:
                 # No product of ours named, and the error came from someone else's address.
                 return Decision(question, "none", (), truncated_at=truncated, foreign_product=host)
         # A sign that is itself one of our names ("azure-communication-calling 1.22") is no sign.
-        evidence = [e for e in self.evidence.find(question, p.text)
+        # A long log is read one line shape each, like the product words: its lines repeat.
+        seen = question if shape is question else shape
+        evidence = [e for e in self.evidence.find(seen, p.text if seen is question else fold(seen))
                     if not self.foreign.names_ours(fold(e.name), words_of(e.name))]
         if evidence and self.evidence.outweighs(evidence, any(v >= 1.0 for v in hits.strength.values())) \
-                and not self._names_ours_outside(question, evidence, p.text, words):
+                and not self._names_ours_outside(seen, evidence, p.text, words):
             # Signs of another product's name, package or address outweigh our product words.
             return Decision(question, "none", (), truncated_at=truncated, foreign_product=evidence[0].name)
         # String codes point at their product, like product words do.
