@@ -188,8 +188,15 @@ class ForeignEvidence:
     def _versioned(self, question: str, folded: str) -> str | None:
         for m in _NAME_VERSION.finditer(question):
             if self.is_name(m.group(1)):
-                return m.group(1)
+                return self._trimmed(m.group(1))
         return None
+
+    def _trimmed(self, phrase: str) -> str:
+        """'Acme chat server' -> 'Acme': the words after the name are ours or everybody's."""
+        parts = phrase.split(" ")
+        while len(parts) > 1 and not self.is_name(parts[-1]):
+            parts.pop()
+        return " ".join(parts)
 
     def _named_kind(self, question: str, folded: str) -> str | None:
         if "api" not in folded and "sdk" not in folded:
@@ -198,7 +205,7 @@ class ForeignEvidence:
             for m in pattern.finditer(question):
                 name = m.group(1) or (m.group(2) if pattern.groups > 1 else None)
                 if name and self.is_name(name):
-                    return name
+                    return self._trimmed(name)
         return None
 
     # Most telling first: the first kind found names the product in the reply.
