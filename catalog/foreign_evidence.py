@@ -37,7 +37,7 @@ _LOCAL = re.compile(r"^(?:localhost|127\.|10\.|192\.168\.|0\.0\.0\.0|\[?::1|[\d.
 # A name, then its version: "Zulip 8.2.1", "acmechat v3.4", "Acme.Chat 6.4.4", "acme-sdk@2.1".
 _TOKEN = r"[A-Za-z][A-Za-z0-9]*(?:[.\-_][A-Za-z][A-Za-z0-9]*)*"
 _PROPER = r"[A-Z][A-Za-z0-9]*(?:[.\-][A-Za-z][A-Za-z0-9]*)*"
-_NAME_VERSION = re.compile(rf"(?<![\w./@-])({_PROPER}(?: [a-z][a-z0-9]*){{1,2}}|{_TOKEN})(?: v|@| |-v| version | to )v?(\d+\.\d+(?:\.\d+)*)\b")
+_NAME_VERSION = re.compile(rf"(?<![\w./@-])({_PROPER}(?: [A-Za-z][a-z0-9]*){{1,2}}|{_TOKEN})(?: v|@| |-v| version | to )v?(\d+\.\d+(?:\.\d+)*)\b")
 # A name, then what kind of thing it is: "Stringee SDK", "Acme Bot API", "ringcentral js sdk".
 # A lowercase word counts only with a language between ("acmecall js sdk"): "regional API" is English.
 _LANGUAGE = r"(?i:js|node|python|java|php|ruby|go|\.net|c#|ios|android)"
@@ -46,14 +46,19 @@ _NAME_KIND = re.compile(rf"(?<![\w./@-])(?:({_PROPER}(?: [a-z][a-z0-9]*)?)(?: (?
 _PACKAGE_VERSION = re.compile(r"(?<![\w./@-])([a-z][a-z0-9]*(?:-[a-z0-9]+)+)(?:@| v| )v?\d+\.\d+")
 _NAME_SDK = re.compile(r"(?<![\w./@])([a-z][a-z0-9]*)[-_](?:sdk|api|client|bot)\b", re.I)
 # Identifiers: "TelegramApiRequestException", "AcmeClient", "AcmeSDK".
-_IDENTIFIER = re.compile(r"\b((?:[A-Z][a-z0-9]+|[A-Z]{2,}(?=[A-Z][a-z]|API|SDK))+(?:Client|Sdk|SDK|Api|API|Exception|Error))\b")
+_IDENTIFIER = re.compile(r"(?<![\w.])((?:[A-Z][a-z0-9]+|[A-Z]{2,}(?=[A-Z][a-z]|API|SDK))+(?:Client|Sdk|SDK|Api|API|Exception|Error))\b")
 # Package paths and namespaces.
 _PACKAGE_DIR = re.compile(r"(?:node_modules|site-packages|dist-packages|vendor)[/\\]((?:@[\w.-]+[/\\])?[\w.-]+)")
 _SCOPE = re.compile(r"(?<![\w.])@([a-z0-9][\w.-]*)/[\w.-]+")
+_DOMAIN_ROOTS = ("com", "org", "io", "net", "me", "dev", "ai")
 _REVERSE_DOMAIN = re.compile(r"\b((?:com|org|io|net|me|dev|ai)\.[a-z][a-z0-9_]*)\.[a-z]")
 _DOTNET = re.compile(r"\b([A-Z][A-Za-z0-9]+)\.(?:Exceptions?|Rest|Api|Clients?|Sdk)\.[A-Z]")
 _PY_MODULE = re.compile(r"(?<![\w.])([a-z][a-z0-9_]*)(?:\.[a-z_][a-z0-9_]*)*\.([A-Z]\w*(?:Error|Exception))\b")
+_ADDRESS_NUMBER = re.compile(r"^(?:127|10|172|192|0)\.\d+\.\d+\.\d+$")  # "opening 127.0.0.1" is no version
 _DOTTED_TAIL = re.compile(r"[\w.$]*")
+# A vendor's own error code: {"code": "ACMECHAT_RATE_LIMITED"}; and a dotted brand: "Acme.Chat".
+_VENDOR_CODE = re.compile(r"""(?i:code|error_code|errorcode|error)["']?\s*[:=]\s*["']?([A-Z][A-Z0-9]{2,})_[A-Z0-9_]+\b""")
+_DOTTED_BRAND = re.compile(r"(?<![\w./@-])([A-Z][a-z0-9]+\.(?:[A-Z][a-z]+|ai|io|to|me|im|chat|js))(?![\w./-])")
 # A vendor's key in the environment: "ACMECHAT_API_KEY", "ACME_AUTH_TOKEN".
 _ENV_KEY = re.compile(r"\b([A-Z][A-Z0-9]{2,})_(?:API_KEY|API_TOKEN|AUTH_TOKEN|ACCESS_TOKEN|TOKEN|SECRET|APP_ID|ACCOUNT_SID)\b")
 _GITHUB_ACTION = re.compile(r"\buses:\s*([\w.-]+/[\w.-]+)@", re.I)
@@ -75,14 +80,20 @@ class ForeignEvidence:
     graph_name: str
     graph_paths: tuple[str, ...]
     graph_error_shape: tuple[str, ...]
+    graph_marks: tuple[str, ...]
     webhook_name: str
     webhook_marks: tuple[str, ...]
     github_action: str
     weak: frozenset[str]
 
     def is_name(self, token: str) -> bool:
-        """A token with a word in it that is nobody's word we know: a product's name."""
-        return any(len(w) >= 3 and not w.isdigit() and w not in self.known for w in words_of(token))
+        """A token with a word in it that is nobody's word we know: a product's name.
+
+        A plural of a known word is known ("channels"); no other ending is taken off,
+        since names are often words plus an ending ("Pusher" is not "push").
+        """
+        return any(len(w) >= 3 and not w.isdigit() and w not in self.known and not (w[-1] == "s" and w[:-1] in self.known)
+                   for w in words_of(token))
 
     def _foreign_host(self, host: str) -> bool:
         host = host.lower().rstrip(".")
@@ -128,7 +139,8 @@ class ForeignEvidence:
         return f"{self.github_action} ({m.group(1)})" if m else None
 
     def _graph(self, question: str, folded: str) -> str | None:
-        if any(p in folded for p in self.graph_paths) or all(s in folded for s in self.graph_error_shape):
+        if any(p in folded for p in self.graph_paths) or any(m in folded for m in self.graph_marks) \
+                or all(s in folded for s in self.graph_error_shape):
             return self.graph_name
         return None
 
@@ -155,7 +167,8 @@ class ForeignEvidence:
             if self.is_name(m.group(1)) and m.group(1).lower() not in self.neutral_namespaces:
                 return m.group(1)
         for m in _PY_MODULE.finditer(question) if ("error" in folded or "exception" in folded) else ():
-            if m.group(1) not in self.neutral_namespaces and self.is_name(m.group(1)):
+            # "com.acme.ErrorException" is Java, read above by its reverse domain
+            if m.group(1) not in _DOMAIN_ROOTS and m.group(1) not in self.neutral_namespaces and self.is_name(m.group(1)):
                 return m.group(1)
         return None
 
@@ -185,9 +198,23 @@ class ForeignEvidence:
                 return m.group(1)
         return None
 
+    def _vendor_code(self, question: str, folded: str) -> str | None:
+        for m in _VENDOR_CODE.finditer(question):
+            if self.is_name(m.group(1)):
+                return m.group(1)
+        return None
+
+    def _dotted(self, question: str, folded: str) -> str | None:
+        if "." not in folded:
+            return None
+        for m in _DOTTED_BRAND.finditer(question):
+            if self.is_name(m.group(1)) and m.group(1).split(".")[0].lower() not in self.neutral_namespaces:
+                return m.group(1)
+        return None
+
     def _versioned(self, question: str, folded: str) -> str | None:
         for m in _NAME_VERSION.finditer(question):
-            if self.is_name(m.group(1)):
+            if self.is_name(m.group(1)) and not _ADDRESS_NUMBER.match(m.group(2)):
                 return self._trimmed(m.group(1))
         return None
 
@@ -211,7 +238,8 @@ class ForeignEvidence:
     # Most telling first: the first kind found names the product in the reply.
     _finders = (
         ("webhook", _webhook), ("graph", _graph), ("package", _package), ("namespace", _namespace),
-        ("versioned", _versioned), ("named", _named_kind), ("identifier", _identifier), ("host", _host),
+        ("versioned", _versioned), ("named", _named_kind), ("identifier", _identifier), ("code", _vendor_code),
+        ("dotted", _dotted), ("host", _host),
     )
 
     def _neutral_package(self, name: str) -> bool:
@@ -238,6 +266,7 @@ def load_foreign_evidence(catalog_words: frozenset[str], lex: Lexicon, path: Pat
         graph_name=raw["graph"]["name"],
         graph_paths=tuple(fold(p) for p in raw["graph"]["paths"]),
         graph_error_shape=tuple(fold(s) for s in raw["graph"]["error_shape"]),
+        graph_marks=tuple(fold(m) for m in raw["graph"]["marks"]),
         webhook_name=raw["webhooks"]["name"],
         webhook_marks=tuple(fold(m) for m in raw["webhooks"]["marks"]),
         github_action=raw["webhooks"]["github_action"],
