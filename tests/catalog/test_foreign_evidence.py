@@ -184,3 +184,11 @@ def test_the_words_that_are_nobodys_and_the_weighing_are_data():
     assert {"xcode", "react", "kubernetes", "electron"} <= set(raw["neutral"]["words"])
     assert "communication.azure.com" in raw["neutral"]["our_hosts"]
     assert raw["weighing"]["weak"] == ["host"]
+
+
+def test_a_vendors_own_error_code_or_dotted_brand_is_another_product(explain):
+    assert_none_naming(explain('{"error": {"code": "QUIKCHAT_RATE_LIMITED", "status": 429}}'), "QUIKCHAT")
+    assert_none_naming(explain("Chirp.Chat self hosted: 429 on every post"), "Chirp.Chat")
+    # ... but a status name in a code is everybody's, and our products' own codes are ours
+    d = explain('{"error": {"code": "TOO_MANY_REQUESTS"}} from directline')
+    assert d.foreign_product is None and d.status == "answer"
