@@ -66,7 +66,7 @@ _GITHUB_ACTION = re.compile(r"\buses:\s*([\w.-]+/[\w.-]+)@", re.I)
 
 @dataclass(frozen=True)
 class Evidence:
-    kind: str  # host, package, namespace, identifier, versioned, named, graph, webhook
+    kind: str  # webhook, graph, package, namespace, versioned, named, identifier, code, dotted, host
     name: str  # what the question looks like it is about, as written there
     span: tuple[int, int] = (0, 0)  # where in the question (our names inside it do not count)
 
