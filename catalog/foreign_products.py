@@ -37,7 +37,8 @@ class ForeignProducts:
     max_len: int
     alone_only: frozenset[str] = frozenset()  # products that count only when none of ours is named
 
-    def _names_ours(self, text: str, words: list[str]) -> bool:
+    def names_ours(self, text: str, words: list[str]) -> bool:
+        """The (folded) text names one of our products, hosts, packages or namespaces."""
         if any(m in text for m in self.our_marks):
             return True
         # Our names count as words of the question, not inside someone's host name
@@ -68,7 +69,7 @@ class ForeignProducts:
             name = next((n for m, n in self.marks if m in text and not (n in self.alone_only and product_named)), None)
         if name is not None and name in self.alone_only and product_named:
             name = None
-        if name is None or self._names_ours(text, words):
+        if name is None or self.names_ours(text, words):
             return None
         return name
 

@@ -20,8 +20,9 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from .decision import Decision, Match
+from .foreign_evidence import load_foreign_evidence
 from .foreign_products import load_foreign_products
-from .lexicon import load_lexicon
+from .lexicon import fold, load_lexicon
 from .posts import distinct_lines, error_text, without_frames
 from .query import ParsedQuestion, Target, parse
 from .schema import Entry
@@ -67,6 +68,7 @@ class Matcher:
         self.lex = load_lexicon()
         self.signals = ProductSignals(catalog.sources, self.lex)
         self.foreign = load_foreign_products()
+        self.evidence = load_foreign_evidence(_catalog_words(catalog), self.lex)
         self.family = {sid: src.family or sid for sid, src in catalog.sources.items()}
         self.text = TextIndex(catalog.entries, self.lex)
         self.position = {id(e): i for i, e in enumerate(catalog.entries)}
@@ -261,6 +263,15 @@ class Matcher:
             if host is not None:
                 # No product of ours named, and the error came from someone else's address.
                 return Decision(question, "none", (), truncated_at=truncated, foreign_product=host)
+        # A sign that is itself one of our names ("azure-communication-calling 1.22") is no sign.
+        # A long log is read one line shape each, like the product words: its lines repeat.
+        seen = question if shape is question else shape
+        evidence = [e for e in self.evidence.find(seen, p.text if seen is question else fold(seen))
+                    if not self.foreign.names_ours(fold(e.name), words_of(e.name))]
+        if evidence and self.evidence.outweighs(evidence, any(v >= 1.0 for v in hits.strength.values())) \
+                and not self._names_ours_outside(seen, evidence, p.text, words):
+            # Signs of another product's name, package or address outweigh our product words.
+            return Decision(question, "none", (), truncated_at=truncated, foreign_product=evidence[0].name)
         # String codes point at their product, like product words do.
         strings = self._string_targets(p, hits)
         if strings:
@@ -356,6 +367,17 @@ class Matcher:
         sugg = tuple(_unique([Match(e, 0.0, "suggestion") for e in suggestions]))[:MAX_CANDIDATES]
         return Decision(question, "none", sugg, hint=self._class_hint(missed), truncated_at=truncated)
 
+    def _names_ours_outside(self, question: str, evidence, folded: str, words) -> bool:
+        """One of our names, hosts or packages, outside the other product's own identifiers."""
+        spans = [e.span for e in evidence if e.span[1] > e.span[0]]
+        if spans:
+            chars = list(question)
+            for a, b in spans:
+                chars[a:b] = " " * (b - a)
+            folded = fold("".join(chars))
+            words = words_of(folded)
+        return self.foreign.names_ours(folded, words)
+
     def _twin_decides(self, a: Entry, b: Entry, qwords) -> Entry | None:
         """Between two near-twin rows, the words that differ decide.
 
@@ -434,6 +456,18 @@ class Matcher:
         if len(pool) >= 2:
             return "ambiguous", tuple(Match(e, min(t, 1.0), "text") for t, _, e in pool)
         return None
+
+
+def _catalog_words(catalog) -> frozenset[str]:
+    """Every word our catalog uses, in its entries and its product signals: not a foreign name."""
+    out: set[str] = set()
+    for src in catalog.sources.values():
+        for text in (src.id, src.product, src.short_name or "", src.document, *src.signals):
+            out.update(words_of(text))
+    for e in catalog.entries:
+        for text in (e.section, e.title, e.message, e.advice, e.note or "", e.string_code or "", e.key or "", *e.aliases):
+            out.update(words_of(text))
+    return frozenset(out)
 
 
 def _is_paste(question: str) -> bool:

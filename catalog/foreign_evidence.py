@@ -1,0 +1,274 @@
+"""Signs in the text itself that a question is about a product we do not cover.
+
+foreign_products.toml knows some sixty other products by name, but nobody can
+list every chat platform, bot library, SMS gateway or calling SDK. What they
+leave in a question has a shape, though: a web address that is not ours, a
+package path or namespace that is not ours, an identifier made of a name we
+never use ("TelegramApiRequestException"), a name followed by its version
+("Zulip 8.2.1") or by API/SDK ("Stringee SDK"), a Microsoft Graph path. A "name"
+here is a word that none of our catalog's text, our lexicon or the neutral words
+(platforms, languages, frameworks: "Xcode 15.2" is nobody's product) use.
+
+This module only finds the evidence; catalog/match.py weighs it against the
+evidence that the question is ours (foreign_products.ForeignProducts.names_ours).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from http import HTTPStatus
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .lexicon import Lexicon, fold
+from .products import words_of
+
+EVIDENCE_PATH = Path(__file__).with_name("foreign_evidence.toml")
+
+# Top-level domains a host written without its scheme ends in ("pbx.acme.uz"); a file
+# name (client.js, __init__.py) ends in none of them.
+_TLDS = ("com|net|org|io|ai|dev|app|cloud|co|cn|uz|de|uk|us|me|live|chat|im|so|sh|gg|tv|ru|in|jp|fr|"
+         "br|es|it|nl|eu|info|biz|xyz|tech|site|online|ms|ly")
+_HOST = re.compile(rf"(?<![\w@/.-])(?:https?://)?((?:[a-z0-9][a-z0-9-]*\.)+(?:{_TLDS}))(?![\w-]|\.\w)")
+_URL_HOST = re.compile(r"\b[a-z][a-z0-9+.-]*://([\w-]+(?:\.[\w-]+)+)", re.I)
+_LOCAL = re.compile(r"^(?:localhost|127\.|10\.|192\.168\.|0\.0\.0\.0|\[?::1|[\d.]+$)")
+# A name, then its version: "Zulip 8.2.1", "acmechat v3.4", "Acme.Chat 6.4.4", "acme-sdk@2.1".
+_TOKEN = r"[A-Za-z][A-Za-z0-9]*(?:[.\-_][A-Za-z][A-Za-z0-9]*)*"
+_PROPER = r"[A-Z][A-Za-z0-9]*(?:[.\-][A-Za-z][A-Za-z0-9]*)*"
+_NAME_VERSION = re.compile(rf"(?<![\w./@-])({_PROPER}(?: [A-Za-z][a-z0-9]*){{1,2}}|{_TOKEN})(?: v|@| |-v| version | to )v?(\d+\.\d+(?:\.\d+)*)\b")
+# A name, then what kind of thing it is: "Stringee SDK", "Acme Bot API", "ringcentral js sdk".
+# A lowercase word counts only with a language between ("acmecall js sdk"): "regional API" is English.
+_LANGUAGE = r"(?i:js|node|python|java|php|ruby|go|\.net|c#|ios|android)"
+_NAME_KIND = re.compile(rf"(?<![\w./@-])(?:({_PROPER}(?: [a-z][a-z0-9]*)?)(?: (?i:{_LANGUAGE}|web|rest|bot|cloud))?|([a-z][a-z0-9]*(?:[.\-][a-z][a-z0-9]*)*) {_LANGUAGE}) (?:api|sdk|client library|API|SDK|Sdk|Api)\b")
+# A package of its own, by its version: "acme-sms-gateway 1.9.0".
+_PACKAGE_VERSION = re.compile(r"(?<![\w./@-])([a-z][a-z0-9]*(?:-[a-z0-9]+)+)(?:@| v| )v?\d+\.\d+")
+_NAME_SDK = re.compile(r"(?<![\w./@])([a-z][a-z0-9]*)[-_](?:sdk|api|client|bot)\b", re.I)
+# Identifiers: "TelegramApiRequestException", "AcmeClient", "AcmeSDK".
+_IDENTIFIER = re.compile(r"(?<![\w.])((?:[A-Z][a-z0-9]+|[A-Z]{2,}(?=[A-Z][a-z]|API|SDK))+(?:Client|Sdk|SDK|Api|API|Exception|Error))\b")
+# Package paths and namespaces.
+_PACKAGE_DIR = re.compile(r"(?:node_modules|site-packages|dist-packages|vendor)[/\\]((?:@[\w.-]+[/\\])?[\w.-]+)")
+_SCOPE = re.compile(r"(?<![\w.])@([a-z0-9][\w.-]*)/[\w.-]+")
+_DOMAIN_ROOTS = ("com", "org", "io", "net", "me", "dev", "ai")
+_REVERSE_DOMAIN = re.compile(r"\b((?:com|org|io|net|me|dev|ai)\.[a-z][a-z0-9_]*)\.[a-z]")
+_DOTNET = re.compile(r"\b([A-Z][A-Za-z0-9]+)\.(?:Exceptions?|Rest|Api|Clients?|Sdk)\.[A-Z]")
+_PY_MODULE = re.compile(r"(?<![\w.])([a-z][a-z0-9_]*)(?:\.[a-z_][a-z0-9_]*)*\.([A-Z]\w*(?:Error|Exception))\b")
+_ADDRESS_NUMBER = re.compile(r"^(?:127|10|172|192|0)\.\d+\.\d+\.\d+$")  # "opening 127.0.0.1" is no version
+_DOTTED_TAIL = re.compile(r"[\w.$]*")
+# A vendor's own error code: {"code": "ACMECHAT_RATE_LIMITED"}; and a dotted brand: "Acme.Chat".
+_VENDOR_CODE = re.compile(r"""(?i:code|error_code|errorcode|error)["']?\s*[:=]\s*["']?([A-Z][A-Z0-9]{2,})_[A-Z0-9_]+\b""")
+_DOTTED_BRAND = re.compile(r"(?<![\w./@-])([A-Z][a-z0-9]+\.(?:[A-Z][a-z]+|ai|io|to|me|im|chat|js))(?![\w./-])")
+# A vendor's key in the environment: "ACMECHAT_API_KEY", "ACME_AUTH_TOKEN".
+_ENV_KEY = re.compile(r"\b([A-Z][A-Z0-9]{2,})_(?:API_KEY|API_TOKEN|AUTH_TOKEN|ACCESS_TOKEN|TOKEN|SECRET|APP_ID|ACCOUNT_SID)\b")
+_GITHUB_ACTION = re.compile(r"\buses:\s*([\w.-]+/[\w.-]+)@", re.I)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    kind: str  # webhook, graph, package, namespace, versioned, named, identifier, code, dotted, host
+    name: str  # what the question looks like it is about, as written there
+    span: tuple[int, int] = (0, 0)  # where in the question (our names inside it do not count)
+
+
+@dataclass(frozen=True, eq=False)  # one per process, hashed by identity
+class ForeignEvidence:
+    known: frozenset[str]  # words that are ours, the lexicon's, or neutral
+    neutral_namespaces: frozenset[str]
+    our_hosts: tuple[str, ...]
+    neutral_hosts: tuple[str, ...]
+    graph_name: str
+    graph_paths: tuple[str, ...]
+    graph_error_shape: tuple[str, ...]
+    graph_marks: tuple[str, ...]
+    webhook_name: str
+    webhook_marks: tuple[str, ...]
+    github_action: str
+    weak: frozenset[str]
+
+    def is_name(self, token: str) -> bool:
+        """A token with a word in it that is nobody's word we know: a product's name.
+
+        A plural of a known word is known ("channels"); no other ending is taken off,
+        since names are often words plus an ending ("Pusher" is not "push").
+        """
+        return any(len(w) >= 3 and not w.isdigit() and w not in self.known and not (w[-1] == "s" and w[:-1] in self.known)
+                   for w in words_of(token))
+
+    def _foreign_host(self, host: str) -> bool:
+        host = host.lower().rstrip(".")
+        if _LOCAL.match(host):
+            return False
+        return not any(host == h or host.endswith("." + h) for h in (*self.our_hosts, *self.neutral_hosts))
+
+    def _namespace_is_foreign(self, ns: str) -> bool:
+        ns = ns.lower()
+        if ns in self.neutral_namespaces or ns.split(".")[0] in self.neutral_namespaces:
+            return False
+        return self.is_name(ns.split(".")[-1] if ns.count(".") else ns)
+
+    def find(self, question: str, folded: str) -> list[Evidence]:
+        """The signs that the question is about a product outside this catalog, one per kind.
+
+        `folded` is the question case-folded (the parser already has it). Signs that
+        need case (identifiers, namespaces) read the question as written.
+        """
+        found: dict[str, Evidence] = {}
+        for kind, finder in self._finders:
+            if kind not in found:
+                hit = finder(self, question, folded)
+                if hit is not None:
+                    name, span = hit if isinstance(hit, tuple) else (hit, (0, 0))
+                    found[kind] = Evidence(kind, name, span)
+        return list(found.values())
+
+    def outweighs(self, evidence: list[Evidence], product_named: bool) -> bool:
+        """These signs say "not ours" more than our product words in the question say "ours".
+
+        A weak sign (a web address: our bots call other services and say so) gives way
+        to any product word of ours; the others give way only to one of our names,
+        hosts or packages, which the caller checks: "chat", "call" or "API" are
+        everybody's words.
+        """
+        return any(e.kind not in self.weak for e in evidence) or (bool(evidence) and not product_named)
+
+    def _webhook(self, question: str, folded: str) -> str | None:
+        if any(m in folded for m in self.webhook_marks):
+            return self.webhook_name
+        m = _GITHUB_ACTION.search(question)
+        return f"{self.github_action} ({m.group(1)})" if m else None
+
+    def _graph(self, question: str, folded: str) -> str | None:
+        if any(p in folded for p in self.graph_paths) or any(m in folded for m in self.graph_marks) \
+                or all(s in folded for s in self.graph_error_shape):
+            return self.graph_name
+        return None
+
+    def _host(self, question: str, folded: str) -> str | None:
+        if "." not in folded:
+            return None
+        for m in _URL_HOST.finditer(folded):
+            if self._foreign_host(m.group(1)):
+                return m.group(1)
+        for m in _HOST.finditer(question):
+            if self._foreign_host(m.group(1)):
+                return m.group(1)
+        return None
+
+    def _namespace(self, question: str, folded: str) -> str | None:
+        if "." not in folded:
+            return None
+        for m in _REVERSE_DOMAIN.finditer(question):
+            if self._namespace_is_foreign(m.group(1)):
+                # the whole dotted name is theirs: "io.acme.chat.ChatClient" is not our ChatClient
+                end = _DOTTED_TAIL.match(question, m.end(1)).end()
+                return m.group(1), (m.start(1), end)
+        for m in _DOTNET.finditer(question):
+            if self.is_name(m.group(1)) and m.group(1).lower() not in self.neutral_namespaces:
+                return m.group(1)
+        for m in _PY_MODULE.finditer(question) if ("error" in folded or "exception" in folded) else ():
+            # "com.acme.ErrorException" is Java, read above by its reverse domain
+            if m.group(1) not in _DOMAIN_ROOTS and m.group(1) not in self.neutral_namespaces and self.is_name(m.group(1)):
+                return m.group(1)
+        return None
+
+    def _package(self, question: str, folded: str) -> str | None:
+        for m in _PACKAGE_DIR.finditer(question):
+            pkg = m.group(1).replace("\\", "/")
+            scope, _, name = pkg.lstrip("@").rpartition("/")
+            if not self._neutral_package(scope or name) and self.is_name(pkg):
+                return pkg
+        for m in _SCOPE.finditer(folded):
+            if not self._neutral_package(m.group(1)) and self.is_name(m.group(1)):
+                return m.group(0)
+        for m in _PACKAGE_VERSION.finditer(question):
+            name = m.group(1).lower()
+            if name not in self.neutral_namespaces and "-".join(name.split("-")[:2]) not in self.neutral_namespaces:
+                return m.group(1), m.span(1)
+        for m in _ENV_KEY.finditer(question):
+            if self.is_name(m.group(1)):
+                return m.group(1)
+        return None
+
+    def _identifier(self, question: str, folded: str) -> str | None:
+        if not any(k in folded for k in ("client", "sdk", "api", "error", "exception")):
+            return None
+        for m in _IDENTIFIER.finditer(question):
+            if self.is_name(m.group(1)):
+                return m.group(1)
+        return None
+
+    def _vendor_code(self, question: str, folded: str) -> str | None:
+        for m in _VENDOR_CODE.finditer(question):
+            if self.is_name(m.group(1)):
+                return m.group(1)
+        return None
+
+    def _dotted(self, question: str, folded: str) -> str | None:
+        if "." not in folded:
+            return None
+        for m in _DOTTED_BRAND.finditer(question):
+            if self.is_name(m.group(1)) and m.group(1).split(".")[0].lower() not in self.neutral_namespaces:
+                return m.group(1)
+        return None
+
+    def _versioned(self, question: str, folded: str) -> str | None:
+        for m in _NAME_VERSION.finditer(question):
+            if self.is_name(m.group(1)) and not _ADDRESS_NUMBER.match(m.group(2)):
+                return self._trimmed(m.group(1))
+        return None
+
+    def _trimmed(self, phrase: str) -> str:
+        """'Acme chat server' -> 'Acme': the words after the name are ours or everybody's."""
+        parts = phrase.split(" ")
+        while len(parts) > 1 and not self.is_name(parts[-1]):
+            parts.pop()
+        return " ".join(parts)
+
+    def _named_kind(self, question: str, folded: str) -> str | None:
+        if "api" not in folded and "sdk" not in folded:
+            return None
+        for pattern in (_NAME_KIND, _NAME_SDK):
+            for m in pattern.finditer(question):
+                name = m.group(1) or (m.group(2) if pattern.groups > 1 else None)
+                if name and self.is_name(name):
+                    return self._trimmed(name)
+        return None
+
+    # Most telling first: the first kind found names the product in the reply.
+    _finders = (
+        ("webhook", _webhook), ("graph", _graph), ("package", _package), ("namespace", _namespace),
+        ("versioned", _versioned), ("named", _named_kind), ("identifier", _identifier), ("code", _vendor_code),
+        ("dotted", _dotted), ("host", _host),
+    )
+
+    def _neutral_package(self, name: str) -> bool:
+        name = name.lower()
+        return name in self.neutral_namespaces or name.split("-")[0] in self.neutral_namespaces
+
+
+@lru_cache(maxsize=4)
+def load_foreign_evidence(catalog_words: frozenset[str], lex: Lexicon, path: Path = EVIDENCE_PATH) -> ForeignEvidence:
+    """The evidence finder; `catalog_words` are the folded words of our catalog and its signals."""
+    with open(path, "rb") as fh:
+        raw = tomllib.load(fh)
+    neutral = raw["neutral"]
+    lexicon_words = {w for phrase in (*lex.role_words, *lex.key_roles) for w in words_of(phrase)}
+    lexicon_words |= lex.units | lex.before_words | lex.stopwords | lex.not_typos
+    lexicon_words |= {w for names in lex.status_words.values() for n in names for w in words_of(n)}
+    lexicon_words |= {w for s in HTTPStatus for w in words_of(f"{s.phrase} {s.name}")}
+    known = frozenset(catalog_words | lexicon_words | {w for x in neutral["words"] for w in words_of(x)})
+    return ForeignEvidence(
+        known=known,
+        neutral_namespaces=frozenset(fold(n) for n in neutral["neutral_namespaces"]),
+        our_hosts=tuple(fold(h) for h in neutral["our_hosts"]),
+        neutral_hosts=tuple(fold(h) for h in neutral["neutral_hosts"]),
+        graph_name=raw["graph"]["name"],
+        graph_paths=tuple(fold(p) for p in raw["graph"]["paths"]),
+        graph_error_shape=tuple(fold(s) for s in raw["graph"]["error_shape"]),
+        graph_marks=tuple(fold(m) for m in raw["graph"]["marks"]),
+        webhook_name=raw["webhooks"]["name"],
+        webhook_marks=tuple(fold(m) for m in raw["webhooks"]["marks"]),
+        github_action=raw["webhooks"]["github_action"],
+        weak=frozenset(raw["weighing"]["weak"]),
+    )
