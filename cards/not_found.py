@@ -39,7 +39,7 @@ def not_found_card(
     foreign = getattr(decision, "foreign_product", None)
     if foreign:
         covered = ", ".join(family_names(sources.values())) or "a few products"
-        line = f"That looks like a {plain(foreign, 60)} error. I explain the errors of {covered}."
+        line = f"This looks like an error from {plain(foreign, 60)}. I explain the errors of {covered}."
         body.append(paragraph(line, spacing="Small"))
         fallback.append(line)
     if decision.hint:

@@ -361,5 +361,5 @@ def test_not_found_for_another_vendors_error_says_whose_it_looks_like_and_what_i
     decision = nothing("twilio error 30003")
     object.__setattr__(decision, "foreign_product", "Twilio")  # the matcher's field, when it has it
     texts = text_blocks(not_found_card(decision, SOURCES, []))
-    assert texts[1] == ("That looks like a Twilio error. I explain the errors of "
+    assert texts[1] == ("This looks like an error from Twilio. I explain the errors of "
                         "Azure Communication Services, Azure Bot Service, RAG API.")
