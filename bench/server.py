@@ -62,10 +62,10 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start(cmd: list[str], env: dict | None = None) -> subprocess.Popen:
+def start(cmd: list[str], env: dict | None = None, cwd: Path = REPO) -> subprocess.Popen:
     full = dict(os.environ)
     full.update(env or {})
-    return subprocess.Popen(cmd, cwd=REPO, env=full, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    return subprocess.Popen(cmd, cwd=cwd, env=full, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 
 async def wait_up(session: aiohttp.ClientSession, url: str, proc: subprocess.Popen, timeout: float = 60) -> None:
@@ -143,10 +143,12 @@ async def sink_count(session, sink_url: str) -> int:
         return (await r.json())["received"]
 
 
-async def start_server(name, cmd, env, session) -> tuple[subprocess.Popen, str]:
+async def start_server(name, cmd, env, session, checkout: Path | None = None) -> tuple[subprocess.Popen, str]:
+    """Start one target; `checkout` runs `python -m bot` from another clone with its own .venv."""
     port = free_port()
-    argv = [PY, *cmd] if cmd[0] == "-m" else [PY, *cmd, str(port)]
-    proc = start(argv, {**(env or {}), "PORT": str(port)})
+    python = str(checkout / ".venv" / "bin" / "python") if checkout else PY
+    argv = [python, *cmd] if cmd[0] == "-m" else [python, *cmd, str(port)]
+    proc = start(argv, {**(env or {}), "PORT": str(port)}, cwd=checkout or REPO)
     base = f"http://127.0.0.1:{port}"
     await wait_up(session, base + "/healthz", proc)
     return proc, base + "/api/messages"
@@ -191,6 +193,11 @@ async def main_async(args) -> None:
         "floor-uvloop": (["bench/floor.py"], {"FLOOR_LOOP": "uvloop"}),
     }
     wanted = [t for t in args.only.split(",") if t]
+    if args.before:
+        # The same bot from an earlier checkout, measured in the same rounds: "not slower
+        # than before" is then a comparison on one machine in one hour.
+        targets["bot-before"] = (["-m", "bot"], {"LOG_LEVEL": "WARNING"})
+        wanted.append("bot-before")
     servers: dict[str, tuple[subprocess.Popen, str]] = {}
     rounds: dict[str, list[dict]] = {name: [] for name in wanted}
     connector = aiohttp.TCPConnector(limit=args.concurrency * 2)
@@ -199,7 +206,8 @@ async def main_async(args) -> None:
             await wait_up(session, sink_url + "/healthz", sink)
             for name in wanted:
                 cmd, env = targets[name]
-                servers[name] = await start_server(name, cmd, env, session)
+                checkout = Path(args.before).resolve() if name == "bot-before" else None
+                servers[name] = await start_server(name, cmd, env, session, checkout)
                 proc, url = servers[name]
                 warm = [make_activity(i, sink_url, args.conversations) for i in range(args.warmup)]
                 await load(session, url, warm, args.concurrency)
@@ -229,7 +237,10 @@ async def main_async(args) -> None:
     if "bot" in by and "echo" in by:
         print(f"bot / echo  = {by['bot']['rps'] / by['echo']['rps']:.1f}x activities/s, "
               f"{by['echo']['cpu_ms'] / by['bot']['cpu_ms']:.1f}x less server CPU per activity   (target >= 8x)")
-    for ours, floor in (("bot", "floor"), ("bot-uncached", "floor"), ("bot", "floor-uvloop")):
+    if "bot" in by and "bot-before" in by:
+        print(f"bot / bot-before = {100 * by['bot']['rps'] / by['bot-before']['rps']:.0f}% of activities/s, "
+              f"{100 * by['bot']['cpu_ms'] / by['bot-before']['cpu_ms']:.0f}% of its server CPU per activity")
+    for ours, floor in (("bot", "floor"), ("bot-before", "floor"), ("bot-uncached", "floor"), ("bot", "floor-uvloop")):
         if ours in by and floor in by:
             print(f"{ours} / {floor} = {100 * by[ours]['rps'] / by[floor]['rps']:.0f}% of activities/s, "
                   f"{floor} uses {100 * by[floor]['cpu_ms'] / by[ours]['cpu_ms']:.0f}% of our server CPU per activity"
@@ -246,6 +257,8 @@ def main() -> None:
     ap.add_argument("--conversations", type=int, default=50)
     ap.add_argument("--only", default="bot,echo,floor,ours-echo")
     ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--before", metavar="CHECKOUT",
+                    help="also measure `python -m bot` from this clone of an earlier commit (needs its .venv)")
     args = ap.parse_args()
     asyncio.run(main_async(args))
 
