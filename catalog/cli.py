@@ -82,7 +82,6 @@ def _help_command(argv: list[str]) -> int:
     return 0
 
 
-# The first word of the command line that names a subcommand rather than a question.
 def _gaps_command(argv: list[str]) -> int:
     """The gap report from the bot's records (catalog/gaps_command.py)."""
     from .gaps_command import main as gaps_main
@@ -90,6 +89,7 @@ def _gaps_command(argv: list[str]) -> int:
     return gaps_main(argv)
 
 
+# The first word of the command line that names a subcommand rather than a question.
 SUBCOMMANDS: dict[str, Callable[[list[str]], int]] = {
     "catalog": _catalog_command,
     "gaps": _gaps_command,

@@ -15,6 +15,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterable
 
 from .lexicon import fold
 from .products import words_of
@@ -34,8 +35,12 @@ class ForeignProducts:
     marks: tuple[tuple[str, str], ...]  # (folded substring, display name)
     our_phrases: frozenset[tuple[str, ...]]
     our_marks: tuple[str, ...]
-    max_len: int
     alone_only: frozenset[str] = frozenset()  # products that count only when none of ours is named
+
+    def __post_init__(self) -> None:
+        # Looked up on every question: what finding the phrases needs is worked out here, once.
+        object.__setattr__(self, "_theirs", _PhraseFinder(self.phrases))
+        object.__setattr__(self, "_ours", _PhraseFinder(self.our_phrases))
 
     def names_ours(self, text: str, words: list[str]) -> bool:
         """The (folded) text names one of our products, hosts, packages or namespaces."""
@@ -45,7 +50,7 @@ class ForeignProducts:
         # ("test-call-agent.pstn.twilio.com" names no call agent of ours).
         if _ADDRESS.search(text):
             words = words_of(_ADDRESS.sub(" ", text))
-        return _any_phrase(words, self.our_phrases, self.max_len) is not None
+        return self._ours.first_in(words) is not None
 
     def unknown_host(self, text: str) -> str | None:
         """A web address's host that is neither ours nor local: the service the error came from."""
@@ -63,33 +68,38 @@ class ForeignProducts:
         count only when no product of ours is named at all: a bot on App Service is a bot.
         """
         words = words_of(text) if words is None else words
-        found = _any_phrase(words, self.phrases, self.max_len)
+        found = self._theirs.first_in(words)
         name = self.phrases[found] if found is not None else None
         if name is None or (name in self.alone_only and product_named):
             name = next((n for m, n in self.marks if m in text and not (n in self.alone_only and product_named)), None)
-        if name is not None and name in self.alone_only and product_named:
-            name = None
         if name is None or self.names_ours(text, words):
             return None
         return name
 
 
-def _any_phrase(words: list[str], phrases, max_len: int) -> tuple[str, ...] | None:
-    """The first phrase found, also written as one word split by its capitals ("LiveKit", "RAGFlow")."""
-    firsts = {k[0] for k in phrases}
-    glued = {k[0]: k for k in phrases if len(k) == 1}
-    n = len(words)
-    for i in range(n):
-        if words[i] in firsts:
-            for size in range(min(max_len, n - i), 0, -1):
-                key = tuple(words[i : i + size])
-                if key in phrases:
-                    return key
-        for size in (2, 3):
-            joined = "".join(words[i : i + size])
-            if i + size <= n and joined in glued:
-                return glued[joined]
-    return None
+class _PhraseFinder:
+    """Finds the first of some phrases in a question's words."""
+
+    def __init__(self, phrases: Iterable[tuple[str, ...]]):
+        self.phrases = frozenset(phrases)
+        self.max_len = max((len(k) for k in self.phrases), default=1)
+        self.firsts = frozenset(k[0] for k in self.phrases)
+        self.glued = {k[0]: k for k in self.phrases if len(k) == 1}
+
+    def first_in(self, words: list[str]) -> tuple[str, ...] | None:
+        """The first phrase found, also written as one word split by its capitals ("LiveKit", "RAGFlow")."""
+        n = len(words)
+        for i in range(n):
+            if words[i] in self.firsts:
+                for size in range(min(self.max_len, n - i), 0, -1):
+                    key = tuple(words[i : i + size])
+                    if key in self.phrases:
+                        return key
+            for size in (2, 3):
+                joined = "".join(words[i : i + size])
+                if i + size <= n and joined in self.glued:
+                    return self.glued[joined]
+        return None
 
 
 @lru_cache(maxsize=1)
@@ -103,6 +113,5 @@ def load_foreign_products(path: Path = FOREIGN_PATH) -> ForeignProducts:
             phrases.setdefault(tuple(words_of(w)), product["name"])
         marks.extend((fold(m), product["name"]) for m in product.get("marks", ()))
     ours = frozenset(tuple(words_of(w)) for w in raw["ours"]["words"])
-    max_len = max(len(k) for k in (*phrases, *ours))
     alone = frozenset(p["name"] for p in raw["products"] if p.get("only_alone"))
-    return ForeignProducts(phrases, tuple(marks), ours, tuple(fold(m) for m in raw["ours"]["marks"]), max_len, alone)
+    return ForeignProducts(phrases, tuple(marks), ours, tuple(fold(m) for m in raw["ours"]["marks"]), alone)

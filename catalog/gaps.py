@@ -37,13 +37,19 @@ _PUNCT = re.compile(r"[^\w<>]+")
 
 
 @dataclass
-class NearEntry:
+class EntryNamed:
+    """An entry as the report names it: what finds it in the catalog, and what a reader recognises."""
+
     source: str
     code: int | None
     subcode: int | None
     key: str | None
     label: str
     title: str
+
+
+@dataclass
+class NearEntry(EntryNamed):
     offered: int = 0  # how many of the cluster's questions the bot offered it as a choice for
 
 
@@ -62,13 +68,7 @@ class Cluster:
 
 
 @dataclass
-class EntryVerdicts:
-    source: str
-    code: int | None
-    subcode: int | None
-    key: str | None
-    label: str
-    title: str
+class EntryVerdicts(EntryNamed):
     not_helpful: int
     helpful: int
     questions: list[str]
@@ -164,8 +164,7 @@ def _nearest(group: list[dict], question: str, catalog: Catalog, limit: int = 3)
     suggested = Counter(_ref(e) for r in group if r["decision"] == "none" for e in r.get("entries") or ())
     refs = [ref for ref, _ in offered.most_common()] + [ref for ref, _ in suggested.most_common()]
     if len(refs) < limit and question:
-        refs += [_ref({"source": m.entry.source, "code": m.entry.code, "subcode": m.entry.subcode, "key": m.entry.key})
-                 for m in catalog.explain(question).matches]
+        refs += [(m.entry.source, m.entry.code, m.entry.subcode, m.entry.key) for m in catalog.explain(question).matches]
     out: list[NearEntry] = []
     for ref in dict.fromkeys(refs):
         entry = catalog.get(*ref)

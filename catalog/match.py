@@ -254,22 +254,21 @@ class Matcher:
         shape = distinct_lines(question)  # a long log's words, one line shape each
         words = words_of(shape)
         hits = self.signals.detect(words)
-        foreign = self.foreign.recognise(p.text, words, product_named=any(v >= 1.0 for v in hits.strength.values()))
+        foreign = self.foreign.recognise(p.text, words, product_named=hits.names_a_product)
         if foreign is not None:
             # Another product's error: its numbers fitting our rows is a coincidence.
             return Decision(question, "none", (), truncated_at=truncated, foreign_product=foreign)
-        if not any(v >= 1.0 for v in hits.strength.values()):
+        if not hits.names_a_product:
             host = self.foreign.unknown_host(p.text)
             if host is not None:
                 # No product of ours named, and the error came from someone else's address.
                 return Decision(question, "none", (), truncated_at=truncated, foreign_product=host)
         # A sign that is itself one of our names ("azure-communication-calling 1.22") is no sign.
         # A long log is read one line shape each, like the product words: its lines repeat.
-        seen = question if shape is question else shape
-        evidence = [e for e in self.evidence.find(seen, p.text if seen is question else fold(seen))
+        evidence = [e for e in self.evidence.find(shape, p.text if shape is question else fold(shape))
                     if not self.foreign.names_ours(fold(e.name), words_of(e.name))]
-        if evidence and self.evidence.outweighs(evidence, any(v >= 1.0 for v in hits.strength.values())) \
-                and not self._names_ours_outside(seen, evidence, p.text, words):
+        if evidence and self.evidence.outweighs(evidence, hits.names_a_product) \
+                and not self._names_ours_outside(shape, evidence, p.text, words):
             # Signs of another product's name, package or address outweigh our product words.
             return Decision(question, "none", (), truncated_at=truncated, foreign_product=evidence[0].name)
         # String codes point at their product, like product words do.
@@ -298,7 +297,7 @@ class Matcher:
             sources = {c.entry.source for c in cands}
             named = hits.strongest(sources)
             status_like = t.role != "subcode" and t.subcode is None and 100 <= number <= 599
-            if cands and ((status_like and self._outranked(hits, sources)) or (not named and any(v >= 1.0 for v in hits.strength.values()) and (
+            if cands and ((status_like and self._outranked(hits, sources)) or (not named and hits.names_a_product and (
                 len(sources) > 1 or (t.role != "pair" and self._slip_in_named(number, hits, sources))
             ))):
                 # "chat sdk 404": the product named has no such code; other

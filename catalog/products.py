@@ -65,6 +65,11 @@ class SignalHits:
     used_words: frozenset[str]  # question words that were product words
     word_sources: dict[str, frozenset[str]] = field(default_factory=dict)  # product word -> its sources
 
+    @property
+    def names_a_product(self) -> bool:
+        """Some product of ours is named by a whole word or phrase (a slip of one is weaker)."""
+        return any(v >= 1.0 for v in self.strength.values())
+
     def boost(self, source: str) -> float:
         s = self.strength.get(source, 0.0)
         if s <= 0:

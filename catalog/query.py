@@ -70,9 +70,6 @@ def _noise(text: str):
                   if test is None or (test in text if isinstance(test, str) else test.search(text)))
     return _noise_pattern(kinds).finditer(text)
 
-
-_NOISE = _noise_pattern(tuple(range(len(_NOISE_KINDS))))  # every kind, for reading the list whole
-
 # A run of digits standing alone: not glued to letters, decimals or ids.
 # ("6,000" and "1.5" are already blanked as noise, so "8509,8510" is two numbers.)
 # A run of digits on its own; a plural s may follow ("429s"), which _is_quantity weighs against seconds.
@@ -91,7 +88,6 @@ _WORD = re.compile(r"[^\W\d][\w'’-]*")
 # Failure HRESULTs/NTSTATUS (the top bit set), and Microsoft Entra sign-in errors (AADSTS700016).
 _FOREIGN_CODE = re.compile(r"\b0x[89a-f][0-9a-f]{7}\b|\baadsts\d{4,}\b")
 _UNIT_WORD = re.compile(r"[^\W\d_]+|%")
-_SEPARATOR = re.compile(r"\s*(?:[:#=]|\bis\b|\bof\b|\bno\.?)?\s*$")
 # Status lines name an HTTP or SIP status: "HTTP/1.1 403 Forbidden", "SIP/2.0 480 Temporarily Unavailable".
 _STATUS_LINE = re.compile(r"\b(?:http|sip)/\d(?:\.\d)?\s+([1-6]\d\d)\b")
 # A request log that glues the method, the status and the path: "POST403directline.conversationUpdate".

@@ -9,16 +9,7 @@ steered by context.
 
 import pytest
 
-from catalog import load_catalog
-
-
-@pytest.fixture(scope="module")
-def explain():
-    return load_catalog().explain
-
-
-def ident(m):
-    return (m.entry.source, m.entry.code, m.entry.subcode)
+from tests.support.matching import ident
 
 
 def test_context_that_decides_is_said_and_the_others_are_offered(explain):

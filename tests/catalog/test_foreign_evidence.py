@@ -13,24 +13,9 @@ import tomllib
 
 import pytest
 
-from catalog import load_catalog
 from catalog.foreign_evidence import EVIDENCE_PATH
 from catalog.foreign_products import load_foreign_products
-
-
-@pytest.fixture(scope="module")
-def explain():
-    return load_catalog().explain
-
-
-def ident(m):
-    return (m.entry.source, m.entry.code, m.entry.subcode)
-
-
-def assert_none_naming(decision, name):
-    assert decision.status == "none"
-    assert decision.foreign_product == name
-    assert decision.matches == ()  # none of our rows is offered as if it were theirs
+from tests.support.matching import assert_answers, assert_none_naming
 
 
 def test_none_of_these_products_is_on_the_list():
@@ -70,7 +55,7 @@ def test_an_english_word_before_api_is_not_a_product(explain):
     # "regional API" is an adjective, not a vendor: lowercase words need a language between
     d = explain("use a correct regional API endpoint for your resource, the bot returns 401")
     assert d.foreign_product is None
-    assert d.status == "answer" and ident(d.matches[0]) == ("bot-service", 401, None)
+    assert_answers(d, ("bot-service", 401, None))
 
 
 @pytest.mark.parametrize(
@@ -132,8 +117,7 @@ def test_an_incoming_webhook_or_a_github_action_is_not_a_bot(explain):
 def test_an_unknown_address_gives_way_to_a_product_word_of_ours(explain):
     # an address is a weak sign: our bots call other services and say so
     assert_none_naming(explain("POST https://api.textbelt.example/text returned 403"), "api.textbelt.example")
-    d = explain("my bot calls https://api.textbelt.example and the bot returns 502")
-    assert d.status == "answer" and ident(d.matches[0]) == ("bot-service", 502, None)
+    assert_answers(explain("my bot calls https://api.textbelt.example and the bot returns 502"), ("bot-service", 502, None))
 
 
 @pytest.mark.parametrize(
@@ -152,7 +136,7 @@ def test_an_unknown_address_gives_way_to_a_product_word_of_ours(explain):
 def test_ours_win_when_both_appear(explain, question, expected):
     d = explain(question)
     assert d.foreign_product is None
-    assert d.status == "answer" and ident(d.matches[0]) == expected
+    assert_answers(d, expected)
 
 
 @pytest.mark.parametrize(
@@ -169,7 +153,7 @@ def test_ours_win_when_both_appear(explain, question, expected):
 def test_platforms_languages_and_tools_are_nobodys_product(explain, question, expected):
     d = explain(question)
     assert d.foreign_product is None
-    assert d.status == "answer" and ident(d.matches[0]) == expected
+    assert_answers(d, expected)
 
 
 def test_a_bare_status_with_no_product_at_all_stays_ambiguous(explain):

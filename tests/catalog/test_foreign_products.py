@@ -13,17 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from catalog import load_catalog
 from catalog.foreign_products import load_foreign_products
-
-
-@pytest.fixture(scope="module")
-def explain():
-    return load_catalog().explain
-
-
-def ident(m):
-    return (m.entry.source, m.entry.code, m.entry.subcode)
+from tests.support.matching import assert_answers, assert_none_naming
 
 
 @pytest.mark.parametrize(
@@ -44,10 +35,7 @@ def ident(m):
     ],
 )
 def test_another_products_error_is_none_and_names_that_product(explain, question, product):
-    d = explain(question)
-    assert d.status == "none"
-    assert d.foreign_product == product
-    assert d.matches == ()  # no row of ours is offered as if it were theirs
+    assert_none_naming(explain(question), product)
 
 
 @pytest.mark.parametrize(
@@ -67,8 +55,7 @@ def test_another_products_error_is_none_and_names_that_product(explain, question
 def test_ours_win_when_both_appear(explain, question, expected):
     d = explain(question)
     assert d.foreign_product is None
-    assert d.status == "answer"
-    assert ident(d.matches[0]) == expected
+    assert_answers(d, expected)
 
 
 def test_our_own_questions_never_look_foreign(explain):
@@ -120,7 +107,5 @@ def test_an_entra_sign_in_code_is_not_one_of_ours(explain):
 
 def test_a_platform_our_products_run_on_counts_only_when_none_of_ours_is_named(explain):
     assert explain("Azure Functions python HTTP trigger gives HTTP 500").foreign_product == "Azure Functions / App Service"
-    d = explain("my bot on App Service returns 500")
-    assert d.status == "answer" and ident(d.matches[0]) == ("bot-service", 500, None)
-    d = explain("bot state in Cosmos DB gives 412")
-    assert d.status == "answer" and ident(d.matches[0]) == ("bot-service", 412, None)
+    assert_answers(explain("my bot on App Service returns 500"), ("bot-service", 500, None))
+    assert_answers(explain("bot state in Cosmos DB gives 412"), ("bot-service", 412, None))

@@ -12,7 +12,6 @@ import json
 import os
 import subprocess
 import sys
-import uuid
 
 from tests.support.bot_server import REPO, activity, conversation_id, post
 from tests.support.azurite import azurite_or_skip
@@ -105,13 +104,8 @@ def test_since_leaves_out_older_records(start_bot, sink, tmp_path):
 
 
 def test_with_blob_storage_two_instances_keep_one_record_per_activity_and_the_report_reads_them(start_bot, sink, tmp_path):
-    blob = azurite_or_skip()
-    try:
-        env = {
-            "BOT_STORAGE": "blob",
-            "BOT_STORAGE_CONNECTION_STRING": blob.connection_string,
-            "BOT_STORAGE_CONTAINER": "t-" + uuid.uuid4().hex[:12],
-        }
+    with azurite_or_skip() as blob:
+        env = blob.bot_env()
         a, b = start_bot(env=env), start_bot(env=env)
         same = activity(sink, UNKNOWN[0], conversation_id())
         assert post(a, same).status_code == 200
@@ -120,5 +114,3 @@ def test_with_blob_storage_two_instances_keep_one_record_per_activity_and_the_re
         report = json.loads(gaps(env, "--json").stdout)
         assert report["unanswered"] == 2
         assert report["clusters"][0]["count"] == 2
-    finally:
-        blob.remove()

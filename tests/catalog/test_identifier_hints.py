@@ -8,8 +8,8 @@ Bot Service's channels, not the Communication Services Chat SDK.
 
 import pytest
 
-from catalog import load_catalog
 from catalog.products import words_of
+from tests.support.matching import assert_answers
 
 
 @pytest.mark.parametrize(
@@ -26,15 +26,6 @@ from catalog.products import words_of
 )
 def test_identifiers_and_glued_scripts_are_read_as_their_words(text, words):
     assert words_of(text) == words
-
-
-@pytest.fixture(scope="module")
-def explain():
-    return load_catalog().explain
-
-
-def ident(m):
-    return (m.entry.source, m.entry.code, m.entry.subcode)
 
 
 @pytest.mark.parametrize(
@@ -55,14 +46,11 @@ def ident(m):
     ],
 )
 def test_a_product_named_inside_an_identifier_decides(explain, question, expected):
-    d = explain(question)
-    assert d.status == "answer"
-    assert ident(d.matches[0]) == expected
+    assert_answers(explain(question), expected)
 
 
 def test_chat_alone_is_still_the_chat_sdk(explain):
-    d = explain("chat 403")
-    assert d.status == "answer" and ident(d.matches[0]) == ("acs-chat", 403, None)
+    assert_answers(explain("chat 403"), ("acs-chat", 403, None))
 
 
 def test_a_product_named_more_than_the_only_one_with_the_status_makes_it_a_near_miss(explain):

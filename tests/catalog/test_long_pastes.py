@@ -9,17 +9,8 @@ import random
 
 import pytest
 
-from catalog import load_catalog
 from catalog.match import MAX_QUESTION_CHARS
-
-
-@pytest.fixture(scope="module")
-def explain():
-    return load_catalog().explain
-
-
-def ident(m):
-    return (m.entry.source, m.entry.code, m.entry.subcode)
+from tests.support.matching import assert_answers, ident
 
 
 def log(lines: int, last: str, seed: int = 5) -> str:
@@ -76,14 +67,11 @@ STORY = (
     ],
 )
 def test_in_a_long_post_the_error_outweighs_the_story(explain, error, expected):
-    d = explain(STORY.format(error=error))
-    assert d.status == "answer"
-    assert ident(d.matches[0]) == expected
+    assert_answers(explain(STORY.format(error=error)), expected)
 
 
 def test_stack_frames_do_not_dilute_the_error_even_on_one_line(explain):
     paste = ("CallError: CallClient.createCallAgent: Failed to create call agent, call agent for this ACS Id "
              "already exists     at Le (callComposite.js:2)     at ke.<anonymous> (callComposite.js:2)     "
              "at Generator.throw (<anonymous>)")
-    d = explain(paste)
-    assert d.status == "answer" and ident(d.matches[0]) == ("acs-calling-sdk", 409, 40228)
+    assert_answers(explain(paste), ("acs-calling-sdk", 409, 40228))

@@ -6,16 +6,7 @@ forgiving where they type words, and never claiming an answer it lacks.
 
 import pytest
 
-from catalog import load_catalog
-
-
-@pytest.fixture(scope="module")
-def explain():
-    return load_catalog().explain
-
-
-def ident(m):
-    return (m.entry.source, m.entry.code, m.entry.subcode)
+from tests.support.matching import assert_answers, ident
 
 
 @pytest.mark.parametrize(
@@ -31,15 +22,12 @@ def ident(m):
     ],
 )
 def test_numbers_are_looked_up_exactly(explain, question, expected):
-    d = explain(question)
-    assert d.status == "answer"
-    assert ident(d.matches[0]) == expected
+    assert_answers(explain(question), expected)
 
 
 def test_code_and_subcode_together_beat_either_alone(explain):
     # 7000 alone is both a call-end subcode and a generic Call Automation subcode.
-    d = explain("code 0 subcode 7000")
-    assert d.status == "answer" and ident(d.matches[0]) == ("acs-call-end", 0, 7000)
+    assert_answers(explain("code 0 subcode 7000"), ("acs-call-end", 0, 7000))
 
 
 @pytest.mark.parametrize(
@@ -56,9 +44,7 @@ def test_code_and_subcode_together_beat_either_alone(explain):
     ],
 )
 def test_product_words_pick_between_equal_numbers(explain, question, expected):
-    d = explain(question)
-    assert d.status == "answer"
-    assert ident(d.matches[0]) == expected
+    assert_answers(explain(question), expected)
 
 
 @pytest.mark.parametrize("question", ["what is 404", "503", "code 401", "subcode 0"])
@@ -97,15 +83,12 @@ def test_a_missed_http_status_gets_the_class_meaning(explain):
     ],
 )
 def test_words_find_the_entry_that_explains_them(explain, question, expected):
-    d = explain(question)
-    assert d.status == "answer"
-    assert ident(d.matches[0]) == expected
+    assert_answers(explain(question), expected)
 
 
 def test_a_named_products_entry_clearly_ahead_answers_on_fewer_shared_words(explain):
     # "rag" names the product; its 415 fits these words far better than any other row.
-    d = explain("rag rejects the file, its content type is not accepted")
-    assert d.status == "answer" and ident(d.matches[0]) == ("rag-api", 415, None)
+    assert_answers(explain("rag rejects the file, its content type is not accepted"), ("rag-api", 415, None))
 
 
 def test_words_alone_do_not_answer_for_an_error_code_of_another_system(explain):
@@ -115,7 +98,7 @@ def test_words_alone_do_not_answer_for_an_error_code_of_another_system(explain):
     assert explain("permissions denied by system when starting video").status == "answer"
     # A hex thread id in a pasted log line is not such a code.
     d = explain("2024-05-01 10:00:01 tid=0x00003f1c WARN permissions denied by system when starting video")
-    assert d.status == "answer" and ident(d.matches[0]) == ("acs-calling-sdk", 412, 43016)
+    assert_answers(d, ("acs-calling-sdk", 412, 43016))
 
 
 def test_several_codes_get_one_answer_each(explain):
@@ -144,7 +127,7 @@ def test_follow_up_stays_in_the_previous_product(explain):
     # a bare 404 is ambiguous on its own, but not right after a bot-service answer
     assert explain("what is 404").status == "ambiguous"
     follow = explain("and 404?", context=first.context)
-    assert follow.status == "answer" and ident(follow.matches[0]) == ("bot-service", 404, None)
+    assert_answers(follow, ("bot-service", 404, None))
 
 
 def test_explicit_product_words_outweigh_the_follow_up_context(explain):
@@ -169,8 +152,7 @@ def test_words_can_lift_a_code_to_its_subcode_row(explain):
 
 def test_an_application_code_goes_before_the_http_status_it_maps_to(explain):
     d = explain('HTTP 404 {"errorCode": 30013, "message": "The specified conversation doesn\'t exist."}')
-    assert d.status == "answer"
-    assert ident(d.matches[0]) == ("omnichannel-messaging", 30013, None)
+    assert_answers(d, ("omnichannel-messaging", 30013, None))
 
 
 def test_code_and_subcode_side_by_side_are_read_as_a_pair_when_that_row_exists(explain):
@@ -193,8 +175,7 @@ def test_numbers_separated_by_commas_are_each_answered(explain):
     ],
 )
 def test_misspelt_split_or_foreign_product_words_still_count(explain, question, expected):
-    d = explain(question)
-    assert d.status == "answer" and ident(d.matches[0]) == expected
+    assert_answers(explain(question), expected)
 
 
 def test_a_product_named_without_that_code_gets_suggestions_not_an_answer(explain):
@@ -219,8 +200,7 @@ def test_a_slip_in_the_product_named_is_not_answered_from_another_family(explain
     ("my bot says subcode 3112", ("acs-call-end", 410, 3112)),  # nothing near 3112 in the Bot Service
 ])
 def test_another_sources_number_answers_when_it_cannot_be_a_slip(explain, question, expected):
-    d = explain(question)
-    assert d.status == "answer" and ident(d.matches[0]) == expected
+    assert_answers(explain(question), expected)
 
 
 def test_between_two_sources_rows_with_the_same_numbers_the_words_decide(explain):
@@ -237,8 +217,7 @@ def test_between_two_sources_rows_with_the_same_numbers_the_words_decide(explain
 ])
 def test_rate_limiting_in_the_users_words_is_a_429(explain, question, expected):
     # The documents say "too many requests"; people say rate limited or throttled (entry aliases).
-    d = explain(question)
-    assert d.status == "answer" and ident(d.matches[0]) == expected
+    assert_answers(explain(question), expected)
 
 
 def test_a_string_codes_own_words_are_answered_like_the_code(explain):

@@ -8,20 +8,7 @@ it: ('pair', code, subcode), ('subcode', n), ('code', n), ('http', n) or
 import pytest
 
 from catalog.query import parse
-
-
-def targets(question):
-    out = []
-    for t in parse(question).targets:
-        if t.role == "pair":
-            out.append(("pair", t.code, t.subcode))
-        elif t.role == "subcode":
-            out.append(("subcode", t.subcode))
-        elif t.role in ("code", "http"):
-            out.append((t.role, t.code))
-        else:
-            out.append(("any", t.number))
-    return out
+from tests.support.matching import targets
 
 
 @pytest.mark.parametrize(

@@ -2,9 +2,11 @@
 
     from tests.support.azurite import Azurite, azurite_or_skip
 
-    blob = azurite_or_skip()          # installed by deploy/scripts/install-azurite.sh, started here
-    blob.connection_string            # what BOT_STORAGE_CONNECTION_STRING takes
-    blob.stop(); blob.start()         # the same port again, empty (in-memory persistence)
+    with azurite_or_skip() as blob:    # installed by deploy/scripts/install-azurite.sh, started here;
+                                       # stopped and its folder removed when the block ends
+        blob.connection_string         # what BOT_STORAGE_CONNECTION_STRING takes
+        start_bot(env=blob.bot_env())  # a bot keeping its state here, in a container of its own
+        blob.stop(); blob.start()      # the same port again, empty (in-memory persistence)
 
 Each Azurite listens on a free loopback port and is stopped by whoever
 started it. It runs with --disableTelemetry (without it Azurite reaches out to
@@ -19,9 +21,12 @@ import socket
 import subprocess
 import tempfile
 import time
+import uuid
 from pathlib import Path
 
 import pytest
+
+from .processes import stop_process
 
 REPO = Path(__file__).resolve().parents[2]
 INSTALL = REPO / "deploy" / "scripts" / "install-azurite.sh"
@@ -77,6 +82,14 @@ class Azurite:
             f"BlobEndpoint={self.blob_endpoint};"
         )
 
+    def bot_env(self) -> dict[str, str]:
+        """A bot's environment for keeping its state here, in a container no other test writes to."""
+        return {
+            "BOT_STORAGE": "blob",
+            "BOT_STORAGE_CONNECTION_STRING": self.connection_string,
+            "BOT_STORAGE_CONTAINER": "t-" + uuid.uuid4().hex[:12],
+        }
+
     def start(self, timeout: float = 30.0) -> "Azurite":
         self._log = open(os.path.join(self._dir, "azurite.log"), "ab")
         self.proc = subprocess.Popen(
@@ -102,13 +115,7 @@ class Azurite:
         return Path(self._dir, "azurite.log").read_text(errors="replace")
 
     def stop(self) -> None:
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(5)
+        stop_process(self.proc)
         self.proc = None
         if getattr(self, "_log", None) is not None:
             self._log.close()
@@ -117,6 +124,12 @@ class Azurite:
     def remove(self) -> None:
         self.stop()
         shutil.rmtree(self._dir, ignore_errors=True)
+
+    def __enter__(self) -> "Azurite":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.remove()
 
 
 def azurite_or_skip() -> Azurite:

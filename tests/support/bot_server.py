@@ -49,6 +49,7 @@ from aiohttp import web
 from botbuilder.core import MemoryStorage
 
 from . import cards as card_support
+from .processes import stop_process
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO.parent / "shared"
@@ -234,13 +235,7 @@ class BotProcess:
         return requests.get(self.url + "/healthz", timeout=5).json()
 
     def stop(self) -> None:
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(5)
+        stop_process(self.proc)
         if self._log_path:
             self._log.close()
             os.unlink(self._log_path)

@@ -1,4 +1,10 @@
-"""Which process is which, for tests of the bot's gunicorn workers (Linux /proc; None or a skip elsewhere).
+"""The processes tests start: stopping them, and telling the bot's gunicorn workers apart.
+
+* ``stop_process(proc)`` - SIGTERM, then SIGKILL if it has not exited within ten
+  seconds: the bot and Azurite are stopped the way a host stops them, yet a stuck
+  one never hangs the run.
+
+Which process is which (Linux /proc; None or a skip elsewhere):
 
 * ``child_pids(pid)`` - the child processes of `pid` (the workers of a gunicorn master),
   once there are as many as expected.
@@ -11,11 +17,22 @@
 from __future__ import annotations
 
 import os
+import subprocess
 import time
 from pathlib import Path
 
 import pytest
 from aiohttp import web
+
+
+def stop_process(proc: subprocess.Popen | None) -> None:
+    if proc is not None and proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(5)
 
 
 def child_pids(pid: int, expect: int = 2, timeout: float = 20.0) -> list[int]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import uuid
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -21,20 +20,14 @@ from tests.support.storage_turns import answered_source, ask
 
 @pytest.fixture(scope="module")
 def azurite():
-    blob = azurite_or_skip()
-    yield blob
-    blob.remove()
+    with azurite_or_skip() as blob:
+        yield blob
 
 
 @pytest.fixture
 def blob_env(azurite, tmp_path):
     """The environment of a bot instance storing in a container of its own test."""
-    return {
-        "BOT_STORAGE": "blob",
-        "BOT_STORAGE_CONNECTION_STRING": azurite.connection_string,
-        "BOT_STORAGE_CONTAINER": "t-" + uuid.uuid4().hex[:12],
-        "BOT_DATA_DIR": str(tmp_path),
-    }
+    return {**azurite.bot_env(), "BOT_DATA_DIR": str(tmp_path)}
 
 
 def test_a_follow_up_on_another_instance_stays_in_the_product(start_bot, sink, blob_env):
@@ -111,15 +104,8 @@ def test_concurrent_turns_on_two_instances_lose_no_update(start_bot, slow_sink, 
 
 
 def test_the_blob_store_stopping_costs_the_turn_a_clear_reply_and_a_503_then_recovers(start_bot, sink, tmp_path):
-    blob = azurite_or_skip()
-    try:
-        env = {
-            "BOT_STORAGE": "blob",
-            "BOT_STORAGE_CONNECTION_STRING": blob.connection_string,
-            "BOT_DATA_DIR": str(tmp_path),
-            "BOT_STORAGE_TIMEOUT_SECONDS": "2",
-        }
-        bot = start_bot(env=env)
+    with azurite_or_skip() as blob:
+        bot = start_bot(env={**blob.bot_env(), "BOT_DATA_DIR": str(tmp_path), "BOT_STORAGE_TIMEOUT_SECONDS": "2"})
         conv = conversation_id()
         assert answered_source(ask(bot, sink, "what is subcode 3112", conv)) == "acs-call-end"
 
@@ -138,5 +124,3 @@ def test_the_blob_store_stopping_costs_the_turn_a_clear_reply_and_a_503_then_rec
         back = ask(bot, sink, "what is subcode 3112", conv)
         assert answered_source(back) == "acs-call-end"
         assert answered_source(ask(bot, sink, "and 3101?", conv)) == "acs-call-end"
-    finally:
-        blob.remove()
