@@ -5,7 +5,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test install bench eval clean e2e-deps playground teams-package webchat
+.PHONY: run test install bench eval clean e2e-deps playground teams-package webchat demo
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON) on PATH (or: make PYTHON=/path/to/python3.11 ...)"; exit 1; }
@@ -34,6 +34,11 @@ playground:
 # dist/error-explainer-teams.zip; needs MicrosoftAppId and BOT_DOMAIN in the environment.
 teams-package: $(STAMP)
 	$(PY) deploy/scripts/teams_package.py
+
+# The chat page against a local bot through a local Direct Line emulator; prints the address to open.
+DEMO_PORT ?= 8000
+demo: $(STAMP) e2e-deps
+	$(PY) deploy/scripts/demo.py --port $(DEMO_PORT)
 
 # dist/webchat/: the support-portal chat page with the pinned Web Chat bundle; edit its config.js.
 webchat:

@@ -16,12 +16,13 @@ from dataclasses import dataclass
 from catalog.decision import Decision
 from catalog.schema import Source
 
-from .actions import Submit, ask_action, explain_action, feedback_actions, parse_submit
+from .actions import ActionStyle, Submit, ask_action, explain_action, feedback_actions, parse_submit
 from .answer import answer_card
 from .choice import choice_card
 from .layout import fit_all, source_map
-from .none import none_card
+from .not_found import not_found_card
 from .notice import notice_card
+from .summary import problems, summary_card
 from .text import unescape_markdown
 from .welcome import welcome_card
 
@@ -39,6 +40,7 @@ __all__ = [
     "Ask",
     "CardReply",
     "MAX_ANSWER_CARDS",
+    "ActionStyle",
     "Submit",
     "answer_card",
     "ask_action",
@@ -47,10 +49,11 @@ __all__ = [
     "explain_action",
     "fallback_text",
     "feedback_actions",
-    "none_card",
+    "not_found_card",
     "notice_card",
     "parse_submit",
     "read_button",
+    "summary_card",
     "welcome_card",
 ]
 
@@ -67,9 +70,14 @@ def cards_for(
     decision: Decision,
     catalog_sources: Mapping[str, Source] | Iterable[Source] | None,
     examples: Iterable[str] | None = (),
+    *,
+    style: ActionStyle = "submit",
 ) -> CardReply:
-    """The reply to one decision: its cards and their summary."""
-    built = _cards(decision, catalog_sources, examples)
+    """The reply to one decision: its cards and their summary.
+
+    ``style``: how buttons reach the bot on this channel (cards.actions.ActionStyle).
+    """
+    built = _cards(decision, catalog_sources, examples, style)
     return CardReply(built, (fallback_text(built[0]) if built else "")[:SUMMARY_LIMIT])
 
 
@@ -77,6 +85,7 @@ def _cards(
     decision: Decision,
     catalog_sources: Mapping[str, Source] | Iterable[Source] | None,
     examples: Iterable[str] | None,
+    style: ActionStyle,
 ) -> list[dict]:
     sources = source_map(catalog_sources)
     cards: list[dict] = []
@@ -87,24 +96,31 @@ def _cards(
             )
         )
     if decision.status == "answer" and decision.matches:
-        shown = decision.matches[:MAX_ANSWER_CARDS]
+        ordered = problems(decision.matches)
+        if len(ordered) > 1:
+            cards.append(summary_card(ordered, sources))
+        shown = ordered[:MAX_ANSWER_CARDS]
+        # Fields the matcher adds for follow-up questions; read with defaults so older Decisions still render.
+        context_decided = getattr(decision, "context_decided", None)
+        others = getattr(decision, "others", ()) if len(shown) == 1 else ()
         for match in shown:
-            cards.append(answer_card(match, query=decision.query, source=sources.get(match.entry.source)))
-        left_out = decision.matches[MAX_ANSWER_CARDS:]
+            cards.append(answer_card(match, query=decision.query, sources=sources, context_decided=context_decided,
+                                     others=others, style=style))
+        left_out = ordered[MAX_ANSWER_CARDS:]
         if left_out:
             names = ", ".join(m.entry.label for m in left_out[:20])
             more = f" and {len(left_out) - 20} more" if len(left_out) > 20 else ""
             cards.append(
                 notice_card(
-                    f"Your message names {len(decision.matches)} codes; I explained the first "
+                    f"Your message names {len(ordered)} codes; I explained the first "
                     f"{len(shown)}. Ask about the others one at a time: {names}{more}.",
                     tone="info",
                 )
             )
     elif decision.status == "ambiguous" and decision.matches:
-        cards.append(choice_card(decision, sources))
+        cards.append(choice_card(decision, sources, style=style))
     else:
-        cards.append(none_card(decision, sources, examples))
+        cards.append(not_found_card(decision, sources, examples, style=style))
     # The bot sends all cards of a reply in one activity, so they share one message's size.
     # A lone card already fits: every builder ends in layout.adaptive_card, which fits it
     # to the same limit, so measuring it again would only serialise it a second time.

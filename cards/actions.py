@@ -88,24 +88,33 @@ def _identity(entry: Entry) -> dict:
     return out
 
 
-def _submit(title: str, payload: dict) -> dict:
+# How a channel wants card buttons that talk to the bot: "submit" (Action.Submit,
+# everywhere) or "execute" (Action.Execute, Teams' Universal Actions, whose verb is
+# the payload's action). Every builder takes it as ``style`` and passes it here.
+ActionStyle = Literal["submit", "execute"]
+
+
+def bot_action(title: str, payload: dict, style: ActionStyle = "submit") -> dict:
+    """A button whose press reaches the bot with ``payload``, in the channel's style."""
+    if style == "execute":
+        return {"type": "Action.Execute", "title": title, "verb": str(payload.get("action", "")), "data": dict(payload)}
     return {"type": "Action.Submit", "title": title, "data": dict(payload)}
 
 
-def explain_action(entry: Entry, title: str | None = None) -> dict:
+def explain_action(entry: Entry, title: str | None = None, style: ActionStyle = "submit") -> dict:
     """A button that asks the bot to answer exactly this entry."""
     label = plain(title, BUTTON_TITLE_LIMIT) if title else button_title(entry)
     payload = {"action": "explain", **_identity(entry)}
-    return _submit(label, payload)
+    return bot_action(label, payload, style)
 
 
-def feedback_actions(entry: Entry, query: str) -> list[dict]:
+def feedback_actions(entry: Entry, query: str, style: ActionStyle = "submit") -> list[dict]:
     """'Helpful' / 'Not helpful' buttons that report on this answer to this question."""
     query = query[:QUERY_LIMIT] if isinstance(query, str) else ""
     buttons = []
     for helpful, label in ((True, "Helpful"), (False, "Not helpful")):
         payload = {"action": "feedback", "helpful": helpful, **_identity(entry), "query": query}
-        buttons.append(_submit(label, payload))
+        buttons.append(bot_action(label, payload, style))
     return buttons
 
 

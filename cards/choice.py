@@ -1,60 +1,52 @@
 """The card for a question that fits several entries: let the user pick.
 
-Candidates are grouped by product because the same number means different
-things in different products (a bare "404"), and the product is how people
-tell them apart. Groups come in the order of their best candidate, so the
-likeliest answer stays on top.
+One compact row per candidate, best first: the code, the title, the
+product's short name under it. The product is how people tell a bare "404"
+apart, so it is on every row instead of in headings over single rows. The
+whole row is the button, so a long title wraps instead of being cut.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from catalog.decision import Decision, Match
+from catalog.decision import Decision
 from catalog.schema import Source
 
-from .actions import button_title, explain_action
-from .layout import adaptive_card, heading, paragraph, product_of, source_map
+from .actions import ActionStyle, button_title, explain_action
+from .layout import adaptive_card, paragraph, short_product, source_map
+from .rows import entry_row
 from .text import plain, user_text
 
 MAX_CANDIDATES = 8
 QUERY_SHOWN = 80
 
 
-def choice_card(decision: Decision, sources: Mapping[str, Source] | Iterable[Source] | None) -> dict:
+def choice_card(
+    decision: Decision,
+    sources: Mapping[str, Source] | Iterable[Source] | None,
+    *,
+    style: ActionStyle = "submit",
+) -> dict:
     sources = source_map(sources)
     shown = decision.matches[:MAX_CANDIDATES]
     left_out = len(decision.matches) - len(shown)
 
-    # product -> source -> candidates; insertion order keeps each group where
-    # its best candidate ranked, and candidates best first inside it.
-    groups: dict[str, dict[str, list[Match]]] = {}
-    for match in shown:
-        product = product_of(match.entry, sources)
-        groups.setdefault(product, {}).setdefault(match.entry.source, []).append(match)
-
-    # fallbackText may be rendered as markdown too, so the query is escaped there as well.
-    query = user_text(decision.query, QUERY_SHOWN)
-    body: list[dict] = [paragraph(f"«{query}» matches several errors — pick one:", weight="Bolder")]
-    fallback_lines = [f"«{query}» matches several errors:"]
-    for product, by_source in groups.items():
-        body.append(heading(plain(product, 100), size="Medium") | {"spacing": "Medium"})
-        for source_id, matches in by_source.items():
-            source = sources.get(source_id)
-            # Several documents can belong to one product; name the document
-            # when that is the only thing telling two buttons apart.
-            if len(by_source) > 1:
-                document = source.document if source else source_id
-                body.append(paragraph(plain(document, 120), isSubtle=True, size="Small", spacing="Small"))
-            for match in matches:
-                body.append({"type": "ActionSet", "spacing": "Small", "actions": [explain_action(match.entry)]})
-                fallback_lines.append(f"- {product}: {button_title(match.entry, 100)}")
+    body: list[dict] = [paragraph(f"Which «{user_text(decision.query, QUERY_SHOWN)}» do you mean?", weight="Bolder")]
+    fallback_lines = [f"Which «{plain(decision.query, QUERY_SHOWN)}» do you mean?"]
+    # Several documents can name their products alike; the document then tells two rows apart.
+    short_names = [short_product(m.entry, sources) for m in shown]
+    for i, match in enumerate(shown):
+        entry = match.entry
+        detail = short_names[i]
+        if short_names.count(detail) > 1 and len({m.entry.source for m in shown if short_product(m.entry, sources) == detail}) > 1:
+            source = sources.get(entry.source)
+            if source is not None:
+                detail = f"{detail} · {plain(source.document, 80)}"
+        body.append(entry_row(entry, sources, action=explain_action(entry, style=style), detail=detail, first=i == 0))
+        fallback_lines.append(f"- {short_names[i]}: {button_title(entry, 100)}")
     if left_out > 0:
-        body.append(
-            paragraph(
-                f"…and {left_out} more. Add the product name or the subcode to narrow it down.",
-                isSubtle=True,
-                spacing="Medium",
-            )
-        )
+        more = f"…and {left_out} more. Add the product name or the subcode to narrow it down."
+        body.append(paragraph(more, isSubtle=True, size="Small", spacing="Medium"))
+        fallback_lines.append(more)
     return adaptive_card(body, fallback="\n".join(fallback_lines))

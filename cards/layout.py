@@ -118,6 +118,15 @@ def product_of(entry: Entry, sources: Mapping[str, Source]) -> str:
     return source.product if source else entry.source
 
 
+def short_product(entry_or_source: Entry | str, sources: Mapping[str, Source]) -> str:
+    """The product's short name (``[source] short_name`` in the data), for rows and fact lines."""
+    source_id = entry_or_source if isinstance(entry_or_source, str) else entry_or_source.source
+    source = sources.get(source_id)
+    if source is None:
+        return source_id
+    return source.short_name or source.product
+
+
 def heading(text: str, *, size: str = "Large") -> dict:
     return {"type": "TextBlock", "text": text, "style": "heading", "size": size, "weight": "Bolder", "wrap": True}
 

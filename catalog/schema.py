@@ -44,6 +44,7 @@ class Source(BaseModel):
 
     id: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
     product: str = Field(min_length=1)
+    short_name: str | None = Field(default=None, min_length=1, max_length=24, description="the product where space is short (cards)")
     document: str = Field(min_length=1, description="the document's own title")
     seed: str = Field(description="seed file number the entries were taken from, e.g. '003'")
     url: str | None = None

@@ -118,6 +118,12 @@ class ErrorExplainerBot(ActivityHandler):
         if any(m is not None and m.id != bot_id for m in members_added or ()):
             await self._greet_once(turn_context)
 
+    async def on_event(self, turn_context: TurnContext):
+        # A Web Chat page sends this event as it connects (deploy/webchat/chat.js, as in
+        # Web Chat's own samples), so the visitor is greeted before typing anything.
+        if turn_context.activity.name == "webchat/join":
+            await self._greet_once(turn_context)
+
     async def on_installation_update_add(self, turn_context: TurnContext):
         # Installing the bot in Teams (personal chat) adds only the bot as a member,
         # so the members-added welcome never fires there; greet on install instead

@@ -11,7 +11,11 @@
 // - say: text typed into the send box, then Enter.
 // - click: accessible name (substring) of a button inside a rendered card; the last
 //   matching button on the page is clicked.
+// - clickSuggested: text of a suggested action (a button under the transcript, outside cards).
 // - waitFor: text that must appear in a card rendered after the step started.
+// scenario.viewport ({width, height}) sets the window size (default 1280x1000).
+// scenario.measure: each new card is also measured (text cut off or sticking out, see
+// measureCards) and photographed on its own ("cards": [{text, width, height, problems, screenshot}]).
 // scenario.read (a CSS selector) instead of steps: wait for it, report its text.
 // Exit status 0 with {"steps": [...]} or 1 with {"error": ..., "steps": [...]}.
 'use strict';
@@ -35,6 +39,48 @@ function normalise(text) {
 
 async function cardTexts(page) {
   return page.$$eval(CARD, (els) => els.map((el) => el.innerText));
+}
+
+// What a reader would notice is wrong with a rendered card: text cut off (its box is
+// narrower or lower than its content and hides the rest, ellipsis or not) and
+// anything sticking out of the card or the window.
+function measureCards(cards, from) {
+  const label = (el) => {
+    const cls = typeof el.className === 'string' && el.className ? '.' + el.className.trim().split(/\s+/).join('.') : '';
+    return `${el.tagName.toLowerCase()}${cls} "${(el.innerText || '').replace(/\s+/g, ' ').trim().slice(0, 60)}"`;
+  };
+  return cards.slice(from).map((card) => {
+    const problems = new Set();
+    const box = card.getBoundingClientRect();
+    if (box.right > window.innerWidth + 1) problems.add(`card wider than the window (${Math.round(box.right)} > ${window.innerWidth})`);
+    for (const el of [card, ...card.querySelectorAll('*')]) {
+      const style = getComputedStyle(el);
+      if (style.display === 'none' || style.visibility === 'hidden') continue;
+      if (!(el.innerText || '').trim()) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) continue;
+      if (el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1 && style.overflowX !== 'visible') {
+        problems.add(`cut off at the right: ${label(el)} (${el.scrollWidth}px of text in ${el.clientWidth}px)`);
+      }
+      if (el.clientHeight > 0 && el.scrollHeight > el.clientHeight + 2 && style.overflowY !== 'visible') {
+        problems.add(`cut off at the bottom: ${label(el)} (${el.scrollHeight}px of text in ${el.clientHeight}px)`);
+      }
+      if (r.right > box.right + 1 || r.left < box.left - 1) {
+        problems.add(`sticks out of the card: ${label(el)}`);
+      }
+    }
+    return { text: card.innerText, width: Math.round(box.width), height: Math.round(box.height), problems: [...problems] };
+  });
+}
+
+async function measureNew(page, before, name, artifacts) {
+  const measured = await page.$$eval(CARD, measureCards, before);
+  for (let i = 0; i < measured.length; i += 1) {
+    const file = path.join(artifacts, `${name}-card${i + 1}.png`);
+    await page.locator(CARD).nth(before + i).screenshot({ path: file }).catch(() => {});
+    measured[i].screenshot = file;
+  }
+  return measured;
 }
 
 async function waitForNewCard(page, before, expected, timeoutMs) {
@@ -63,7 +109,7 @@ async function main() {
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     headless: true,
     args: CHROMIUM_FLAGS,
-    viewport: { width: 1280, height: 1000 },
+    viewport: scenario.viewport || { width: 1280, height: 1000 },
   });
   const page = context.pages()[0] || (await context.newPage());
   page.on('pageerror', (e) => result.pageErrors.push(String(e && e.message)));
@@ -96,6 +142,9 @@ async function main() {
         await waitForNewCard(page, 0, scenario.waitOnLoad, timeoutMs);
       }
       result.loaded = { cards: await cardTexts(page), screenshot: await shot('00-loaded') };
+      if (scenario.measure) {
+        result.loaded.measured = await measureNew(page, 0, `${scenario.name}-00-loaded`, scenario.artifacts);
+      }
     }
 
     for (const step of scenario.steps) {
@@ -109,13 +158,20 @@ async function main() {
         const button = page.locator(`${CARD} button, ${CARD} [role="button"]`).filter({ hasText: step.click }).last();
         await button.scrollIntoViewIfNeeded({ timeout: timeoutMs });
         await button.click({ timeout: timeoutMs });
+      } else if (step.clickSuggested !== undefined) {
+        const button = page.locator(`button:not(${CARD} button)`).filter({ hasText: step.clickSuggested }).last();
+        await button.click({ timeout: timeoutMs });
       }
       await waitForNewCard(page, before, step.waitFor, timeoutMs);
       const cards = (await cardTexts(page)).slice(before);
       const label = String(stepNo).padStart(2, '0') + '-' + (step.shot || 'step');
       // Scroll the newest card into view so the screenshot shows what arrived.
       await page.locator(CARD).last().scrollIntoViewIfNeeded().catch(() => {});
-      result.steps.push({ step, cards, screenshot: await shot(label) });
+      const done = { step, cards, screenshot: await shot(label) };
+      if (scenario.measure) {
+        done.measured = await measureNew(page, before, `${scenario.name}-${label}`, scenario.artifacts);
+      }
+      result.steps.push(done);
     }
     // Everything the page shows at the end (transcript included): catches plain-text
     // replies such as a turn-error apology next to otherwise fine cards.

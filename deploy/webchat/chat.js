@@ -37,9 +37,27 @@
       var options = { token: grant.token, webSocket: config.webSocket !== false };
       if (config.directLineDomain) { options.domain = config.directLineDomain; }
       status.remove();
+      // Once connected, tell the bot the visitor is here (the event Web Chat's own samples send),
+      // so the page opens with the bot's welcome instead of an empty box.
+      var store = window.WebChat.createStore({}, function () {
+        return function (next) {
+          return function (action) {
+            if (action.type === 'DIRECT_LINE/CONNECT_FULFILLED') {
+              setTimeout(function () {
+                store.dispatch({
+                  type: 'WEB_CHAT/SEND_EVENT',
+                  payload: { name: 'webchat/join', value: { language: navigator.language } },
+                });
+              }, 0);
+            }
+            return next(action);
+          };
+        };
+      });
       window.WebChat.renderWebChat(
         {
           directLine: window.WebChat.createDirectLine(options),
+          store: store,
           userID: grant.userId,
           username: 'You',
           locale: document.documentElement.lang || 'en-US',
@@ -55,6 +73,8 @@
             // Answer cards are full width in Teams; give them the room here too.
             bubbleMaxWidth: 720,
             richCardWrapTitle: true,
+            // Example questions wrap onto a second line instead of scrolling sideways at narrow widths.
+            suggestedActionLayout: 'flow',
           },
         },
         host

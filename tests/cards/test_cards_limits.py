@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from cards import answer_card, cards_for, choice_card, fallback_text, none_card, notice_card, welcome_card
+from cards import answer_card, cards_for, choice_card, fallback_text, not_found_card, notice_card, welcome_card
 from catalog.decision import Decision, Match
 from catalog.schema import Entry
 from tests.support.cards import (
@@ -20,6 +20,7 @@ from tests.support.cards import (
     card_validator,
     nothing,
     schema_errors,
+    submit_actions,
     text_blocks,
 )
 
@@ -49,7 +50,7 @@ def huge_cards() -> dict[str, dict]:
     return {
         "answer": answer_card(Match(HUGE_ENTRY, 1.0), query=HUGE_QUERY, source=SOURCES["acs-call-end"]),
         "choice": choice_card(many, SOURCES),
-        "none": none_card(nothing(HUGE_QUERY, hint="h" * 10_000, suggestions=[HUGE_ENTRY] * 30), SOURCES, [HUGE_QUERY] * 5),
+        "none": not_found_card(nothing(HUGE_QUERY, hint="h" * 10_000, suggestions=[HUGE_ENTRY] * 30), SOURCES, [HUGE_QUERY] * 5),
         "welcome": welcome_card(SOURCES, [HUGE_QUERY] * 5),
         "notice": notice_card(HUGE_QUERY),
     }
@@ -81,7 +82,7 @@ def test_a_clipped_answer_says_it_was_clipped_and_keeps_its_heading():
 
 
 def test_a_huge_query_is_clipped_in_the_feedback_payload():
-    helpful = [a for a in HUGE["answer"]["actions"] if a.get("title") == "Helpful"][0]
+    helpful = [a for a in submit_actions(HUGE["answer"]) if a.get("title") == "Helpful"][0]
     assert len(helpful["data"]["query"]) == 200
 
 
@@ -99,11 +100,15 @@ def test_every_card_has_a_non_empty_plain_text_fallback():
         assert fallback_text(card).strip()
 
 
-def test_fallback_text_escapes_the_query_in_the_card_and_gives_it_back_as_typed():
-    card = none_card(nothing(HOSTILE_QUERY), SOURCES, EXAMPLES)
-    assert "[x](http://evil)" not in card["fallbackText"]  # fallbackText may be rendered as markdown
-    assert r"\[x\]\(http" in card["fallbackText"]
-    assert fallback_text(card).startswith(f"Nothing in the catalog matches «{HOSTILE_QUERY}».")
+def test_fallback_text_gives_the_query_back_as_typed_without_escapes():
+    """Text fallbacks are shown as plain text (notifications, clients without cards): no backslashes,
+    no invisible characters, while the card itself shows the query escaped."""
+    query = "**failed** [x](http://evil) at 2024-05-03T10:22"
+    card = not_found_card(nothing(query), SOURCES, EXAMPLES)
+    assert card["fallbackText"].startswith(f"Nothing in the catalog matches «{query}».")
+    assert "\\" not in card["fallbackText"] and "\u200b" not in card["fallbackText"]
+    assert fallback_text(card) == card["fallbackText"]
+    assert r"\[x\]\(http" in text_blocks(card)[0]
 
 
 def test_fallback_text_of_an_answer_carries_the_meaning():
@@ -128,7 +133,7 @@ def shown_query_texts(card: dict) -> list[str]:
     "card",
     [
         choice_card(ambiguous(HOSTILE_QUERY), SOURCES),
-        none_card(nothing(HOSTILE_QUERY), SOURCES, EXAMPLES),
+        not_found_card(nothing(HOSTILE_QUERY), SOURCES, EXAMPLES),
         notice_card(f"I could not read «{HOSTILE_QUERY}»."),
     ],
     ids=["choice", "none", "notice"],
@@ -148,14 +153,14 @@ def test_user_text_is_shown_escaped_not_as_markdown_or_a_link(card):
     ["see evil.com now", "www.evil.com", "mail me@evil.com", "line one\nline two\r\n# heading", "1. list"],
 )
 def test_links_newlines_and_list_starts_in_user_text_are_neutralised(query):
-    (text,) = [t for t in text_blocks(none_card(nothing(query), SOURCES, EXAMPLES)) if "Nothing in the catalog" in t]
+    (text,) = [t for t in text_blocks(not_found_card(nothing(query), SOURCES, EXAMPLES)) if "Nothing in the catalog" in t]
     assert "evil.com" not in text and "@evil" not in text
     assert "\n" not in text and "\r" not in text
     assert "«1. list" not in text
 
 
 def test_user_text_is_clipped_where_it_is_shown():
-    (text,) = [t for t in text_blocks(choice_card(ambiguous("q" * 5000), SOURCES)) if "matches several" in t]
+    (text,) = [t for t in text_blocks(choice_card(ambiguous("q" * 5000), SOURCES)) if t.startswith("Which")]
     assert "q" * 80 not in text and "…" in text
 
 
@@ -168,6 +173,6 @@ def test_all_cards_of_one_reply_fit_in_one_teams_message():
         truncated_at=4000,
     )
     cards = cards_for(decision, SOURCES, EXAMPLES).cards
-    assert len(cards) == 7  # the cut notice, five answers, the "and the others" notice
+    assert len(cards) == 8  # the cut notice, the summary, five answers, the "and the others" notice
     assert sum(wire_size(c) for c in cards) < TEAMS_LIMIT
-    assert [c["body"][0]["text"] for c in cards[1:6]] == ["T" * 120] * 5  # every answer keeps its heading
+    assert [c["body"][0]["text"] for c in cards[2:7]] == ["T" * 120] * 5  # every answer keeps its heading

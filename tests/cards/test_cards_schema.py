@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from cards import answer_card, cards_for, choice_card, none_card, notice_card, welcome_card
+from cards import answer_card, cards_for, choice_card, not_found_card, notice_card, welcome_card
 from catalog.decision import Match
 from tests.support.cards import (
     CODELESS,
@@ -41,10 +41,10 @@ def every_kind() -> dict[str, dict]:
         "answer, note": answer_card(Match(WITH_NOTE, 0.9), query="bot 409", source=SOURCES[WITH_NOTE.source]),
         "answer, codeless": answer_card(Match(CODELESS, 0.9), query="ExpectedError", source=SOURCES[CODELESS.source]),
         "choice": choice_card(ambiguous(HOSTILE_QUERY), SOURCES),
-        "none, hint and suggestions": none_card(
+        "none, hint and suggestions": not_found_card(
             nothing(HOSTILE_QUERY, hint="4xx = client error", suggestions=(SDK_404, MINIMAL)), SOURCES, EXAMPLES
         ),
-        "none, nothing": none_card(nothing(""), {}, []),
+        "none, nothing": not_found_card(nothing(""), {}, []),
         "welcome": welcome_card(SOURCES, EXAMPLES),
         "notice": notice_card("Your message was cut at 4,000 characters; I answered the first part."),
         "notice, error tone": notice_card(HOSTILE_QUERY, tone="error"),

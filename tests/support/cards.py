@@ -22,6 +22,7 @@ HOSTILE_QUERY = "**bold** [x](http://evil) <script> # head `code` > quote | ~str
 ACS_CALL_END = Source(
     id="acs-call-end",
     product="Azure Communication Services",
+    short_name="ACS Calling",
     document="Calling end call codes and subcodes",
     seed="003",
     url="https://learn.microsoft.com/azure/communication-services/resources/troubleshooting/voice-video-calling/troubleshooting-codes",
@@ -29,6 +30,7 @@ ACS_CALL_END = Source(
 ACS_CALLING_SDK = Source(
     id="acs-calling-sdk",
     product="Azure Communication Services",
+    short_name="ACS Calling SDK",
     document="Calling SDK client error codes and subcodes",
     seed="003",
 )

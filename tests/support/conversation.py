@@ -15,8 +15,10 @@ def ask(bot, sink, text, conv=None, **fields) -> dict:
     return sink.wait_for(before + 1, conv)[before]
 
 
-def facts(card: dict) -> dict[str, str]:
-    return {f["title"]: f["value"] for n in walk(card) if n.get("type") == "FactSet" for f in n["facts"]}
+def facts(card: dict) -> str:
+    """An answer card's one line of facts ('ACS Calling · Code 410 · Subcode 3112'), '' for other cards."""
+    lines = [n["text"] for n in walk(card.get("body", [])) if n.get("type") == "TextBlock" and " · Code " in n["text"]]
+    return lines[0] if lines else ""
 
 
 def actions(card: dict) -> list[dict]:

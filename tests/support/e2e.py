@@ -123,17 +123,21 @@ class NodeServer:
 
 
 def drive(name: str, url: str, input_selector: str | None, steps: list[dict], *,
-          wait_on_load: str | None = None, read: str | None = None, timeout_ms: int = 25000) -> dict:
+          wait_on_load: str | None = None, read: str | None = None, timeout_ms: int = 25000,
+          viewport: dict | None = None, measure: bool = False, artifacts: Path | None = None) -> dict:
     """Run deploy/e2e/drive.js on one scenario; returns its report (cards per step, screenshots).
 
     Fails the test with the driver's own account (which step, what was on the
     page, page errors, the failure screenshot) when a step did not happen.
     """
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    artifacts = artifacts or ARTIFACTS
+    artifacts.mkdir(parents=True, exist_ok=True)
     scenario = {
-        "url": url, "name": name, "artifacts": str(ARTIFACTS), "input": input_selector,
-        "steps": steps, "timeoutMs": timeout_ms,
+        "url": url, "name": name, "artifacts": str(artifacts), "input": input_selector,
+        "steps": steps, "timeoutMs": timeout_ms, "measure": measure,
     }
+    if viewport:
+        scenario["viewport"] = viewport
     if wait_on_load:
         scenario["waitOnLoad"] = wait_on_load
     if read:

@@ -1,0 +1,75 @@
+"""Every kind of card as the Microsoft 365 Agents Playground renders it (the way Teams does).
+
+The Playground sends what Teams sends (channelId msteams) and renders cards
+with Teams' look, so this is where a Teams user's view is checked on this
+machine. As in the Web Chat test, each card is measured (no text cut off,
+nothing sticking out) and photographed under artifacts/e2e/cards/playground-<width>/.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from catalog import load_catalog
+from tests.support.bot_server import BotProcess, free_port
+from tests.support.e2e import ARTIFACTS, BIN, NodeServer, drive, ensure_e2e_tools, squash
+
+SEND_BOX = '[contenteditable="true"][role="textbox"]'  # the Playground's Lexical editor
+WELCOME = "I know the error codes of"
+RAG_PAYLOAD = (
+    '{"error": {"code": "upstream_error", "status_code": 502}} then '
+    '{"error": {"code": "validation_error", "status_code": 400}}'
+)
+
+
+@pytest.fixture(scope="module")
+def e2e_bot():
+    ensure_e2e_tools()
+    bot = BotProcess().start()
+    yield bot
+    bot.stop()
+
+
+@pytest.fixture
+def playground(e2e_bot, tmp_path):
+    server = NodeServer(
+        [str(BIN / "agentsplayground"), "-e", f"{e2e_bot.url}/api/messages", "-c", "msteams",
+         "-p", str(free_port()), "--disable-telemetry"],
+        ready=r"Listening on (\d+)",
+        env={"TEAMSAPPTESTER_BROWSER": "none"},
+        name="agentsplayground",
+        cwd=tmp_path,
+    ).start()
+    yield f"http://127.0.0.1:{server.match.group(1)}/"
+    server.stop()
+
+
+@pytest.mark.parametrize("width", [800, 1280])
+def test_every_card_kind_reads_whole_in_the_playground(playground, width):
+    catalog = load_catalog()
+    answer = catalog.explain("what is subcode 3112").matches[0].entry
+    chosen = next(m.entry for m in catalog.explain("what is 404").matches if m.entry.source == "acs-call-end")
+    shots = ARTIFACTS / "cards" / f"playground-{width}"
+    shutil.rmtree(shots, ignore_errors=True)
+    report = drive(
+        f"playground-{width}", playground, SEND_BOX,
+        [
+            {"say": "what is 404", "waitFor": "Which", "shot": "choice"},
+            {"click": chosen.title, "waitFor": "Helpful?", "shot": "chosen"},
+            {"say": "what is subcode 3112", "waitFor": answer.title, "shot": "answer"},
+            {"say": "what is 404", "waitFor": "Helpful?", "shot": "context"},
+            {"say": "code 418", "waitFor": "Nothing in the catalog", "shot": "not-found"},
+            {"say": RAG_PAYLOAD, "waitFor": "Your message names 2 errors", "shot": "several-codes"},
+        ],
+        wait_on_load=WELCOME, viewport={"width": width, "height": 1100}, measure=True, artifacts=shots,
+    )
+    problems = {}
+    for card in report["loaded"]["measured"] + [c for s in report["steps"] for c in s["measured"]]:
+        if card["problems"]:
+            problems[card["screenshot"]] = card["problems"]
+    assert problems == {}
+    assert report["pageErrors"] == [], report["pageErrors"]
+    assert chosen.title in squash(report["steps"][1]["cards"][-1])
+    assert "Code 410 · Subcode 3112" in squash(report["steps"][2]["cards"][-1])
