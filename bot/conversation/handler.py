@@ -5,6 +5,16 @@ presses (activity.value) either answer one exact entry or record feedback;
 new members and "help" get the welcome card. The product of the last answer is
 kept in ConversationState so that "and 3101?" is read in the same product.
 
+Button presses change the card they were pressed on, so old buttons cannot be
+pressed again: in Teams the buttons are Action.Execute and the invoke is
+answered with the new card (bot/conversation/invokes.py); on channels with
+Action.Submit that can update a sent message (Direct Line, the Emulator) the
+bot replaces the message in place, finding it by the replyToId or by the
+buttons it remembers sending (``card_messages``). A feedback press is counted
+once per message, entry and user (``feedback_given``), however often it comes.
+Teams' message extension (composeExtension/query) searches the same catalog
+(bot/conversation/message_extension.py).
+
 Every reply to one user message is a single activity carrying all its cards,
 so a turn costs one outbound HTTP call (and Teams shows the cards together).
 """
@@ -29,10 +39,16 @@ from botbuilder.schema import (
 import cards
 from catalog import Catalog, Decision, Match
 
+from cards.in_place import with_verdict
+
+from ..sdk.card_updates import can_update, replace_message
+from ..sdk.invoke_responses import invoke_response
 from ..sdk.reply_models import CardAttachment, ExampleSuggestions, ReplyActivity
+from . import invokes
 from .answer_cache import Answer, AnswerCache
 from .examples import EXAMPLE_QUESTIONS, HELP_WORDS
 from .feedback import FeedbackLog
+from .message_extension import search
 
 log = logging.getLogger("bot.conversation")
 
@@ -50,6 +66,14 @@ UNREADABLE_SUBMIT = (
 )
 GONE_ENTRY = "I no longer have that entry in my catalog. Please type the error code again."
 THANKS = "Thanks for the feedback, it helps improve the answers."
+ALREADY_COUNTED = "Your feedback on this answer was already recorded; thanks."
+
+# Teams renders Universal Actions (Action.Execute); every other channel gets Action.Submit
+# (Web Chat 4.18 and the Emulator ignore Action.Execute).
+EXECUTE_CHANNELS = frozenset({"msteams"})
+# How many sent card messages and feedback verdicts a conversation remembers.
+REMEMBERED_MESSAGES = 30
+REMEMBERED_VERDICTS = 200
 
 
 class ErrorExplainerBot(ActivityHandler):
@@ -70,6 +94,8 @@ class ErrorExplainerBot(ActivityHandler):
         self._state = conversation_state
         self._last_source = conversation_state.create_property("last_source")
         self._greeted = conversation_state.create_property("greeted")
+        self._card_messages = conversation_state.create_property("card_messages")
+        self._verdicts = conversation_state.create_property("feedback_given")
         self._feedback = feedback
         self._max_chars = max_question_chars
         self._typing_threshold = typing_threshold_chars
@@ -138,13 +164,14 @@ class ErrorExplainerBot(ActivityHandler):
         if len(text) >= self._typing_threshold:
             await turn_context.send_activity(Activity(type=ActivityTypes.typing))
         context = await self._last_source.get(turn_context, None)
-        key = (text, context, cut_at)
+        style = style_for(turn_context.activity.channel_id)
+        key = (text, context, cut_at, style)
         answer = self.answers.get(key)
         if answer is None:
             decision = self.catalog.explain(text, context=context)
             if cut_at is not None and decision.truncated_at is None:
                 decision = replace(decision, truncated_at=cut_at)
-            answer = _answer_of(decision, cards.cards_for(decision, self.catalog.sources, self._examples))
+            answer = _answer_of(decision, cards.cards_for(decision, self.catalog.sources, self._examples, style=style))
             self.answers.put(key, answer)
         await self._send_answer(turn_context, answer)
 
@@ -155,35 +182,137 @@ class ErrorExplainerBot(ActivityHandler):
         reply = _reply_activity(answer.attachments, answer.summary)
         if decision.status == "none":
             self._with_examples(reply)
-        await turn_context.send_activity(reply)
+        sent = await turn_context.send_activity(reply)
+        if len(answer.attachments) == 1 and sent is not None and sent.id and can_update(turn_context.activity.channel_id):
+            await self._remember(turn_context, sent.id, button_keys(decision))
+
+    async def _remember(self, turn_context: TurnContext, message_id: str, keys: Iterable[str]) -> None:
+        """Note which message carries which buttons, so a press on them can update it in place."""
+        keys = list(keys)
+        if not keys:
+            return
+        known = dict(await self._card_messages.get(turn_context, None) or {})
+        for k in keys:
+            known.pop(k, None)
+            known[k] = message_id
+        while len(known) > REMEMBERED_MESSAGES:
+            known.pop(next(iter(known)))
+        await self._card_messages.set(turn_context, known)
+
+    async def _message_with(self, turn_context: TurnContext, key: str) -> str | None:
+        """The id of the message to update for a press of the button ``key``, or None (send a new one)."""
+        if not can_update(turn_context.activity.channel_id):
+            return None
+        known = await self._card_messages.get(turn_context, None) or {}
+        found = known.get(key)
+        reply_to = turn_context.activity.reply_to_id
+        if reply_to and found != reply_to:
+            return None  # pressed on a message we did not note (several cards in one): leave it be
+        return found
+
+    async def _count_feedback(self, turn_context: TurnContext, submit: "cards.Submit", message_id: str | None) -> bool:
+        """Record the verdict unless this user already gave one on this message's answer; True when counted."""
+        activity = turn_context.activity
+        user = activity.from_property.id if activity.from_property is not None else ""
+        verdict_key = "|".join((message_id or "", user or "", _entry_key(submit)))
+        given = dict(await self._verdicts.get(turn_context, None) or {})
+        if verdict_key in given:
+            return False
+        given[verdict_key] = bool(submit.helpful)
+        while len(given) > REMEMBERED_VERDICTS:
+            given.pop(next(iter(given)))
+        await self._verdicts.set(turn_context, given)
+        self._feedback.record(
+            source=submit.source,
+            code=submit.code,
+            subcode=submit.subcode,
+            key=submit.key,
+            helpful=bool(submit.helpful),
+            query=submit.query,
+            conversation_id=activity.conversation.id if activity.conversation else None,
+            channel_id=activity.channel_id,
+        )
+        return True
+
+    def _answer_card(self, entry, query: str, style: "cards.ActionStyle") -> dict:
+        return cards.answer_card(Match(entry, 1.0, "chosen"), query=query, sources=self.catalog.sources, style=style)
 
     async def _on_submit(self, turn_context: TurnContext, submit: "cards.Submit") -> None:
+        """An Action.Submit press: update the pressed card where possible, else answer with a new message."""
         if submit.action == "feedback":
-            activity = turn_context.activity
-            self._feedback.record(
-                source=submit.source,
-                code=submit.code,
-                subcode=submit.subcode,
-                key=submit.key,
-                helpful=bool(submit.helpful),
-                query=submit.query,
-                conversation_id=activity.conversation.id if activity.conversation else None,
-                channel_id=activity.channel_id,
-            )
-            await turn_context.send_activity(THANKS)
+            message_id = await self._message_with(turn_context, "feedback:" + _entry_key(submit))
+            counted = await self._count_feedback(
+                turn_context, submit, message_id or turn_context.activity.reply_to_id)
+            entry = submit.entry_in(self.catalog)
+            if message_id and entry is not None:
+                card = with_verdict(self._answer_card(entry, submit.query or entry.label, "submit"), bool(submit.helpful))
+                if await replace_message(turn_context, message_id, [card], cards.fallback_text(card)[:200]):
+                    return
+            await turn_context.send_activity(THANKS if counted else ALREADY_COUNTED)
             return
         entry = submit.entry_in(self.catalog)
         if entry is None:
             await turn_context.send_activity(GONE_ENTRY)
             return
+        message_id = await self._message_with(turn_context, "explain:" + _entry_key(submit))
+        if message_id:
+            card = self._answer_card(entry, submit.query or entry.label, "submit")
+            if await replace_message(turn_context, message_id, [card], cards.fallback_text(card)[:200]):
+                await self._last_source.set(turn_context, entry.source)
+                await self._remember(turn_context, message_id, ["feedback:" + _entry_key_of(entry)])
+                return
         decision = Decision(
             query=submit.query or entry.label,
             status="answer",
             matches=(Match(entry, 1.0, "chosen"),),
             context=entry.source,
         )
-        reply = cards.cards_for(decision, self.catalog.sources, self._examples)
+        style = style_for(turn_context.activity.channel_id)
+        reply = cards.cards_for(decision, self.catalog.sources, self._examples, style=style)
         await self._send_answer(turn_context, _answer_of(decision, reply))
+
+    # ------------------------------------------------------------ invokes
+
+    async def on_invoke_activity(self, turn_context: TurnContext):
+        """Teams' invokes, answered in the HTTP response; every other invoke is 501, as the SDK answers it.
+
+        The SDK's own dispatch is not used: it reads the value into msrest models
+        and serialises plain-JSON answers with a helper that fails on them.
+        """
+        name = turn_context.activity.name
+        try:
+            if name == invokes.CARD_ACTION:
+                press = invokes.read_card_press(turn_context.activity.value)
+                return invoke_response(200, await self._on_card_press(turn_context, press))
+            if name == invokes.SEARCH_QUERY:
+                query = invokes.read_search(turn_context.activity.value)
+                return invoke_response(200, search(self.catalog, query, self._examples))
+        except invokes.MalformedInvoke as bad:
+            return invoke_response(400, invokes.error_answer(str(bad)))
+        return await super().on_invoke_activity(turn_context)
+
+    async def _on_card_press(self, turn_context: TurnContext, press: invokes.CardPress) -> dict:
+        """An Action.Execute press, answered with the card that replaces the pressed one."""
+        submit = cards.read_button(press.data)
+        if not isinstance(submit, cards.Submit) or submit.action != press.verb:
+            return invokes.message_answer(UNREADABLE_SUBMIT)
+        entry = submit.entry_in(self.catalog)
+        if entry is None:
+            return invokes.message_answer(GONE_ENTRY)
+        query = submit.query or entry.label
+        if submit.action == "feedback":
+            given = await self._count_feedback(turn_context, submit, turn_context.activity.reply_to_id)
+            previous = submit.helpful if given else await self._verdict_of(turn_context, submit)
+            return invokes.card_answer(with_verdict(self._answer_card(entry, query, "execute"), bool(previous)))
+        await self._last_source.set(turn_context, entry.source)
+        return invokes.card_answer(self._answer_card(entry, query, "execute"))
+
+    async def _verdict_of(self, turn_context: TurnContext, submit: "cards.Submit") -> bool:
+        """The verdict already recorded for this press's message, entry and user (the first one counts)."""
+        activity = turn_context.activity
+        user = activity.from_property.id if activity.from_property is not None else ""
+        verdict_key = "|".join((activity.reply_to_id or "", user or "", _entry_key(submit)))
+        return bool((await self._verdicts.get(turn_context, None) or {}).get(verdict_key, submit.helpful))
 
     # ------------------------------------------------------------ welcome
 
@@ -204,6 +333,32 @@ class ErrorExplainerBot(ActivityHandler):
         if self._suggestions is not None:
             activity.suggested_actions = self._suggestions
         return activity
+
+
+def style_for(channel_id: str | None) -> "cards.ActionStyle":
+    """How this channel's card buttons reach the bot: Action.Execute in Teams, Action.Submit elsewhere."""
+    return "execute" if (channel_id or "").lower() in EXECUTE_CHANNELS else "submit"
+
+
+def _entry_key(submit: "cards.Submit") -> str:
+    return f"{submit.source}/{submit.code}/{submit.subcode}/{submit.key}"
+
+
+def _entry_key_of(entry) -> str:
+    """The key a press on this entry's buttons has (see cards.actions: code/subcode, else key)."""
+    press = cards.parse_submit(cards.explain_action(entry)["data"])
+    return _entry_key(press) if press is not None else entry.source
+
+
+def button_keys(decision: Decision) -> list[str]:
+    """The presses a single-card reply to ``decision`` offers: 'feedback:…' on an answer, 'explain:…' on rows."""
+    if decision.status == "answer" and len(decision.matches) == 1:
+        keys = ["feedback:" + _entry_key_of(decision.matches[0].entry)]
+        keys += ["explain:" + _entry_key_of(m.entry) for m in getattr(decision, "others", ()) or ()]
+        return keys
+    if decision.status in ("ambiguous", "none"):
+        return ["explain:" + _entry_key_of(m.entry) for m in decision.matches]
+    return []
 
 
 def cut_question(text: str, limit: int) -> tuple[str, int | None]:

@@ -71,11 +71,21 @@ class MessagesEndpoint:
             return web.Response(status=200)
         body_out = invoke_body(invoke_response.body)
         status = int(invoke_response.status or 200)
-        if status >= 400 and body_out is None:
-            raise Problem(status, "invoke-failed", "Invoke not handled", f"this bot does not handle the invoke '{activity.name}'")
+        if status >= 400:
+            raise _invoke_problem(status, body_out, activity.name)
         if body_out is None:
             return web.Response(status=status)
         return web.json_response(body_out, status=status, dumps=_dumps)
+
+
+def _invoke_problem(status: int, body, name: str | None) -> Problem:
+    """A failed invoke as problem+json: a malformed one (400) says what was wrong with it."""
+    if status == 400:
+        value = body.get("value") if isinstance(body, dict) else None
+        message = value.get("message") if isinstance(value, dict) else None
+        detail = message if isinstance(message, str) and message else f"the invoke '{name}' is malformed"
+        return Problem(400, "invalid-invoke", "Invalid invoke", detail)
+    return Problem(status, "invoke-failed", "Invoke not handled", f"this bot does not handle the invoke '{name}'")
 
 
 def _dumps(obj) -> str:

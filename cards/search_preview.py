@@ -1,0 +1,34 @@
+"""The preview of one entry in a Teams message-extension result list.
+
+Teams shows a list of previews under the compose box while the user types;
+each preview is a thumbnail card (title, one line under it), and choosing one
+inserts the entry's full answer card into the chat. The preview says what
+people scan for: the code first, the title, then the product.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from catalog.schema import Entry, Source
+
+from .layout import short_product
+from .rows import entry_code
+from .text import plain
+
+THUMBNAIL_CARD_CONTENT_TYPE = "application/vnd.microsoft.card.thumbnail"
+
+
+def entry_preview(entry: Entry, sources: Mapping[str, Source]) -> dict:
+    """A thumbnail card for ``entry``: '410 / 3112 · Call setup failed…' over 'ACS Calling'."""
+    code = entry_code(entry)
+    title = f"{code} · {entry.title}" if code and code not in entry.title else entry.title
+    return {"title": plain(title, 80), "text": plain(short_product(entry, sources), 80)}
+
+
+def note_preview(title: str, text: str = "") -> dict:
+    """A preview that is not an entry (nothing found, an example question)."""
+    out = {"title": plain(title, 80)}
+    if text:
+        out["text"] = plain(text, 120)
+    return out
