@@ -176,14 +176,21 @@ def answer_card(
     if entry.note:
         body.append(paragraph(f"Note: {clip(entry.note.strip(), NOTE_LIMIT)}", isSubtle=True, size="Small",
                               spacing="Medium"))
-    other_buttons = [
+    other_actions = [
         explain_action(m.entry, title=short_product(m.entry, sources), style=style)
         for m in others[:MAX_OTHERS] if m.entry.identity != entry.identity
     ]
-    if other_buttons:
-        body.append(paragraph("Another product?" if context_decided else "Same code in other products:",
-                              weight="Bolder", size="Small", spacing="Medium"))
-        body.append({"type": "ActionSet", "actions": other_buttons, "spacing": "Small"})
+    if other_actions:
+        # One wrapping line of links ("Another product? Bot Service · RAG API"), not a
+        # stack of buttons taller than the answer: a TextRun with a selectAction is a link.
+        runs: list[dict] = [{"type": "TextRun", "text": "Another product? " if context_decided
+                             else "Same code in: ", "isSubtle": True, "size": "Small"}]
+        for i, action in enumerate(other_actions):
+            if i:
+                runs.append({"type": "TextRun", "text": " · ", "isSubtle": True, "size": "Small"})
+            runs.append({"type": "TextRun", "text": action["title"], "size": "Small", "weight": "Bolder",
+                         "color": "Accent", "selectAction": action})
+        body.append({"type": "RichTextBlock", "inlines": runs, "spacing": "Medium"})
     if url:
         body.append({"type": "ActionSet", "spacing": "Medium", "actions": [
             {"type": "Action.OpenUrl", "title": "Read the docs", "url": url}]})

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from catalog.decision import Match
 from catalog.schema import Source
 
-from .category import UNKNOWN, kind_of
+from .category import CLIENT, SERVER, UNKNOWN, kind_of
 from .layout import adaptive_card, paragraph, short_product
 from .rows import entry_code, entry_row
 from .text import plain
@@ -49,7 +49,9 @@ def _detail(match: Match, sources: Mapping[str, Source]) -> str:
 def summary_card(ordered: Sequence[Match], sources: Mapping[str, Source]) -> dict:
     first = ordered[0].entry
     name = entry_code(first) or first.title
-    head = f"Your message names {len(ordered)} errors. Act on {plain(name, 60)} first."
+    kind = kind_of(first)
+    why = f", a {kind.words.lower()}" if kind in (CLIENT, SERVER) else ""
+    head = f"Your message names {len(ordered)} errors. Act on {plain(name, 60)} first{why}."
     body: list[dict] = [paragraph(head, weight="Bolder")]
     lines = [head]
     for i, match in enumerate(ordered[:MAX_ROWS]):

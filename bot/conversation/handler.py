@@ -9,8 +9,8 @@ Button presses change the card they were pressed on, so old buttons cannot be
 pressed again: in Teams the buttons are Action.Execute and the invoke is
 answered with the new card (bot/conversation/invokes.py); on channels with
 Action.Submit that can update a sent message (Direct Line, the Emulator) the
-bot replaces the message in place, finding it by the replyToId or by the
-buttons it remembers sending (``card_messages``). A feedback press is counted
+bot replaces the message in place, finding it by the buttons it remembers
+sending (bot/conversation/sent_cards.py). A feedback press is counted
 once per message, entry and user (``feedback_given``), however often it comes.
 Teams' message extension (composeExtension/query) searches the same catalog
 (bot/conversation/message_extension.py).
@@ -49,6 +49,7 @@ from .answer_cache import Answer, AnswerCache
 from .examples import EXAMPLE_QUESTIONS, HELP_WORDS
 from .feedback import FeedbackLog
 from .message_extension import search
+from .sent_cards import SentCards
 
 log = logging.getLogger("bot.conversation")
 
@@ -71,8 +72,7 @@ ALREADY_COUNTED = "Your feedback on this answer was already recorded; thanks."
 # Teams renders Universal Actions (Action.Execute); every other channel gets Action.Submit
 # (Web Chat 4.18 and the Emulator ignore Action.Execute).
 EXECUTE_CHANNELS = frozenset({"msteams"})
-# How many sent card messages and feedback verdicts a conversation remembers.
-REMEMBERED_MESSAGES = 30
+# How many feedback verdicts a conversation remembers (for counting each once).
 REMEMBERED_VERDICTS = 200
 
 
@@ -94,7 +94,7 @@ class ErrorExplainerBot(ActivityHandler):
         self._state = conversation_state
         self._last_source = conversation_state.create_property("last_source")
         self._greeted = conversation_state.create_property("greeted")
-        self._card_messages = conversation_state.create_property("card_messages")
+        self._sent = SentCards()
         self._verdicts = conversation_state.create_property("feedback_given")
         self._feedback = feedback
         self._max_chars = max_question_chars
@@ -188,23 +188,16 @@ class ErrorExplainerBot(ActivityHandler):
 
     async def _remember(self, turn_context: TurnContext, message_id: str, keys: Iterable[str]) -> None:
         """Note which message carries which buttons, so a press on them can update it in place."""
-        keys = list(keys)
-        if not keys:
-            return
-        known = dict(await self._card_messages.get(turn_context, None) or {})
-        for k in keys:
-            known.pop(k, None)
-            known[k] = message_id
-        while len(known) > REMEMBERED_MESSAGES:
-            known.pop(next(iter(known)))
-        await self._card_messages.set(turn_context, known)
+        conversation = turn_context.activity.conversation
+        if conversation is not None and conversation.id:
+            self._sent.remember(conversation.id, message_id, keys)
 
     async def _message_with(self, turn_context: TurnContext, key: str) -> str | None:
         """The id of the message to update for a press of the button ``key``, or None (send a new one)."""
         if not can_update(turn_context.activity.channel_id):
             return None
-        known = await self._card_messages.get(turn_context, None) or {}
-        found = known.get(key)
+        conversation = turn_context.activity.conversation
+        found = self._sent.message_with(conversation.id, key) if conversation is not None else None
         reply_to = turn_context.activity.reply_to_id
         if reply_to and found != reply_to:
             return None  # pressed on a message we did not note (several cards in one): leave it be

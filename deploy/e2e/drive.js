@@ -9,8 +9,8 @@
 // scenario = {url, artifacts, name, input (CSS selector of the send box),
 //             steps: [{say|click, waitFor, shot}], timeoutMs}
 // - say: text typed into the send box, then Enter.
-// - click: accessible name (substring) of a button inside a rendered card; the last
-//   matching button on the page is clicked.
+// - click: text (substring) of a button, tappable row or acting link inside a rendered
+//   card; the last match on the page is clicked.
 // - clickSuggested: text of a suggested action (a button under the transcript, outside cards).
 // - waitFor: text that must appear in a card rendered after the step started.
 // scenario.viewport ({width, height}) sets the window size (default 1280x1000).
@@ -155,7 +155,9 @@ async function main() {
         await page.keyboard.type(step.say);
         await page.keyboard.press('Enter');
       } else if (step.click !== undefined) {
-        const button = page.locator(`${CARD} button, ${CARD} [role="button"]`).filter({ hasText: step.click }).last();
+        // Buttons, tappable rows ([role=button]) and links that act (a TextRun with a selectAction).
+        const button = page.locator(`${CARD} button, ${CARD} [role="button"], ${CARD} a:not([href^="http"])`)
+          .filter({ hasText: step.click }).last();
         await button.scrollIntoViewIfNeeded({ timeout: timeoutMs });
         await button.click({ timeout: timeoutMs });
       } else if (step.clickSuggested !== undefined) {

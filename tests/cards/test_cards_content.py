@@ -276,10 +276,10 @@ def test_several_codes_get_a_summary_saying_which_to_act_on_first_then_a_card_ea
     success = WITH_NOTE.model_copy(update={"category": "Success"})
     decision = Decision(query="409 and 3112", status="answer", matches=(Match(success, 1), Match(FULL, 0.9)))
     summary, *answers = cards_for(decision, SOURCES, EXAMPLES).cards
-    assert summary["body"][0]["text"] == "Your message names 2 errors. Act on 410 / 3112 first."
+    assert summary["body"][0]["text"] == "Your message names 2 errors. Act on 410 / 3112 first, a client-side problem."
     # The client-side problem comes first: it can be fixed now; the success needs nothing.
     assert [c["body"][0]["text"] for c in answers] == [FULL.title, success.title]
-    assert fallback_text(summary).startswith("Your message names 2 errors. Act on 410 / 3112 first.")
+    assert fallback_text(summary).startswith("Your message names 2 errors. Act on 410 / 3112 first")
 
 
 def test_an_http_status_and_the_payload_code_for_it_are_one_problem():
