@@ -3,7 +3,7 @@
 Teams shows a list of previews under the compose box while the user types;
 each preview is a thumbnail card (title, one line under it), and choosing one
 inserts the entry's full answer card into the chat. The preview says what
-people scan for: the code first, the title, then the product.
+people scan for: the code and the product first, the title under them.
 """
 
 from __future__ import annotations
@@ -20,10 +20,16 @@ THUMBNAIL_CARD_CONTENT_TYPE = "application/vnd.microsoft.card.thumbnail"
 
 
 def entry_preview(entry: Entry, sources: Mapping[str, Source]) -> dict:
-    """A thumbnail card for ``entry``: '410 / 3112 · Call setup failed…' over 'ACS Calling'."""
+    """A thumbnail card for ``entry``: '410 / 3112 · ACS Calling' over the entry's title.
+
+    The title line is short (code and product: what people scan the list for),
+    because list previews give it one line (the Agents Playground draws a longer
+    one over the text below it); the entry's title goes underneath.
+    """
     code = entry_code(entry)
-    title = f"{code} · {entry.title}" if code and code not in entry.title else entry.title
-    return {"title": plain(title, 80), "text": plain(short_product(entry, sources), 80)}
+    product = short_product(entry, sources)
+    title = f"{code} · {product}" if code and code not in entry.title else product
+    return {"title": plain(title, 60), "text": plain(entry.title, 100)}
 
 
 def note_preview(title: str, text: str = "") -> dict:

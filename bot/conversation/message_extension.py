@@ -41,7 +41,7 @@ def _entry_attachment(catalog: Catalog, match: Match, query: str, note: str | No
     card = cards.answer_card(match, query=query, sources=catalog.sources, style="execute")
     preview = entry_preview(match.entry, catalog.sources)
     if note:
-        preview["text"] = f"{preview['text']} · {note}"
+        preview["text"] = f"{note}: {preview['text']}"
     return _attachment(card, preview)
 
 
@@ -52,7 +52,7 @@ def search(catalog: Catalog, query: SearchQuery, examples: Iterable[str]) -> dic
         for question in examples:
             decision = catalog.explain(question)
             if decision.matches:
-                attachments.append(_entry_attachment(catalog, decision.matches[0], question, f"try “{question}”"))
+                attachments.append(_entry_attachment(catalog, decision.matches[0], question, f"Try “{question}”"))
         return _result(attachments[:MAX_RESULTS])
     decision = catalog.explain(query.text)
     if decision.status in ("answer", "ambiguous") and decision.matches:
@@ -61,5 +61,5 @@ def search(catalog: Catalog, query: SearchQuery, examples: Iterable[str]) -> dic
     not_found = cards.cards_for(decision, catalog.sources, examples, style="execute").cards[-1]
     hint = decision.hint or "Try a code (3112), a product and a code (sms 4007) or paste the error line."
     attachments = [_attachment(not_found, note_preview(f"Nothing found for “{query.text[:60]}”", hint))]
-    attachments += [_entry_attachment(catalog, m, query.text, "suggestion") for m in decision.matches[: MAX_RESULTS - 1]]
+    attachments += [_entry_attachment(catalog, m, query.text, "Suggestion") for m in decision.matches[: MAX_RESULTS - 1]]
     return _result(attachments)
