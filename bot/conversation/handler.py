@@ -59,6 +59,11 @@ _HELP_STRIP = re.compile(r"[\s!.,?]+$")
 # shape (a malformed one raises) and uses the name as a regex; this is the
 # plain version: drop the markup of every mention.
 _MENTION = re.compile(r"<at\b[^>]*>.*?</at>", re.IGNORECASE | re.DOTALL)
+# A card picked in a message extension and sent into the chat with the bot arrives as a
+# message whose text is only a placeholder for the card (Teams and the Agents Playground:
+# <span class="inline-compose-card" itemtype="http://schema.skype.com/InputExtension">…</span>).
+_INSERTED_CARD = re.compile(r"<span\b[^>]*InputExtension[^>]*>.*?</span>", re.IGNORECASE | re.DOTALL)
+_TAGS = re.compile(r"<[^>]*>")
 
 EMPTY_PROMPT = "Send me an error code or paste the error message, for example “{example}”."
 UNREADABLE_SUBMIT = (
@@ -125,6 +130,8 @@ class ErrorExplainerBot(ActivityHandler):
                     return
                 activity.text = press.question
         text = activity.text or ""
+        if activity.attachments and "InputExtension" in text and not _TAGS.sub("", _INSERTED_CARD.sub("", text)).strip():
+            return  # the user shared one of our answer cards (message extension) with us: nothing was asked
         if "</at>" in text and any(getattr(e, "type", None) == "mention" for e in activity.entities or ()):
             text = _MENTION.sub(" ", text)
         text = text.strip()

@@ -12,7 +12,8 @@ import json
 
 import pytest
 
-from tests.support.bot_server import activity, all_texts, post, validate_card
+from tests.support.bot_server import activity, all_texts, conversation_id, post, validate_card
+from tests.support.conversation import ask
 
 ADAPTIVE = "application/vnd.microsoft.card.adaptive"
 THUMBNAIL = "application/vnd.microsoft.card.thumbnail"
@@ -140,3 +141,17 @@ def test_a_press_on_an_inserted_card_is_answered_like_any_teams_card(bot, sink):
     response = post(bot, activity(sink, None, type="invoke", name="adaptiveCard/action", value=value,
                                   channelId="msteams", replyToId="inserted-1"))
     assert response.status_code == 200 and "marked this answer as" in all_texts(response.json()["value"])
+
+
+def test_a_result_card_sent_into_the_bots_own_chat_is_not_taken_for_a_question(bot, sink):
+    """Picked in the bot's 1:1 chat, the card is sent to the bot, its text only a placeholder for the card."""
+    (found,) = results(search(bot, sink, "sms 4007"))
+    conv = conversation_id()
+    placeholder = ('<span class="inline-compose-card" itemid="0" itemtype="http://schema.skype.com/InputExtension">'
+                   '<span itemprop="title">Error Explainer</span></span>')
+    shared = activity(sink, placeholder, conv, channelId="msteams",
+                      attachments=[{"contentType": ADAPTIVE, "content": found["card"]}])
+    assert post(bot, shared).status_code == 200
+    ask(bot, sink, "sms 4007", conv, channelId="msteams")  # a real question afterwards is answered...
+    replies = sink.settle(conv)
+    assert len(replies) == 1 and "Nothing in the catalog" not in all_texts(replies)  # ...and nothing else was
