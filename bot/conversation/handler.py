@@ -274,10 +274,12 @@ class ErrorExplainerBot(ActivityHandler):
     # ------------------------------------------------------------ invokes
 
     async def on_invoke_activity(self, turn_context: TurnContext):
-        """Teams' invokes, answered in the HTTP response; every other invoke is 501, as the SDK answers it.
+        """Teams' invokes, answered in the HTTP response; any other invoke is 501 (not implemented).
 
-        The SDK's own dispatch is not used: it reads the value into msrest models
-        and serialises plain-JSON answers with a helper that fails on them.
+        The SDK's own dispatch is not used: it reads the value into msrest models,
+        serialises plain-JSON answers with a helper that fails on them, and for
+        signin/tokenExchange calls a method ActivityHandler does not have (4.17.1),
+        which crashed the turn. This bot has no sign-in, task modules or other invokes.
         """
         name = turn_context.activity.name
         try:
@@ -287,9 +289,11 @@ class ErrorExplainerBot(ActivityHandler):
             if name == invokes.SEARCH_QUERY:
                 query = invokes.read_search(turn_context.activity.value)
                 return invoke_response(200, search(self.catalog, query, self._examples))
+            if not isinstance(name, str) or not name.strip():
+                raise invokes.MalformedInvoke("an invoke needs a name saying what it invokes")
         except invokes.MalformedInvoke as bad:
             return invoke_response(400, invokes.error_answer(str(bad)))
-        return await super().on_invoke_activity(turn_context)
+        return invoke_response(501)
 
     async def _on_card_press(self, turn_context: TurnContext, press: invokes.CardPress) -> dict:
         """An Action.Execute press, answered with the card that replaces the pressed one."""

@@ -196,3 +196,26 @@ def test_a_press_on_a_message_the_bot_did_not_note_is_answered_with_a_new_messag
     reply = ask(bot, sink, None, conv, value=submit_data(row), channelId="webchat", replyToId="someone-elses")
     assert feedback_buttons(adaptive_cards(reply)[0])
     assert sink.updates_for(conv) == []
+
+
+# ---------------------------------------------------------------- other invokes
+
+
+@pytest.mark.parametrize(
+    "name, value",
+    [("signin/tokenExchange", {"id": "x", "connectionName": "aad", "token": "eyJ"}),
+     ("signin/verifyState", {"state": "123456"}),
+     ("task/fetch", {"data": {}}),
+     ("composeExtension/selectItem", {"a": 1})],
+)
+def test_invokes_this_bot_does_not_offer_are_501_without_a_crashed_turn(bot, sink, name, value):
+    conv = conversation_id()
+    response = post(bot, activity(sink, None, conv, type="invoke", name=name, value=value, channelId="msteams"))
+    assert response.status_code == 501, response.text
+    assert response.headers["Content-Type"].startswith("application/problem+json")
+    assert sink.settle(conv) == []  # no apology for a failed turn was posted
+
+
+def test_an_invoke_without_a_name_is_a_400_problem(bot, sink):
+    response = post(bot, activity(sink, None, type="invoke", value={"a": 1}, channelId="msteams"))
+    assert response.status_code == 400 and "needs a name" in response.json()["detail"]
