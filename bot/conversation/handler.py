@@ -191,15 +191,15 @@ class ErrorExplainerBot(ActivityHandler):
             self._with_examples(reply)
         sent = await turn_context.send_activity(reply)
         if len(answer.attachments) == 1 and sent is not None and sent.id and can_update(turn_context.activity.channel_id):
-            await self._remember(turn_context, sent.id, button_keys(decision))
+            self._remember(turn_context, sent.id, button_keys(decision))
 
-    async def _remember(self, turn_context: TurnContext, message_id: str, keys: Iterable[str]) -> None:
+    def _remember(self, turn_context: TurnContext, message_id: str, keys: Iterable[str]) -> None:
         """Note which message carries which buttons, so a press on them can update it in place."""
         conversation = turn_context.activity.conversation
         if conversation is not None and conversation.id:
             self._sent.remember(conversation.id, message_id, keys)
 
-    async def _message_with(self, turn_context: TurnContext, key: str) -> str | None:
+    def _message_with(self, turn_context: TurnContext, key: str) -> str | None:
         """The id of the message to update for a press of the button ``key``, or None (send a new one)."""
         if not can_update(turn_context.activity.channel_id):
             return None
@@ -210,14 +210,17 @@ class ErrorExplainerBot(ActivityHandler):
             return None  # pressed on a message we did not note (several cards in one): leave it be
         return found
 
-    async def _count_feedback(self, turn_context: TurnContext, submit: "cards.Submit", message_id: str | None) -> bool:
-        """Record the verdict unless this user already gave one on this message's answer; True when counted."""
+    async def _record_feedback(
+        self, turn_context: TurnContext, submit: "cards.Submit", message_id: str | None
+    ) -> tuple[bool, bool]:
+        """(counted, verdict): the verdict is recorded unless this user already gave one on this
+        message's answer, in which case the first verdict stands and nothing is counted."""
         activity = turn_context.activity
         user = activity.from_property.id if activity.from_property is not None else ""
         verdict_key = "|".join((message_id or "", user or "", _entry_key(submit)))
         given = dict(await self._verdicts.get(turn_context, None) or {})
         if verdict_key in given:
-            return False
+            return False, bool(given[verdict_key])
         given[verdict_key] = bool(submit.helpful)
         while len(given) > REMEMBERED_VERDICTS:
             given.pop(next(iter(given)))
@@ -232,7 +235,7 @@ class ErrorExplainerBot(ActivityHandler):
             conversation_id=activity.conversation.id if activity.conversation else None,
             channel_id=activity.channel_id,
         )
-        return True
+        return True, bool(submit.helpful)
 
     def _answer_card(self, entry, query: str, style: "cards.ActionStyle") -> dict:
         return cards.answer_card(Match(entry, 1.0, "chosen"), query=query, sources=self.catalog.sources, style=style)
@@ -240,12 +243,12 @@ class ErrorExplainerBot(ActivityHandler):
     async def _on_submit(self, turn_context: TurnContext, submit: "cards.Submit") -> None:
         """An Action.Submit press: update the pressed card where possible, else answer with a new message."""
         if submit.action == "feedback":
-            message_id = await self._message_with(turn_context, "feedback:" + _entry_key(submit))
-            counted = await self._count_feedback(
+            message_id = self._message_with(turn_context, "feedback:" + _entry_key(submit))
+            counted, verdict = await self._record_feedback(
                 turn_context, submit, message_id or turn_context.activity.reply_to_id)
             entry = submit.entry_in(self.catalog)
             if message_id and entry is not None:
-                card = with_verdict(self._answer_card(entry, submit.query or entry.label, "submit"), bool(submit.helpful))
+                card = with_verdict(self._answer_card(entry, submit.query or entry.label, "submit"), verdict)
                 if await replace_message(turn_context, message_id, [card], cards.fallback_text(card)[:200]):
                     return
             await turn_context.send_activity(THANKS if counted else ALREADY_COUNTED)
@@ -254,12 +257,12 @@ class ErrorExplainerBot(ActivityHandler):
         if entry is None:
             await turn_context.send_activity(GONE_ENTRY)
             return
-        message_id = await self._message_with(turn_context, "explain:" + _entry_key(submit))
+        message_id = self._message_with(turn_context, "explain:" + _entry_key(submit))
         if message_id:
             card = self._answer_card(entry, submit.query or entry.label, "submit")
             if await replace_message(turn_context, message_id, [card], cards.fallback_text(card)[:200]):
                 await self._last_source.set(turn_context, entry.source)
-                await self._remember(turn_context, message_id, ["feedback:" + _entry_key_of(entry)])
+                self._remember(turn_context, message_id, ["feedback:" + _entry_key_of(entry)])
                 return
         decision = Decision(
             query=submit.query or entry.label,
@@ -305,18 +308,10 @@ class ErrorExplainerBot(ActivityHandler):
             return invokes.message_answer(GONE_ENTRY)
         query = submit.query or entry.label
         if submit.action == "feedback":
-            given = await self._count_feedback(turn_context, submit, turn_context.activity.reply_to_id)
-            previous = submit.helpful if given else await self._verdict_of(turn_context, submit)
-            return invokes.card_answer(with_verdict(self._answer_card(entry, query, "execute"), bool(previous)))
+            _, verdict = await self._record_feedback(turn_context, submit, turn_context.activity.reply_to_id)
+            return invokes.card_answer(with_verdict(self._answer_card(entry, query, "execute"), verdict))
         await self._last_source.set(turn_context, entry.source)
         return invokes.card_answer(self._answer_card(entry, query, "execute"))
-
-    async def _verdict_of(self, turn_context: TurnContext, submit: "cards.Submit") -> bool:
-        """The verdict already recorded for this press's message, entry and user (the first one counts)."""
-        activity = turn_context.activity
-        user = activity.from_property.id if activity.from_property is not None else ""
-        verdict_key = "|".join((activity.reply_to_id or "", user or "", _entry_key(submit)))
-        return bool((await self._verdicts.get(turn_context, None) or {}).get(verdict_key, submit.helpful))
 
     # ------------------------------------------------------------ welcome
 
