@@ -113,11 +113,6 @@ def source_map(sources: Mapping[str, Source] | Iterable[Source] | None) -> dict[
     return {s.id: s for s in sources}
 
 
-def product_of(entry: Entry, sources: Mapping[str, Source]) -> str:
-    source = sources.get(entry.source)
-    return source.product if source else entry.source
-
-
 def short_product(entry_or_source: Entry | str, sources: Mapping[str, Source]) -> str:
     """The product's short name (``[source] short_name`` in the data), for rows and fact lines."""
     source_id = entry_or_source if isinstance(entry_or_source, str) else entry_or_source.source

@@ -60,4 +60,4 @@ def summary_card(ordered: Sequence[Match], sources: Mapping[str, Source]) -> dic
         lines.append(f"{i + 1}. {entry_code(match.entry) or '-'} {match.entry.title} ({detail})")
     if len(ordered) > MAX_ROWS:
         body.append(paragraph(f"…and {len(ordered) - MAX_ROWS} more.", isSubtle=True, size="Small"))
-    return adaptive_card(body, fallback="\n".join(lines))
+    return adaptive_card(body, fallback="\n".join(lines), full_width=True)

@@ -44,6 +44,7 @@ from cards.in_place import with_verdict
 from ..sdk.card_updates import can_update, replace_message
 from ..sdk.invoke_responses import invoke_response
 from ..sdk.reply_models import CardAttachment, ExampleSuggestions, ReplyActivity
+from ..telemetry import note_decision, note_feedback
 from . import invokes
 from .answer_cache import Answer, AnswerCache
 from .examples import EXAMPLE_QUESTIONS, HELP_WORDS
@@ -174,12 +175,14 @@ class ErrorExplainerBot(ActivityHandler):
         style = style_for(turn_context.activity.channel_id)
         key = (text, context, cut_at, style)
         answer = self.answers.get(key)
+        cached = answer is not None
         if answer is None:
             decision = self.catalog.explain(text, context=context)
             if cut_at is not None and decision.truncated_at is None:
                 decision = replace(decision, truncated_at=cut_at)
             answer = _answer_of(decision, cards.cards_for(decision, self.catalog.sources, self._examples, style=style))
             self.answers.put(key, answer)
+        note_decision(answer.decision, cached=cached)
         await self._send_answer(turn_context, answer)
 
     async def _send_answer(self, turn_context: TurnContext, answer: Answer) -> None:
@@ -225,6 +228,7 @@ class ErrorExplainerBot(ActivityHandler):
         while len(given) > REMEMBERED_VERDICTS:
             given.pop(next(iter(given)))
         await self._verdicts.set(turn_context, given)
+        note_feedback(bool(submit.helpful))
         self._feedback.record(
             source=submit.source,
             code=submit.code,
@@ -257,19 +261,15 @@ class ErrorExplainerBot(ActivityHandler):
         if entry is None:
             await turn_context.send_activity(GONE_ENTRY)
             return
+        decision = _chosen(entry, submit.query)
+        note_decision(decision, cached=False)
         message_id = self._message_with(turn_context, "explain:" + _entry_key(submit))
         if message_id:
-            card = self._answer_card(entry, submit.query or entry.label, "submit")
+            card = self._answer_card(entry, decision.query, "submit")
             if await replace_message(turn_context, message_id, [card], cards.fallback_text(card)[:200]):
                 await self._last_source.set(turn_context, entry.source)
                 self._remember(turn_context, message_id, ["feedback:" + _entry_key_of(entry)])
                 return
-        decision = Decision(
-            query=submit.query or entry.label,
-            status="answer",
-            matches=(Match(entry, 1.0, "chosen"),),
-            context=entry.source,
-        )
         style = style_for(turn_context.activity.channel_id)
         reply = cards.cards_for(decision, self.catalog.sources, self._examples, style=style)
         await self._send_answer(turn_context, _answer_of(decision, reply))
@@ -310,6 +310,7 @@ class ErrorExplainerBot(ActivityHandler):
         if submit.action == "feedback":
             _, verdict = await self._record_feedback(turn_context, submit, turn_context.activity.reply_to_id)
             return invokes.card_answer(with_verdict(self._answer_card(entry, query, "execute"), verdict))
+        note_decision(_chosen(entry, submit.query), cached=False)
         await self._last_source.set(turn_context, entry.source)
         return invokes.card_answer(self._answer_card(entry, query, "execute"))
 
@@ -337,6 +338,12 @@ class ErrorExplainerBot(ActivityHandler):
 def style_for(channel_id: str | None) -> "cards.ActionStyle":
     """How this channel's card buttons reach the bot: Action.Execute in Teams, Action.Submit elsewhere."""
     return "execute" if (channel_id or "").lower() in EXECUTE_CHANNELS else "submit"
+
+
+def _chosen(entry, query: str | None) -> Decision:
+    """The decision a press on an entry's button stands for: that entry, chosen."""
+    return Decision(query=query or entry.label, status="answer", matches=(Match(entry, 1.0, "chosen"),),
+                    context=entry.source)
 
 
 def _entry_key(submit: "cards.Submit") -> str:

@@ -25,6 +25,7 @@ from ..conversation.handler import ErrorExplainerBot
 from ..conversation.turn_errors import on_turn_error
 from ..sdk.adapter import BotFrameworkAdapter
 from ..sdk.state_fingerprint import FingerprintedConversationState
+from ..telemetry import observe_turns
 from .directline_token import add_directline_token_route
 from .health import health_handler
 from .messages_endpoint import MessagesEndpoint
@@ -58,11 +59,13 @@ def create_app(
         typing_threshold_chars=config.typing_threshold_chars,
         answers=AnswerCache(config.answer_cache_size),
     )
-    endpoint = MessagesEndpoint(adapter, bot, config.max_body_bytes)
+    endpoint = MessagesEndpoint(adapter, observe_turns(bot), config.max_body_bytes)
 
     # client_max_size above our own limit: /api/messages enforces max_body_bytes
     # itself (with a problem+json 413); other routes never read large bodies.
-    app = web.Application(middlewares=MIDDLEWARES, client_max_size=config.max_body_bytes + 1024)
+    # A list, not the tuple: with telemetry on, OpenTelemetry's aiohttp instrumentation
+    # inserts its middleware in front of ours (bot/telemetry/azure_monitor.py).
+    app = web.Application(middlewares=list(MIDDLEWARES), client_max_size=config.max_body_bytes + 1024)
     app[ENDPOINT_KEY] = endpoint
 
     app.router.add_route("*", "/api/messages", endpoint.handle)

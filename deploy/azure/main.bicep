@@ -1,7 +1,10 @@
-// Error Explainer on Azure: App Service (Linux, Python 3.11) running `python -m bot`,
-// an Azure Bot with the Teams and Direct Line channels, and a user-assigned managed
-// identity as the bot's identity (no app password to store or rotate; new multi-tenant
-// bots can no longer be created).
+// Error Explainer on Azure: App Service (Linux, Python 3.11) running `python -m bot`
+// on two instances, an Azure Bot with the Teams and Direct Line channels, and a
+// user-assigned managed identity as the bot's identity (no app password to store or
+// rotate; new multi-tenant bots can no longer be created). Conversation state and the
+// feedback / unanswered-question records live in a Blob Storage container that every
+// instance shares (BOT_STORAGE=blob); traces and metrics go to Application Insights,
+// which keeps them in a Log Analytics workspace.
 //
 //   az group create -n rg-error-explainer -l westeurope
 //   az deployment group create -g rg-error-explainer -f deploy/azure/main.bicep \
@@ -31,6 +34,21 @@ param location string = resourceGroup().location
 ])
 param appServiceSku string = 'B1'
 
+@description('Number of App Service instances. Two by default: a restart or a platform update of one instance leaves the other answering, and both share their state through Blob Storage. B1 allows up to 3.')
+@minValue(1)
+@maxValue(10)
+param instanceCount int = 2
+
+@description('Blob container for conversation state and records (BOT_STORAGE_CONTAINER).')
+@minLength(3)
+@maxLength(63)
+param storageContainerName string = 'error-explainer'
+
+@description('Days the Log Analytics workspace keeps telemetry (30 is included in the price of ingestion).')
+@minValue(30)
+@maxValue(730)
+param telemetryRetentionDays int = 30
+
 @description('Azure Bot pricing tier: F0 (free, standard channels such as Teams and Direct Line, limited premium messages) or S1.')
 @allowed([
   'F0'
@@ -56,6 +74,8 @@ param logLevel string = 'INFO'
 var suffix = uniqueString(resourceGroup().id)
 var webAppName = '${baseName}-${suffix}'
 var botName = '${baseName}-bot-${suffix}'
+// Storage account names: 3-24 lowercase letters and digits, unique in Azure.
+var storageAccountName = take(toLower('${replace(baseName, '-', '')}st${suffix}'), 24)
 
 // The bot's identity: Azure Bot Service issues and checks tokens for this identity's client id.
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
@@ -69,9 +89,64 @@ resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
   kind: 'linux'
   sku: {
     name: appServiceSku
+    capacity: instanceCount // scale-out: every instance runs the bot; state is in Blob Storage
   }
   properties: {
     reserved: true // Linux
+  }
+}
+
+// Shared, durable state: conversation state (which product "and 3101?" refers to) and
+// the feedback / unanswered-question records, read by every instance and by `explain-error gaps`.
+resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: storageAccountName
+  location: location
+  kind: 'StorageV2'
+  sku: {
+    name: 'Standard_LRS'
+  }
+  properties: {
+    accessTier: 'Hot'
+    minimumTlsVersion: 'TLS1_2'
+    supportsHttpsTrafficOnly: true
+    allowBlobPublicAccess: false
+  }
+}
+
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
+  parent: storage
+  name: 'default'
+}
+
+resource stateContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  parent: blobService
+  name: storageContainerName
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+// Telemetry: Application Insights (workspace-based, the only kind Azure still creates)
+// and the Log Analytics workspace that stores what it receives.
+resource workspace 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
+  name: '${baseName}-logs-${suffix}'
+  location: location
+  properties: {
+    sku: {
+      name: 'PerGB2018'
+    }
+    retentionInDays: telemetryRetentionDays
+  }
+}
+
+resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
+  name: '${baseName}-ai-${suffix}'
+  location: location
+  kind: 'web'
+  properties: {
+    Application_Type: 'web'
+    WorkspaceResourceId: workspace.id
+    IngestionMode: 'LogAnalytics'
   }
 }
 
@@ -112,6 +187,12 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'MicrosoftAppTenantId', value: identity.properties.tenantId }
         { name: 'DirectLineAllowedOrigins', value: join(portalOrigins, ',') }
         { name: 'LOG_LEVEL', value: logLevel }
+        // State and records in the shared container (see the storage account above).
+        { name: 'BOT_STORAGE', value: 'blob' }
+        { name: 'BOT_STORAGE_CONNECTION_STRING', value: 'DefaultEndpointsProtocol=https;AccountName=${storage.name};AccountKey=${storage.listKeys().keys[0].value};EndpointSuffix=${environment().suffixes.storage}' }
+        { name: 'BOT_STORAGE_CONTAINER', value: stateContainer.name }
+        // Telemetry on: a span per turn and the bot's metrics (README "Telemetry").
+        { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsights.properties.ConnectionString }
         // DirectLineSecret is set after deployment (README): it exists only once the
         // Direct Line channel does, and a template output would print it in the deployment history.
       ]
@@ -191,6 +272,12 @@ output webAppName string = webApp.name
 
 @description('Name of the Azure Bot resource (for az bot directline show).')
 output botName string = bot.name
+
+@description('Name of the storage account holding conversation state and records.')
+output storageAccountName string = storage.name
+
+@description('Name of the Application Insights resource (Azure portal: Transaction search, Logs, Metrics).')
+output appInsightsName string = appInsights.name
 
 @description('Token route for the Web Chat page\'s config.js.')
 output directLineTokenUrl string = 'https://${webApp.properties.defaultHostName}/api/directline/token'

@@ -24,6 +24,7 @@ import http.server
 import json
 import os
 import secrets
+import shutil
 import signal
 import socket
 import subprocess
@@ -98,6 +99,7 @@ def main(argv: list[str] | None = None) -> int:
         server = http.server.ThreadingHTTPServer(("127.0.0.1", args.port),
                                                  functools.partial(_PageAndTokens, directory=str(site)))
     except OSError as exc:
+        shutil.rmtree(site, ignore_errors=True)
         print(f"demo: port {args.port} is taken ({exc.strerror}); try `make demo DEMO_PORT=0`", file=sys.stderr)
         return 2
     page = f"http://127.0.0.1:{server.server_address[1]}"
@@ -130,6 +132,7 @@ def main(argv: list[str] | None = None) -> int:
             except subprocess.TimeoutExpired:
                 child.kill()
         server.shutdown()
+        shutil.rmtree(site, ignore_errors=True)
 
     signal.signal(signal.SIGTERM, lambda *_: (stop(), sys.exit(0)))
     threading.Thread(target=server.serve_forever, name="demo-page", daemon=True).start()

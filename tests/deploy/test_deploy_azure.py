@@ -7,6 +7,8 @@ deploying: the web app runs the same start command as the container on Python
 single-tenant identity (a user-assigned managed identity: new multi-tenant bots
 cannot be created), both channels exist, and the app settings are ones the bot
 accepts: a configuration the bot refuses would only show up as a dead bot.
+It runs two instances that share their state through a Blob Storage container,
+and sends telemetry to Application Insights backed by a Log Analytics workspace.
 """
 
 from __future__ import annotations
@@ -39,6 +41,19 @@ def app_settings(bicep: dict) -> dict[str, object]:
     return {s["name"]: s["value"] for s in site["config"]["properties"]["siteConfig"]["appSettings"]}
 
 
+def reference(value) -> str:
+    """A Bicep property access such as `appInsights.properties.ConnectionString`, as that text."""
+    if isinstance(value, str):
+        return value
+    operands = value["operator"]["operands"]
+    assert value["operator"]["type"] == "property_accessor", value
+    return f"{reference(operands['operand_1'])}.{reference(operands['operand_2'])}"
+
+
+def named(bicep: dict, symbol: str) -> dict:
+    return bicep["resources"][symbol]["config"]
+
+
 def test_template_parses_and_every_parameter_is_documented(bicep):
     assert bicep["parameters"], "no parameters parsed"
     for name, param in bicep["parameters"].items():
@@ -56,6 +71,11 @@ def test_resource_types_use_ga_api_versions(bicep):
         "Microsoft.Web/sites",
         "Microsoft.BotService/botServices",
         "Microsoft.BotService/botServices/channels",
+        "Microsoft.Storage/storageAccounts",
+        "Microsoft.Storage/storageAccounts/blobServices",
+        "Microsoft.Storage/storageAccounts/blobServices/containers",
+        "Microsoft.OperationalInsights/workspaces",
+        "Microsoft.Insights/components",
     }
 
 
@@ -108,7 +128,12 @@ def test_app_settings_are_a_configuration_the_bot_accepts(bicep):
     # parameter reference (pycep shows it as the bare name) takes each value the parameter allows.
     stand_ins = {"MicrosoftAppId": "3f2a9c1e-5b7d-4e8f-9a0b-1c2d3e4f5a6b",
                  "MicrosoftAppTenantId": "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
-                 "DirectLineAllowedOrigins": "https://support.example.com"}
+                 "DirectLineAllowedOrigins": "https://support.example.com",
+                 "BOT_STORAGE_CONNECTION_STRING": "DefaultEndpointsProtocol=https;AccountName=errexplst0;"
+                                                  "AccountKey=c3RhbmQtaW4=;EndpointSuffix=core.windows.net",
+                 "BOT_STORAGE_CONTAINER": "error-explainer",
+                 "APPLICATIONINSIGHTS_CONNECTION_STRING": "InstrumentationKey=6d1f1e5a-3c1b-4b8e-9f4e-2a7c5d9b0e11;"
+                                                          "IngestionEndpoint=https://westeurope-5.in.applicationinsights.azure.com/"}
     params = bicep["parameters"]
     base, choices = {}, {}
     for key, value in settings.items():
@@ -172,3 +197,53 @@ def test_code_zip_holds_the_runtime_and_runs_from_where_app_service_unpacks_it(t
     finally:
         proc.terminate()
         proc.wait(10)
+
+
+def test_two_instances_share_state_through_a_private_blob_container(bicep):
+    """Scale-out only works with shared state: "and 3101?" may reach the other instance."""
+    params = bicep["parameters"]
+    plan = resource(bicep, "Microsoft.Web/serverfarms")["config"]
+    assert plan["sku"]["capacity"] == "instanceCount" and params["instanceCount"]["default"] == 2
+    site = resource(bicep, "Microsoft.Web/sites")["config"]
+    assert site["properties"]["clientAffinityEnabled"] is False  # no sticky sessions: either instance answers
+
+    settings = app_settings(bicep)
+    assert settings["BOT_STORAGE"] == "blob"
+    container = named(bicep, reference(settings["BOT_STORAGE_CONTAINER"]).split(".")[0])
+    assert container["name"] == "storageContainerName" and params["storageContainerName"]["default"] == "error-explainer"
+    assert container["properties"]["publicAccess"] == "None"
+    connection = settings["BOT_STORAGE_CONNECTION_STRING"]
+    assert connection.startswith("DefaultEndpointsProtocol=https;")
+    assert "AccountName=${storage.name}" in connection and "AccountKey=${storage.listKeys()" in connection
+    assert "EndpointSuffix=${environment().suffixes.storage}" in connection  # right in every Azure cloud
+
+    storage = named(bicep, "storage")
+    assert storage["kind"] == "StorageV2"
+    props = storage["properties"]
+    assert props["allowBlobPublicAccess"] is False and props["supportsHttpsTrafficOnly"] is True
+    assert props["minimumTlsVersion"] == "TLS1_2"
+    assert bicep["resources"]["blobService"]["config"]["parent"] == "storage"
+    assert container["parent"] == "blobService"
+
+
+def test_telemetry_goes_to_application_insights_kept_in_log_analytics(bicep):
+    settings = app_settings(bicep)
+    component_symbol, *path = reference(settings["APPLICATIONINSIGHTS_CONNECTION_STRING"]).split(".")
+    assert path == ["properties", "ConnectionString"]  # the connection string, not the bare instrumentation key
+    component = named(bicep, component_symbol)
+    assert bicep["resources"][component_symbol]["type"] == "Microsoft.Insights/components"
+    assert component["properties"]["Application_Type"] == "web"
+    workspace_symbol, attribute = reference(component["properties"]["WorkspaceResourceId"]).split(".")
+    assert attribute == "id" and bicep["resources"][workspace_symbol]["type"] == "Microsoft.OperationalInsights/workspaces"
+    workspace = named(bicep, workspace_symbol)
+    assert workspace["properties"]["sku"]["name"] == "PerGB2018"
+    assert workspace["properties"]["retentionInDays"] == "telemetryRetentionDays"
+
+
+def test_telemetry_setting_turns_the_bot_telemetry_on():
+    """The template's setting is the one the bot reads: telemetry on only when it is set."""
+    from bot.telemetry import CONNECTION_STRING_SETTING, enabled
+
+    assert CONNECTION_STRING_SETTING == "APPLICATIONINSIGHTS_CONNECTION_STRING"
+    assert enabled({CONNECTION_STRING_SETTING: "InstrumentationKey=6d1f1e5a-3c1b-4b8e-9f4e-2a7c5d9b0e11"})
+    assert not enabled({})

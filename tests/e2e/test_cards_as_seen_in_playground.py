@@ -85,3 +85,4 @@ def test_every_card_kind_reads_whole_in_the_playground(playground, width):
     assert "Code 410 · Subcode 3112" in squash(report["steps"][2]["cards"][-1])
     if CONTEXT_STEPS:
         assert "Assuming ACS Calling, from your last question" in squash(report["steps"][3]["cards"][-1])
+
