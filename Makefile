@@ -21,6 +21,7 @@ run: $(STAMP)
 
 test: $(STAMP)
 	-bash deploy/scripts/install-e2e-deps.sh
+	-bash deploy/scripts/install-azurite.sh
 	$(PY) -m pytest
 
 # Browser-test tools: Debian chromium + deploy/e2e/node_modules (npm ci). Tests skip loudly without them.

@@ -37,6 +37,11 @@ def main(argv: list[str] | None = None) -> int:
     auth = "anonymous (no MicrosoftAppId)" if config.anonymous else f"app id {config.app_id}"
     log.info("listening on http://%s:%d/api/messages, %s", config.host, config.port, auth)
     try:
+        if config.workers > 1:
+            from .web.workers import serve_workers  # gunicorn, one process per worker
+
+            serve_workers(app, config)
+            return 0
         serve(app, config.host, config.port)
     except OSError as exc:
         print(f"error-explainer: cannot listen on {config.host}:{config.port}: {exc.strerror or exc}", file=sys.stderr)

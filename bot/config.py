@@ -18,6 +18,8 @@ import os
 from dataclasses import dataclass, field
 from typing import Mapping
 
+from .storage.settings import StorageSettings
+
 
 class ConfigError(ValueError):
     """The configuration cannot be served; the message is one line for the operator."""
@@ -111,6 +113,10 @@ class BotConfig:
     to_channel_from_bot_login_url: str = ""
     to_channel_from_bot_oauth_scope: str = ""
     oauth_url: str = ""
+    # Conversation state and records (bot/storage/settings.py: BOT_STORAGE, BOT_DATA_DIR, ...).
+    storage: StorageSettings = field(default_factory=StorageSettings)
+    # BOT_WORKERS > 1: `python -m bot` serves through gunicorn with that many worker processes.
+    workers: int = 1
 
     @property
     def anonymous(self) -> bool:
@@ -154,6 +160,8 @@ class BotConfig:
             to_channel_from_bot_login_url=(env.get("ToChannelFromBotLoginUrl") or "").strip(),
             to_channel_from_bot_oauth_scope=(env.get("ToChannelFromBotOAuthScope") or "").strip(),
             oauth_url=(env.get("OAuthUrl") or "").strip(),
+            storage=StorageSettings.from_env(env),
+            workers=_number(env, "BOT_WORKERS", 1, 1, 64),
         )
         config.check()
         return config

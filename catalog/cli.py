@@ -50,6 +50,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if argv[:1] == ["catalog"]:
             return _catalog_command(argv[1:])
+        if argv[:1] == ["gaps"]:  # the gap report from the bot's records: catalog/gaps_command.py
+            from .gaps_command import main as gaps_main
+
+            return gaps_main(argv[1:])
         ap = argparse.ArgumentParser(
             prog="explain-error",
             description="Explain an error code. Also: 'explain-error catalog [--source ID]'.",

@@ -42,7 +42,7 @@ from catalog import Catalog, Decision, Match
 from cards.in_place import with_verdict
 
 from ..sdk.card_updates import can_update, replace_message
-from ..sdk.invoke_responses import invoke_response
+from ..sdk.invokes import invoke_response
 from ..sdk.reply_models import CardAttachment, ExampleSuggestions, ReplyActivity
 from ..telemetry import note_decision, note_feedback
 from . import invokes
@@ -51,6 +51,7 @@ from .examples import EXAMPLE_QUESTIONS, HELP_WORDS
 from .feedback import FeedbackLog
 from .message_extension import search
 from .sent_cards import SentCards
+from ..storage.recorder import TurnRecorder
 
 log = logging.getLogger("bot.conversation")
 
@@ -83,7 +84,11 @@ REMEMBERED_VERDICTS = 200
 
 
 class ErrorExplainerBot(ActivityHandler):
-    """One instance serves all conversations; per-conversation memory lives in ConversationState."""
+    """One instance serves all conversations; per-conversation memory lives in ConversationState.
+
+    Invokes are answered by ``on_invoke_activity`` itself (Teams' card actions and message-extension
+    searches; 501 for the rest, 400 when malformed), never by the SDK's dispatch.
+    """
 
     def __init__(
         self,
@@ -95,6 +100,7 @@ class ErrorExplainerBot(ActivityHandler):
         typing_threshold_chars: int = 600,
         examples: Iterable[str] = EXAMPLE_QUESTIONS,
         answers: AnswerCache | None = None,
+        records: "TurnRecorder | None" = None,
     ):
         self.catalog = catalog
         self._state = conversation_state
@@ -110,6 +116,7 @@ class ErrorExplainerBot(ActivityHandler):
             actions=[CardAction(type=ActionTypes.im_back, title=q, value=q) for q in self._examples]
         ) if self._examples else None
         self.answers = answers if answers is not None else AnswerCache(0)
+        self.records = records  # feedback clicks and unanswered questions (bot/storage/recorder.py)
 
     async def on_turn(self, turn_context: TurnContext):
         await super().on_turn(turn_context)
@@ -183,6 +190,8 @@ class ErrorExplainerBot(ActivityHandler):
             answer = _answer_of(decision, cards.cards_for(decision, self.catalog.sources, self._examples, style=style))
             self.answers.put(key, answer)
         note_decision(answer.decision, cached=cached)
+        if self.records is not None and answer.decision.status != "answer":
+            await self.records.unanswered(turn_context.activity, answer.decision)
         await self._send_answer(turn_context, answer)
 
     async def _send_answer(self, turn_context: TurnContext, answer: Answer) -> None:
@@ -239,6 +248,11 @@ class ErrorExplainerBot(ActivityHandler):
             conversation_id=activity.conversation.id if activity.conversation else None,
             channel_id=activity.channel_id,
         )
+        if self.records is not None:
+            await self.records.feedback(
+                activity, source=submit.source, code=submit.code, subcode=submit.subcode,
+                key=submit.key, helpful=bool(submit.helpful), query=submit.query,
+            )
         return True, bool(submit.helpful)
 
     def _answer_card(self, entry, query: str, style: "cards.ActionStyle") -> dict:
@@ -288,15 +302,15 @@ class ErrorExplainerBot(ActivityHandler):
         try:
             if name == invokes.CARD_ACTION:
                 press = invokes.read_card_press(turn_context.activity.value)
-                return invoke_response(200, await self._on_card_press(turn_context, press))
+                return invoke_response(await self._on_card_press(turn_context, press))
             if name == invokes.SEARCH_QUERY:
                 query = invokes.read_search(turn_context.activity.value)
-                return invoke_response(200, search(self.catalog, query, self._examples))
+                return invoke_response(search(self.catalog, query, self._examples))
             if not isinstance(name, str) or not name.strip():
                 raise invokes.MalformedInvoke("an invoke needs a name saying what it invokes")
         except invokes.MalformedInvoke as bad:
-            return invoke_response(400, invokes.error_answer(str(bad)))
-        return invoke_response(501)
+            return invoke_response(invokes.error_answer(str(bad)), 400)
+        return invoke_response(None, 501)
 
     async def _on_card_press(self, turn_context: TurnContext, press: invokes.CardPress) -> dict:
         """An Action.Execute press, answered with the card that replaces the pressed one."""

@@ -3,13 +3,14 @@
 bot/web/ never touches the SDK's integration package (CloudAdapter,
 ConfigurationBotFrameworkAuthentication, serializer_helper) nor our
 replacements of its parts; it holds one BotFrameworkAdapter and calls
-`authenticate`, `run_turn` and `invoke_body`. Everything that depends on how
+`authenticate`, `run_turn`, `invoke_problem`, `invoke_body` and `error_message`. Everything that depends on how
 the SDK is put together is wired here:
 * authentication by the SDK, reading our config through SdkSettings;
 * connector clients cached and tuned (bot/sdk/connector_cache.py), replies
   sent on one shared aiohttp session opened at start-up;
 * token checks off the event loop (bot/sdk/request_auth.py);
-* the activity read from JSON without msrest's walk (bot/sdk/activity_reader.py).
+* the activity read from JSON without msrest's walk (bot/sdk/activity_reader.py);
+* invokes checked before the turn and their responses made plain JSON (bot/sdk/invokes.py).
 """
 
 from __future__ import annotations
@@ -17,17 +18,18 @@ from __future__ import annotations
 from typing import Awaitable, Callable
 
 import aiohttp
-from botbuilder.core import InvokeResponse, TurnContext, serializer_helper
+from botbuilder.core import InvokeResponse, TurnContext
 from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
 from botbuilder.schema import Activity
 
 from ..config import BotConfig
 from .activity_reader import read_activity
+from .invokes import error_message, invoke_body, invoke_problem
 from .connector_cache import ConnectorCache, ReusingBotFrameworkAuthentication
 from .request_auth import NotAuthenticated, RequestAuthenticator
 from .settings import SdkSettings
 
-__all__ = ["BotFrameworkAdapter", "NotAuthenticated", "read_activity"]
+__all__ = ["BotFrameworkAdapter", "NotAuthenticated", "error_message", "invoke_body", "invoke_problem", "read_activity"]
 
 TurnHandler = Callable[[TurnContext], Awaitable[None]]
 OnTurnError = Callable[[TurnContext, Exception], Awaitable[None]]
@@ -43,7 +45,7 @@ class BotFrameworkAdapter:
         self.cloud_adapter = CloudAdapter(self.auth)
         self.cloud_adapter.on_turn_error = on_turn_error
         self.authenticator = RequestAuthenticator(
-            self.auth, enabled=not config.anonymous, timeout=config.auth_timeout_seconds
+            self.auth, enabled=not config.anonymous, timeout=config.auth_timeout_seconds, app_id=config.app_id
         )
 
     @property
@@ -75,9 +77,3 @@ class BotFrameworkAdapter:
         if self.connectors.session is not None:
             await self.connectors.session.close()
 
-
-def invoke_body(body):
-    """An invoke response's body as plain JSON: an msrest model (from an invoke handler) is serialised the SDK's way."""
-    if body is not None and not isinstance(body, (dict, list, str, int, float, bool)):
-        return serializer_helper(body)
-    return body

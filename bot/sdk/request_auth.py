@@ -8,6 +8,14 @@ a token we run the SDK's own validation, unchanged, on one of a few worker
 threads (each with its own event loop, kept for the life of the process) and
 stop waiting after `auth_timeout_seconds`.
 
+One check is added after the SDK's: a token must name this bot as its
+audience and must expire. The SDK checks the audience of channel and skill
+tokens, but not of an Emulator-issuer token that is not a skill call (audience
+the Bot Framework service, or none at all): such a token for another service,
+carrying this bot's app id, went on to run a turn (and a 500). A token
+without `exp` would be valid for ever; every token the Bot Framework issues
+has one.
+
 Outcomes: the SDK rejects the token -> NotAuthenticated (HTTP 401); the
 signing keys cannot be fetched (network error or timeout) -> NotAuthenticated
 with unavailable=True (HTTP 503), since we could not check the token either
@@ -25,7 +33,12 @@ import threading
 import requests
 from botbuilder.schema import Activity, RoleTypes
 from botframework.connector import Channels
-from botframework.connector.auth import AuthenticateRequestResult, BotFrameworkAuthentication
+from botframework.connector.auth import (
+    AuthenticateRequestResult,
+    AuthenticationConstants,
+    BotFrameworkAuthentication,
+    SkillValidation,
+)
 
 
 log = logging.getLogger("bot.auth")
@@ -50,10 +63,11 @@ class _Worker:
 
 
 class RequestAuthenticator:
-    def __init__(self, auth: BotFrameworkAuthentication, *, enabled: bool, timeout: float):
+    def __init__(self, auth: BotFrameworkAuthentication, *, enabled: bool, timeout: float, app_id: str = ""):
         self._auth = auth
         self._enabled = enabled
         self._timeout = timeout
+        self._app_id = app_id
         self._workers: list[_Worker] = []  # started on the first token
         self._anonymous_results: dict[tuple[bool, bool, bool], AuthenticateRequestResult] = {}
 
@@ -64,7 +78,7 @@ class RequestAuthenticator:
                 raise _unauthorized("the request has no Authorization header")
             return await self._anonymous(activity)
         try:
-            return await self._on_worker(activity, auth_header)
+            result = await self._on_worker(activity, auth_header)
         except asyncio.TimeoutError:
             log.warning("token check timed out after %.1fs (signing keys unreachable?)", self._timeout)
             raise _unavailable(f"the token could not be verified within {self._timeout:g}s") from None
@@ -76,6 +90,11 @@ class RequestAuthenticator:
         except Exception as exc:  # PermissionError, jwt errors, unknown key id, bad endorsements...
             log.info("token rejected: %s: %s", type(exc).__name__, str(exc)[:200])
             raise _unauthorized("the Authorization token is not valid for this bot") from None
+        refusal = _claims_refusal(result.claims_identity.claims if result.claims_identity else {}, self._app_id)
+        if refusal is not None:
+            log.info("token rejected: %s", refusal)
+            raise _unauthorized("the Authorization token is not valid for this bot")
+        return result
 
     async def _anonymous(self, activity: Activity) -> AuthenticateRequestResult:
         """The SDK's result for a request without a token, worked out once per kind of activity.
@@ -129,6 +148,18 @@ class RequestAuthenticator:
         for worker in self._workers:
             worker.loop.call_soon_threadsafe(worker.loop.stop)
         self._workers = []
+
+
+def _claims_refusal(claims: dict, app_id: str) -> str | None:
+    """Why a token the SDK accepted is still not one for this bot (None: it is)."""
+    if "exp" not in claims:
+        return "the token has no expiry (exp)"
+    if SkillValidation.is_skill_claim(claims):
+        return None  # a skill call: the SDK checked its audience against this bot's app id
+    audience = claims.get(AuthenticationConstants.AUDIENCE_CLAIM)
+    if not app_id or audience != app_id:
+        return f"the token's audience {str(audience)[:100]!r} is not this bot's app id"
+    return None
 
 
 def _anonymous_kind(activity: Activity) -> tuple[bool, bool, bool]:

@@ -14,7 +14,7 @@ in bot/web/middleware.py.
 from __future__ import annotations
 
 from aiohttp import web
-from botbuilder.core import MemoryStorage, Storage
+from botbuilder.core import Storage
 
 from catalog import Catalog, load_catalog
 
@@ -25,6 +25,9 @@ from ..conversation.handler import ErrorExplainerBot
 from ..conversation.turn_errors import on_turn_error
 from ..sdk.adapter import BotFrameworkAdapter
 from ..sdk.state_fingerprint import FingerprintedConversationState
+from ..storage.factory import record_store, state_storage, storage_health
+from ..storage.recorder import TurnRecorder
+from ..storage.turn_faults import storage_fault_aware
 from ..telemetry import observe_turns
 from .directline_token import add_directline_token_route
 from .health import health_handler
@@ -49,15 +52,18 @@ def create_app(
     catalog = catalog if catalog is not None else load_catalog()
     catalog.matcher  # noqa: B018 - build the matcher's indexes now, not on the first user's question
 
-    adapter = BotFrameworkAdapter(config, on_turn_error)
+    adapter = BotFrameworkAdapter(config, storage_fault_aware(on_turn_error))
     feedback = FeedbackLog()
+    own_storage = storage is None  # built here from the settings: closed here too
+    storage = storage if storage is not None else state_storage(config.storage)
     bot = ErrorExplainerBot(
         catalog,
-        FingerprintedConversationState(storage or MemoryStorage()),
+        FingerprintedConversationState(storage),
         feedback,
         max_question_chars=config.max_question_chars,
         typing_threshold_chars=config.typing_threshold_chars,
         answers=AnswerCache(config.answer_cache_size),
+        records=TurnRecorder(record_store(config.storage)),
     )
     endpoint = MessagesEndpoint(adapter, observe_turns(bot), config.max_body_bytes)
 
@@ -65,7 +71,10 @@ def create_app(
     # itself (with a problem+json 413); other routes never read large bodies.
     # A list, not the tuple: with telemetry on, OpenTelemetry's aiohttp instrumentation
     # inserts its middleware in front of ours (bot/telemetry/azure_monitor.py).
-    app = web.Application(middlewares=list(MIDDLEWARES), client_max_size=config.max_body_bytes + 1024)
+    # auto_decompress off: bodies are decoded by bot/web/request_body.py, which knows the limit and
+    # answers an unknown or corrupt coding in our words (aiohttp would refuse br/zstd in text/plain).
+    app = web.Application(middlewares=list(MIDDLEWARES), client_max_size=config.max_body_bytes + 1024,
+                          handler_args={"auto_decompress": False})
     app[ENDPOINT_KEY] = endpoint
 
     app.router.add_route("*", "/api/messages", endpoint.handle)
@@ -78,6 +87,8 @@ def create_app(
             "connectors": {"cached": len(adapter.connectors), "built": adapter.connectors.builds},
             "feedback": feedback.summary(),
             "answer_cache": bot.answers.summary(),
+            "storage": storage_health(config.storage, storage),
+            "records": bot.records.summary(),
         }
 
     app.router.add_get("/healthz", health_handler(health), allow_head=True)
@@ -91,6 +102,9 @@ def create_app(
 
     async def _close(_app: web.Application) -> None:
         await adapter.close()
+        if own_storage and hasattr(storage, "close"):
+            await storage.close()
+        await bot.records.close()
 
     app.on_startup.append(_open)
     app.on_cleanup.append(_close)

@@ -9,14 +9,16 @@ turn. Errors of those steps arrive as our own exception types and are
 translated into problem responses here, in one place.
 
 Order of checks, each answered with problem+json: method (405), content type
-(415), size (413, without reading past the limit), JSON (400), the activity's
-required fields (400), authentication (401/503). Only then does the bot run.
+(415), content coding (415), size (413, without reading or inflating past the
+limit), JSON (400), the activity's required fields (400), authentication
+(401/503). Only then does the bot run.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -25,8 +27,9 @@ from botbuilder.schema import Activity, DeliveryModes
 
 from .. import json_codec
 from ..conversation.turn_errors import ReplyNotDelivered
-from ..sdk.adapter import BotFrameworkAdapter, NotAuthenticated, invoke_body, read_activity
+from ..sdk.adapter import BotFrameworkAdapter, NotAuthenticated, error_message, invoke_body, invoke_problem, read_activity
 from .problems import Problem
+from .request_body import read_body
 
 log = logging.getLogger("bot.messages")
 
@@ -48,8 +51,12 @@ class MessagesEndpoint:
                 headers={"Allow": "POST"},
             )
         _check_content_type(request)
-        body = await _read_limited(request, self.max_body_bytes)
+        body = await read_body(request, self.max_body_bytes)
         activity = _parse_activity(body)
+        if activity.type == "invoke":
+            malformed = invoke_problem(activity)
+            if malformed is not None:
+                raise _bad(malformed, "invalid-invoke", "Invalid invoke")
 
         try:
             auth_result = await self.adapter.authenticate(activity, request.headers.get("Authorization", ""))
@@ -72,20 +79,16 @@ class MessagesEndpoint:
         body_out = invoke_body(invoke_response.body)
         status = int(invoke_response.status or 200)
         if status >= 400:
-            raise _invoke_problem(status, body_out, activity.name)
+            # An invoke the bot refused (400) or does not implement (501): problem+json like every error,
+            # in the handler's words when its body has some.
+            if status == 501:
+                raise Problem(501, "invoke-not-implemented", "Invoke not implemented",
+                              f"this bot does not handle the invoke {str(activity.name)[:100]!r}")
+            raise Problem(status, "invoke-failed", "Invoke refused",
+                          error_message(body_out) or f"the invoke {str(activity.name)[:100]!r} was refused")
         if body_out is None:
             return web.Response(status=status)
         return web.json_response(body_out, status=status, dumps=_dumps)
-
-
-def _invoke_problem(status: int, body, name: str | None) -> Problem:
-    """A failed invoke as problem+json: a malformed one (400) says what was wrong with it."""
-    if status == 400:
-        value = body.get("value") if isinstance(body, dict) else None
-        message = value.get("message") if isinstance(value, dict) else None
-        detail = message if isinstance(message, str) and message else f"the invoke '{name}' is malformed"
-        return Problem(400, "invalid-invoke", "Invalid invoke", detail)
-    return Problem(status, "invoke-failed", "Invoke not handled", f"this bot does not handle the invoke '{name}'")
 
 
 def _dumps(obj) -> str:
@@ -107,36 +110,10 @@ def _check_content_type(request: web.Request) -> None:
                       f"Content-Type {request.content_type!r} is not accepted; send the activity as application/json")
 
 
-async def _read_limited(request: web.Request, limit: int) -> bytes:
-    """The body, refused with 413 as soon as it is over the limit (the limit is on the decoded body)."""
-    if request.content_length is not None:
-        if request.content_length > limit:
-            raise _too_big(limit)
-        if request.headers.get("Content-Encoding", "identity").lower() == "identity":
-            return await request.read()  # the length is known and allowed: aiohttp reads exactly that
-    # Chunked or compressed (a small gzip body can inflate past the limit): read the
-    # decoded body no further than one byte past the limit.
-    chunks: list[bytes] = []
-    size = 0
-    while True:
-        chunk = await request.content.read(limit + 1 - size)
-        if not chunk:
-            break
-        chunks.append(chunk)
-        size += len(chunk)
-        if size > limit:
-            raise _too_big(limit)
-    return b"".join(chunks)
-
-
 def _not_authenticated(refused: NotAuthenticated) -> Problem:
     if refused.unavailable:
         return Problem(503, "auth-unavailable", "Authentication unavailable", refused.detail, headers={"Retry-After": "30"})
     return Problem(401, "unauthorized", "Unauthorized", refused.detail, headers={"WWW-Authenticate": "Bearer"})
-
-
-def _too_big(limit: int) -> Problem:
-    return Problem(413, "payload-too-large", "Payload too large", f"the request body is over the limit of {limit} bytes")
 
 
 def _bad(detail: str, slug: str = "invalid-activity", title: str = "Invalid activity") -> Problem:
@@ -145,6 +122,16 @@ def _bad(detail: str, slug: str = "invalid-activity", title: str = "Invalid acti
 
 def _too_deep() -> Problem:
     return _bad("the request body's JSON is nested too deeply", "malformed-json", "Malformed JSON")
+
+
+# What cannot go into a reply's URL path: control characters, and surrogates (in a str
+# read from JSON they can only be lone ones, which UTF-8 cannot encode).
+_UNSENDABLE = re.compile("[\x00-\x1f\x7f\ud800-\udfff]")
+
+
+def _unsendable(text: str) -> bool:
+    """True when `text` cannot go into a reply's URL path (one regex search: this runs on every activity)."""
+    return _UNSENDABLE.search(text) is not None
 
 
 def _parse_activity(body: bytes) -> Activity:
@@ -183,7 +170,9 @@ def _parse_activity(body: bytes) -> Activity:
     for name in ("from", "recipient"):
         if data.get(name) is not None and not isinstance(data[name], dict):
             raise _bad(f"'{name}' must be an object with an id")
-    for name in ("text", "locale", "id", "replyToId"):
+    if _unsendable(conversation["id"]):
+        raise _bad("conversation.id contains control characters or unpaired surrogates")
+    for name in ("text", "locale", "id", "replyToId", "name"):
         if data.get(name) is not None and not isinstance(data[name], str):
             raise _bad(f"'{name}' must be a string")
     if data.get("attachments") is not None and not isinstance(data["attachments"], list):

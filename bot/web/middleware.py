@@ -1,8 +1,10 @@
 """The middleware stack, built in one place: what every request goes through, in order.
 
 Today one layer, `answer_problems`: it gives every request a correlation id,
-turns every error (ours, the router's, an unexpected exception) into an
-application/problem+json response, and logs one line per request. A new
+turns every error (ours, the router's, a foreign one named in
+bot/web/foreign_errors.py, an unexpected exception) into an
+application/problem+json response, and logs one line per request. Requests
+aiohttp cannot parse never reach it: bot/web/protocol.py answers those. A new
 cross-cutting concern (compression, rate limits, timeouts) is added to
 `MIDDLEWARES`, nowhere else, so its position in the stack is visible at a glance.
 """
@@ -15,6 +17,7 @@ import time
 from aiohttp import web
 
 from ..correlation import CORRELATION_HEADER, correlation_id, new_correlation_id
+from .foreign_errors import ClientGone, translate
 from .problems import Problem, problem
 
 log = logging.getLogger("bot.http")
@@ -37,10 +40,18 @@ async def answer_problems(request: web.Request, handler):
             headers = {"Allow": exc.headers["Allow"]} if "Allow" in exc.headers else None
             response = problem(exc.status, exc.reason.lower().replace(" ", "-"), exc.reason,
                                f"{request.method} {request.path}: {exc.reason.lower()}", cid, headers=headers)
-        except Exception:
-            log.exception("unhandled error in %s %s", request.method, request.path)
-            response = problem(500, "internal-error", "Internal error",
-                               "the server failed while handling this request; quote the correlation id", cid)
+        except Exception as exc:
+            meaning = translate(exc)
+            if isinstance(meaning, ClientGone):
+                # The client's doing, and nobody is left to answer: one line, no traceback, no status.
+                log.info("%s %s: client disconnected before sending the whole request (%s)",
+                         request.method, request.path, meaning)
+                return web.Response(status=400)
+            if meaning is None:
+                log.exception("unhandled error in %s %s", request.method, request.path)
+                meaning = Problem(500, "internal-error", "Internal error",
+                                  "the server failed while handling this request; quote the correlation id")
+            response = meaning.response(cid)
         response.headers[CORRELATION_HEADER] = cid
         elapsed_ms = (time.perf_counter() - started) * 1000
         if response.status >= 400:

@@ -12,6 +12,8 @@ import gc
 
 from aiohttp import web
 
+from .protocol import ProblemAppRunner
+
 
 def event_loop() -> asyncio.AbstractEventLoop:
     """uvloop where it is installed (Linux, macOS), else asyncio's own loop.
@@ -43,7 +45,39 @@ def settle_memory() -> None:
     gc.set_threshold(20_000, 20, 20)
 
 
-def serve(app: web.Application, host: str, port: int) -> None:
-    """Serve until interrupted; raises OSError when the address cannot be bound."""
+def serve(app: web.Application, host: str, port: int, *, shutdown_timeout: float = 60.0) -> None:
+    """Serve until SIGINT/SIGTERM; raises OSError when the address cannot be bound.
+
+    What web.run_app does (signals end the loop, in-flight requests get
+    `shutdown_timeout` seconds, then the app is cleaned up), but with
+    ProblemAppRunner, which run_app cannot be given: it answers requests that
+    aiohttp cannot parse as problem+json (bot/web/protocol.py).
+    """
     settle_memory()
-    web.run_app(app, host=host, port=port, access_log=None, print=None, loop=event_loop())
+    loop = event_loop()
+    asyncio.set_event_loop(loop)
+    runner = ProblemAppRunner(app, access_log=None, handle_signals=True, shutdown_timeout=shutdown_timeout)
+    try:
+        loop.run_until_complete(_start(runner, host, port))
+        loop.run_forever()
+    except (web.GracefulExit, KeyboardInterrupt):
+        pass
+    finally:
+        loop.run_until_complete(runner.cleanup())
+        _cancel_leftover_tasks(loop)
+        loop.run_until_complete(loop.shutdown_asyncgens())
+        loop.close()
+        asyncio.set_event_loop(None)
+
+
+async def _start(runner: web.AppRunner, host: str, port: int) -> None:
+    await runner.setup()
+    await web.TCPSite(runner, host, port).start()
+
+
+def _cancel_leftover_tasks(loop: asyncio.AbstractEventLoop) -> None:
+    tasks = [t for t in asyncio.all_tasks(loop) if not t.done()]
+    for task in tasks:
+        task.cancel()
+    if tasks:
+        loop.run_until_complete(asyncio.gather(*tasks, return_exceptions=True))

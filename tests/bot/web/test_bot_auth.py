@@ -30,8 +30,8 @@ from bot.sdk.settings import SdkSettings
 from bot.sdk.connector_cache import ReusingBotFrameworkAuthentication
 
 from tests.support.bot_server import REPO, activity, conversation_id, free_port, post
+from tests.support.signing_keys import APP_ID, ISSUER, KeyServer
 
-APP_ID = "00000000-1111-2222-3333-444444444444"
 AUTH_ENV = {"MicrosoftAppId": APP_ID, "MicrosoftAppPassword": "not-a-real-secret", "BOT_AUTH_TIMEOUT_SECONDS": "2"}
 
 
@@ -245,65 +245,9 @@ def test_authenticated_bot_may_listen_publicly(start_bot):
 # ---------------------------------------------------------------- a valid token, end to end
 #
 # The public cloud's signing keys are out of reach, so these tests configure a
-# private cloud (the SDK's ToBotFromChannel* settings) whose OpenID metadata and
-# keys are served here. The SDK's own validation then runs for real: signature,
-# issuer, audience (app id), serviceUrl claim, expiry, endorsements.
-
-ISSUER = "https://issuer.private-cloud.test"
-
-
-class KeyServer:
-    """Serves OpenID metadata and a JWKS with one RSA key; signs tokens with it."""
-
-    def __init__(self):
-        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-        import json as _json
-
-        self.key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-        jwk = _json.loads(jwt.algorithms.RSAAlgorithm.to_jwk(self.key.public_key()))
-        jwk.update({"kid": "test-key", "use": "sig", "alg": "RS256", "endorsements": ["emulator", "msteams"]})
-        self.port = free_port()
-        base = f"http://127.0.0.1:{self.port}"
-        docs = {
-            "/metadata": {"issuer": ISSUER, "jwks_uri": base + "/keys"},
-            "/keys": {"keys": [jwk]},
-        }
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self):  # noqa: N802
-                doc = docs.get(self.path)
-                body = _json.dumps(doc).encode() if doc else b"{}"
-                self.send_response(200 if doc else 404)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args):
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", self.port), Handler)
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-        self.env = {
-            "MicrosoftAppId": APP_ID,
-            "MicrosoftAppPassword": "not-a-real-secret",
-            "ToBotFromChannelOpenIdMetadataUrl": base + "/metadata",
-            "ToBotFromChannelTokenIssuer": ISSUER,
-            "ToChannelFromBotLoginUrl": base + "/login",
-            "ToChannelFromBotOAuthScope": "https://api.private-cloud.test",
-            "NO_PROXY": "127.0.0.1,localhost",
-        }
-
-    def token(self, service_url: str, *, audience: str = APP_ID, key=None, issuer: str = ISSUER, minutes: int = 30) -> str:
-        now = datetime.now(timezone.utc)
-        claims = {"iss": issuer, "aud": audience, "serviceurl": service_url,
-                  "nbf": now - timedelta(minutes=1), "exp": now + timedelta(minutes=minutes)}
-        return jwt.encode(claims, key or self.key, algorithm="RS256", headers={"kid": "test-key"})
-
-    def close(self):
-        self.server.shutdown()
-        self.server.server_close()
-
+# private cloud whose OpenID metadata and keys are served on loopback
+# (tests/support/signing_keys.py). The SDK's own validation then runs for real:
+# signature, issuer, audience (app id), serviceUrl claim, expiry, endorsements.
 
 @pytest.fixture
 def keys():

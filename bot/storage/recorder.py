@@ -1,0 +1,71 @@
+"""From the bot's events to records: what the conversation calls, and why it can never fail a turn.
+
+The conversation hands over the activity and what it decided; this module
+picks the fields a record keeps (bot/storage/records.py) and writes it. A
+record is worth less than the user's answer, so a store that fails here is
+logged and the turn goes on; the user never hears of it.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from .records import EntryRef, Record, RecordStore, new_record
+
+log = logging.getLogger("bot.records")
+
+MAX_ENTRIES = 5  # the candidates a record names: the report needs the nearest few
+
+
+class TurnRecorder:
+    def __init__(self, store: RecordStore):
+        self.store = store
+        self.written = 0
+        self.failed = 0
+
+    async def feedback(self, activity, *, source: str, code: int | None, subcode: int | None,
+                       key: str | None, helpful: bool, query: str | None) -> None:
+        """A Helpful / Not helpful click on an answer card."""
+        await self._keep(new_record(
+            kind="feedback",
+            decision="helpful" if helpful else "not_helpful",
+            channel=activity.channel_id,
+            conversation=_conversation_id(activity),
+            activity_id=activity.id,
+            question=query,
+            entries=(EntryRef(source, code, subcode, key),),
+        ))
+
+    async def unanswered(self, activity, decision) -> None:
+        """A question answered with "none" (nothing found) or "ambiguous" (a choice offered)."""
+        if decision.status not in ("none", "ambiguous"):
+            return
+        await self._keep(new_record(
+            kind="question",
+            decision=decision.status,
+            channel=activity.channel_id,
+            conversation=_conversation_id(activity),
+            activity_id=activity.id,
+            question=decision.query,
+            entries=tuple(
+                EntryRef(m.entry.source, m.entry.code, m.entry.subcode, m.entry.key) for m in decision.matches[:MAX_ENTRIES]
+            ),
+        ))
+
+    def summary(self) -> dict:
+        return {"written": self.written, "failed": self.failed}
+
+    async def close(self) -> None:
+        await self.store.close()
+
+    async def _keep(self, record: Record) -> None:
+        try:
+            if await self.store.add(record):
+                self.written += 1
+        except Exception as exc:  # noqa: BLE001 - see the module's docstring
+            self.failed += 1
+            log.warning("a %s record could not be written: %s", record.kind, exc)
+
+
+def _conversation_id(activity) -> str | None:
+    return activity.conversation.id if activity.conversation is not None else None

@@ -1,0 +1,127 @@
+"""Records of what users told the bot without saying it to a person: feedback clicks and unanswered questions.
+
+One record per activity (a Helpful / Not helpful click, or a question the bot
+answered with "none" or "ambiguous"): when, which channel, which conversation
+(hashed: the report needs "same conversation", never "whose"), the decision,
+the catalog entries involved, and the question with personal data and secrets
+scrubbed (bot/storage/scrub.py). The record's id is derived from the channel,
+conversation and activity id, so a channel's retry of the same activity (Teams
+retries when a reply is slow) finds its record already there and adds nothing.
+
+Two stores with one interface: a local JSON-lines file (the default, see
+records_file.py) and blobs in the state's container (records_blob.py).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timedelta, timezone
+from typing import Literal, Protocol
+
+from .scrub import scrub
+
+Kind = Literal["feedback", "question"]
+# feedback: helpful / not_helpful; question: none / ambiguous
+DecisionKind = Literal["helpful", "not_helpful", "none", "ambiguous"]
+
+MAX_QUESTION_CHARS = 500  # a record keeps the start of a long paste; the report needs no more
+
+
+@dataclass(frozen=True)
+class EntryRef:
+    """A catalog entry as records name it (the identity the cards' buttons carry)."""
+
+    source: str
+    code: int | None = None
+    subcode: int | None = None
+    key: str | None = None
+
+
+@dataclass(frozen=True)
+class Record:
+    id: str
+    time: str  # ISO 8601, UTC
+    kind: Kind
+    decision: DecisionKind
+    channel: str
+    conversation: str  # a hash of the conversation id
+    question: str  # scrubbed
+    entries: tuple[EntryRef, ...] = field(default=())
+
+    @property
+    def when(self) -> datetime:
+        return datetime.fromisoformat(self.time)
+
+    def to_json(self) -> dict:
+        out = asdict(self)
+        out["entries"] = [{k: v for k, v in asdict(e).items() if v is not None} for e in self.entries]
+        return out
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Record":
+        entries = tuple(
+            EntryRef(e["source"], e.get("code"), e.get("subcode"), e.get("key"))
+            for e in data.get("entries") or () if isinstance(e, dict) and isinstance(e.get("source"), str)
+        )
+        return cls(
+            id=str(data["id"]), time=str(data["time"]), kind=data["kind"], decision=data["decision"],
+            channel=str(data.get("channel") or ""), conversation=str(data.get("conversation") or ""),
+            question=str(data.get("question") or ""), entries=entries,
+        )
+
+
+def now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def record_id(channel: str | None, conversation: str | None, activity_id: str | None) -> str:
+    """Stable for one activity (a retry maps to the same record); random when the activity has no id."""
+    if not activity_id:
+        return uuid.uuid4().hex
+    return hashlib.sha256(f"{channel}\n{conversation}\n{activity_id}".encode()).hexdigest()[:32]
+
+
+def conversation_hash(conversation: str | None) -> str:
+    return hashlib.sha256(f"conversation\n{conversation or ''}".encode()).hexdigest()[:16]
+
+
+def new_record(
+    *,
+    kind: Kind,
+    decision: DecisionKind,
+    channel: str | None,
+    conversation: str | None,
+    activity_id: str | None,
+    question: str | None,
+    entries: tuple[EntryRef, ...] = (),
+    at: datetime | None = None,
+) -> Record:
+    return Record(
+        id=record_id(channel, conversation, activity_id),
+        time=(at or now()).astimezone(timezone.utc).isoformat(timespec="seconds"),
+        kind=kind,
+        decision=decision,
+        channel=channel or "",
+        conversation=conversation_hash(conversation),
+        question=scrub((question or "")[:MAX_QUESTION_CHARS]),
+        entries=entries,
+    )
+
+
+def cutoff(retention_days: int, at: datetime | None = None) -> datetime:
+    return (at or now()) - timedelta(days=retention_days)
+
+
+class RecordStore(Protocol):
+    async def add(self, record: Record) -> bool:
+        """Keep the record; False when a record with its id is already kept."""
+
+    async def read(self, since: datetime | None = None) -> list[Record]:
+        """The kept records (within retention) from `since` on, oldest first."""
+
+    async def prune(self) -> int:
+        """Delete the records past the retention; how many went."""
+
+    async def close(self) -> None: ...

@@ -1,0 +1,124 @@
+"""Records in one JSON-lines file under the data directory: the default, no service needed.
+
+Several processes may append to the file at once (gunicorn workers, the bot
+and a pruning run), so every change happens under an exclusive flock, and
+each process first reads what the others appended since its last look: that
+is how a retried activity is recognised even when another worker recorded it.
+Pruning (records past the retention) rewrites the file and replaces it
+atomically; the other processes notice the new file and read it again.
+
+Each append is a few hundred bytes, done inline: cheaper than handing it to a
+thread, and the file is local.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import logging
+import os
+import time
+from datetime import datetime
+from pathlib import Path
+
+from .records import Record, cutoff
+
+log = logging.getLogger("bot.records")
+
+PRUNE_EVERY_SECONDS = 24 * 3600
+
+
+class RecordFile:
+    def __init__(self, path: Path, retention_days: int = 90):
+        self.path = Path(path)
+        self.retention_days = retention_days
+        self._seen: set[str] = set()
+        self._file_id: tuple[int, int] | None = None  # (device, inode) of the file _seen was read from
+        self._offset = 0
+        self._pruned_at: float | None = None
+
+    async def add(self, record: Record) -> bool:
+        if self._pruned_at is None or time.monotonic() - self._pruned_at > PRUNE_EVERY_SECONDS:
+            await self.prune()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        line = (json.dumps(record.to_json(), ensure_ascii=False) + "\n").encode("utf-8")
+        with open(self.path, "ab+") as f:
+            fcntl.flock(f, fcntl.LOCK_EX)
+            try:
+                self._catch_up(f)
+                if record.id in self._seen:
+                    return False
+                f.write(line)
+                f.flush()
+                self._seen.add(record.id)
+                self._offset = f.tell()
+                return True
+            finally:
+                fcntl.flock(f, fcntl.LOCK_UN)
+
+    async def read(self, since: datetime | None = None) -> list[Record]:
+        if not self.path.exists():
+            return []
+        oldest = cutoff(self.retention_days)
+        if since is not None and since > oldest:
+            oldest = since
+        with open(self.path, "rb") as f:
+            fcntl.flock(f, fcntl.LOCK_SH)
+            try:
+                lines = f.read().splitlines()
+            finally:
+                fcntl.flock(f, fcntl.LOCK_UN)
+        records = {}
+        for record in _parse(lines):
+            if record.when >= oldest:
+                records.setdefault(record.id, record)
+        return sorted(records.values(), key=lambda r: r.time)
+
+    async def prune(self) -> int:
+        self._pruned_at = time.monotonic()
+        if not self.path.exists():
+            return 0
+        oldest = cutoff(self.retention_days)
+        with open(self.path, "rb+") as f:
+            fcntl.flock(f, fcntl.LOCK_EX)
+            try:
+                lines = f.read().splitlines()
+                kept = [line for line, record in zip(lines, _parse(lines, keep_broken=True)) if record is None or record.when >= oldest]
+                gone = len(lines) - len(kept)
+                if gone:
+                    tmp = self.path.with_name(self.path.name + f".{os.getpid()}.tmp")
+                    tmp.write_bytes(b"".join(line + b"\n" for line in kept))
+                    os.replace(tmp, self.path)  # other processes see a new inode and read it again
+                    log.info("records: %d past the %d-day retention deleted", gone, self.retention_days)
+                return gone
+            finally:
+                fcntl.flock(f, fcntl.LOCK_UN)
+
+    async def close(self) -> None:
+        pass
+
+    def _catch_up(self, f) -> None:
+        """Read the ids appended since this process last looked (by any process)."""
+        st = os.fstat(f.fileno())
+        if (st.st_dev, st.st_ino) != self._file_id or st.st_size < self._offset:
+            self._file_id, self._offset = (st.st_dev, st.st_ino), 0
+            self._seen.clear()
+        if st.st_size == self._offset:
+            return
+        f.seek(self._offset)
+        chunk = f.read()
+        end = chunk.rfind(b"\n") + 1  # a line still being written elsewhere is read next time
+        for record in _parse(chunk[:end].splitlines()):
+            self._seen.add(record.id)
+        self._offset += end
+        f.seek(0, os.SEEK_END)
+
+
+def _parse(lines: list[bytes], keep_broken: bool = False):
+    """Records from JSON lines; a broken line (a crash mid-write) is skipped, or yielded as None."""
+    for line in lines:
+        try:
+            yield Record.from_json(json.loads(line))
+        except (ValueError, KeyError, TypeError):
+            if keep_broken and line.strip():
+                yield None
