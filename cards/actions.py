@@ -95,10 +95,18 @@ ActionStyle = Literal["submit", "execute"]
 
 
 def bot_action(title: str, payload: dict, style: ActionStyle = "submit") -> dict:
-    """A button whose press reaches the bot with ``payload``, in the channel's style."""
+    """A button whose press reaches the bot with ``payload``, in the channel's style.
+
+    An Action.Execute carries the same button as an Action.Submit in its
+    ``fallback``: a Teams client without Universal Actions (and any host that
+    does not know Action.Execute) shows that instead, and its press arrives as
+    an ordinary message whose value is the same payload.
+    """
+    submit = {"type": "Action.Submit", "title": title, "data": dict(payload)}
     if style == "execute":
-        return {"type": "Action.Execute", "title": title, "verb": str(payload.get("action", "")), "data": dict(payload)}
-    return {"type": "Action.Submit", "title": title, "data": dict(payload)}
+        return {"type": "Action.Execute", "title": title, "verb": str(payload.get("action", "")), "data": dict(payload),
+                "fallback": submit}
+    return submit
 
 
 def explain_action(entry: Entry, title: str | None = None, style: ActionStyle = "submit") -> dict:

@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from catalog import Decision
 
-AnswerKey = tuple[str, str | None]  # (question, context product)
+AnswerKey = tuple[str, str | None, str]  # (question, context product, button style of the channel)
 
 
 class Answer(NamedTuple):

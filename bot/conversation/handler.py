@@ -5,6 +5,16 @@ presses (activity.value) either answer one exact entry or record feedback;
 new members and "help" get the welcome card. The product of the last answer is
 kept in ConversationState so that "and 3101?" is read in the same product.
 
+Button presses change the card they were pressed on, so old buttons cannot be
+pressed again: in Teams the buttons are Action.Execute and the invoke is
+answered with the new card (bot/conversation/invokes.py); on channels with
+Action.Submit that can update a sent message (Direct Line, the Emulator) the
+bot replaces the message in place, finding it by the buttons it remembers
+sending (bot/conversation/sent_cards.py). A feedback press is counted
+once per message, entry and user (``feedback_given``), however often it comes.
+Teams' message extension (composeExtension/query) searches the same catalog
+(bot/conversation/message_extension.py).
+
 Every reply to one user message is a single activity carrying all its cards,
 so a turn costs one outbound HTTP call (and Teams shows the cards together).
 """
@@ -29,12 +39,18 @@ from botbuilder.schema import (
 import cards
 from catalog import Catalog, Decision, Match
 
-from ..sdk.invokes import AnswersEveryInvoke
+from cards.in_place import with_verdict
+
+from ..sdk.card_updates import can_update, replace_message
+from ..sdk.invokes import invoke_response
 from ..sdk.reply_models import CardAttachment, ExampleSuggestions, ReplyActivity
 from ..telemetry import note_decision, note_feedback
+from . import invokes
 from .answer_cache import Answer, AnswerCache
 from .examples import EXAMPLE_QUESTIONS, HELP_WORDS
 from .feedback import FeedbackLog
+from .message_extension import search
+from .sent_cards import SentCards
 from ..storage.recorder import TurnRecorder
 
 log = logging.getLogger("bot.conversation")
@@ -45,6 +61,11 @@ _HELP_STRIP = re.compile(r"[\s!.,?]+$")
 # shape (a malformed one raises) and uses the name as a regex; this is the
 # plain version: drop the markup of every mention.
 _MENTION = re.compile(r"<at\b[^>]*>.*?</at>", re.IGNORECASE | re.DOTALL)
+# A card picked in a message extension and sent into the chat with the bot arrives as a
+# message whose text is only a placeholder for the card (Teams and the Agents Playground:
+# <span class="inline-compose-card" itemtype="http://schema.skype.com/InputExtension">…</span>).
+_INSERTED_CARD = re.compile(r"<span\b[^>]*InputExtension[^>]*>.*?</span>", re.IGNORECASE | re.DOTALL)
+_TAGS = re.compile(r"<[^>]*>")
 
 EMPTY_PROMPT = "Send me an error code or paste the error message, for example “{example}”."
 UNREADABLE_SUBMIT = (
@@ -56,13 +77,20 @@ GONE_ENTRY = "I no longer have that entry in my catalog. Please type the error c
 # Teams or the Playground announce a new chat with two activities at the same time.
 GREETINGS_REMEMBERED = 10_000
 THANKS = "Thanks for the feedback, it helps improve the answers."
+ALREADY_COUNTED = "Your feedback on this answer was already recorded; thanks."
+
+# Teams renders Universal Actions (Action.Execute); every other channel gets Action.Submit
+# (Web Chat 4.18 and the Emulator ignore Action.Execute).
+EXECUTE_CHANNELS = frozenset({"msteams"})
+# How many feedback verdicts a conversation remembers (for counting each once).
+REMEMBERED_VERDICTS = 200
 
 
-class ErrorExplainerBot(AnswersEveryInvoke, ActivityHandler):
+class ErrorExplainerBot(ActivityHandler):
     """One instance serves all conversations; per-conversation memory lives in ConversationState.
 
-    Invokes go through the SDK's dispatch, made safe by AnswersEveryInvoke (bot/sdk/invokes.py):
-    this bot implements none, so each is answered 501 (or 400 when malformed), never with a crash.
+    Invokes are answered by ``on_invoke_activity`` itself (Teams' card actions and message-extension
+    searches; 501 for the rest, 400 when malformed), never by the SDK's dispatch.
     """
 
     def __init__(
@@ -80,6 +108,8 @@ class ErrorExplainerBot(AnswersEveryInvoke, ActivityHandler):
         self._state = conversation_state
         self._last_source = conversation_state.create_property("last_source")
         self._greeted = conversation_state.create_property("greeted")
+        self._sent = SentCards()
+        self._verdicts = conversation_state.create_property("feedback_given")
         self._feedback = feedback
         self._typing_threshold = typing_threshold_chars
         self._examples = tuple(examples)
@@ -110,6 +140,8 @@ class ErrorExplainerBot(AnswersEveryInvoke, ActivityHandler):
                     return
                 activity.text = press.question
         text = activity.text or ""
+        if activity.attachments and "InputExtension" in text and not _TAGS.sub("", _INSERTED_CARD.sub("", text)).strip():
+            return  # the user shared one of our answer cards (message extension) with us: nothing was asked
         if "</at>" in text and any(getattr(e, "type", None) == "mention" for e in activity.entities or ()):
             text = _MENTION.sub(" ", text)
         text = text.strip()
@@ -151,12 +183,13 @@ class ErrorExplainerBot(AnswersEveryInvoke, ActivityHandler):
         if len(text) >= self._typing_threshold:
             await turn_context.send_activity(Activity(type=ActivityTypes.typing))
         context = await self._last_source.get(turn_context, None)
-        key = (text, context)
+        style = style_for(turn_context.activity.channel_id)
+        key = (text, context, style)
         answer = self.answers.get(key)
         cached = answer is not None
         if answer is None:
             decision = self.catalog.explain(text, context=context)
-            answer = _answer_of(decision, cards.cards_for(decision, self.catalog.sources, self._examples))
+            answer = _answer_of(decision, cards.cards_for(decision, self.catalog.sources, self._examples, style=style))
             self.answers.put(key, answer)
         note_decision(answer.decision, cached=cached)
         if self.records is not None and answer.decision.status != "answer":
@@ -170,42 +203,132 @@ class ErrorExplainerBot(AnswersEveryInvoke, ActivityHandler):
         reply = _reply_activity(answer.attachments, answer.summary)
         if decision.status == "none":
             self._with_examples(reply)
-        await turn_context.send_activity(reply)
+        sent = await turn_context.send_activity(reply)
+        if len(answer.attachments) == 1 and sent is not None and sent.id and can_update(turn_context.activity.channel_id):
+            self._remember(turn_context, sent.id, button_keys(decision))
+
+    def _remember(self, turn_context: TurnContext, message_id: str, keys: Iterable[str]) -> None:
+        """Note which message carries which buttons, so a press on them can update it in place."""
+        conversation = turn_context.activity.conversation
+        if conversation is not None and conversation.id:
+            self._sent.remember(conversation.id, message_id, keys)
+
+    def _message_with(self, turn_context: TurnContext, key: str) -> str | None:
+        """The id of the message to update for a press of the button ``key``, or None (send a new one)."""
+        if not can_update(turn_context.activity.channel_id):
+            return None
+        conversation = turn_context.activity.conversation
+        found = self._sent.message_with(conversation.id, key) if conversation is not None else None
+        reply_to = turn_context.activity.reply_to_id
+        if reply_to and found != reply_to:
+            return None  # pressed on a message we did not note (several cards in one): leave it be
+        return found
+
+    async def _record_feedback(
+        self, turn_context: TurnContext, submit: "cards.Submit", message_id: str | None
+    ) -> tuple[bool, bool]:
+        """(counted, verdict): the verdict is recorded unless this user already gave one on this
+        message's answer, in which case the first verdict stands and nothing is counted."""
+        activity = turn_context.activity
+        user = activity.from_property.id if activity.from_property is not None else ""
+        verdict_key = "|".join((message_id or "", user or "", _entry_key(submit)))
+        given = dict(await self._verdicts.get(turn_context, None) or {})
+        if verdict_key in given:
+            return False, bool(given[verdict_key])
+        given[verdict_key] = bool(submit.helpful)
+        while len(given) > REMEMBERED_VERDICTS:
+            given.pop(next(iter(given)))
+        await self._verdicts.set(turn_context, given)
+        note_feedback(bool(submit.helpful))
+        self._feedback.record(
+            source=submit.source,
+            code=submit.code,
+            subcode=submit.subcode,
+            key=submit.key,
+            helpful=bool(submit.helpful),
+            query=submit.query,
+            conversation_id=activity.conversation.id if activity.conversation else None,
+            channel_id=activity.channel_id,
+        )
+        if self.records is not None:
+            await self.records.feedback(
+                activity, source=submit.source, code=submit.code, subcode=submit.subcode,
+                key=submit.key, helpful=bool(submit.helpful), query=submit.query,
+            )
+        return True, bool(submit.helpful)
+
+    def _answer_card(self, entry, query: str, style: "cards.ActionStyle") -> dict:
+        return cards.answer_card(Match(entry, 1.0, "chosen"), query=query, sources=self.catalog.sources, style=style)
 
     async def _on_submit(self, turn_context: TurnContext, submit: "cards.Submit") -> None:
+        """An Action.Submit press: update the pressed card where possible, else answer with a new message."""
         if submit.action == "feedback":
-            activity = turn_context.activity
-            note_feedback(bool(submit.helpful))
-            self._feedback.record(
-                source=submit.source,
-                code=submit.code,
-                subcode=submit.subcode,
-                key=submit.key,
-                helpful=bool(submit.helpful),
-                query=submit.query,
-                conversation_id=activity.conversation.id if activity.conversation else None,
-                channel_id=activity.channel_id,
-            )
-            if self.records is not None:
-                await self.records.feedback(
-                    activity, source=submit.source, code=submit.code, subcode=submit.subcode,
-                    key=submit.key, helpful=bool(submit.helpful), query=submit.query,
-                )
-            await turn_context.send_activity(THANKS)
+            message_id = self._message_with(turn_context, "feedback:" + _entry_key(submit))
+            counted, verdict = await self._record_feedback(
+                turn_context, submit, message_id or turn_context.activity.reply_to_id)
+            entry = submit.entry_in(self.catalog)
+            if message_id and entry is not None:
+                card = with_verdict(self._answer_card(entry, submit.query or entry.label, "submit"), verdict)
+                if await replace_message(turn_context, message_id, [card], cards.fallback_text(card)[:200]):
+                    return
+            await turn_context.send_activity(THANKS if counted else ALREADY_COUNTED)
             return
         entry = submit.entry_in(self.catalog)
         if entry is None:
             await turn_context.send_activity(GONE_ENTRY)
             return
-        decision = Decision(
-            query=submit.query or entry.label,
-            status="answer",
-            matches=(Match(entry, 1.0, "chosen"),),
-            context=entry.source,
-        )
-        reply = cards.cards_for(decision, self.catalog.sources, self._examples)
+        decision = _chosen(entry, submit.query)
         note_decision(decision, cached=False)
+        message_id = self._message_with(turn_context, "explain:" + _entry_key(submit))
+        if message_id:
+            card = self._answer_card(entry, decision.query, "submit")
+            if await replace_message(turn_context, message_id, [card], cards.fallback_text(card)[:200]):
+                await self._last_source.set(turn_context, entry.source)
+                self._remember(turn_context, message_id, ["feedback:" + _entry_key_of(entry)])
+                return
+        style = style_for(turn_context.activity.channel_id)
+        reply = cards.cards_for(decision, self.catalog.sources, self._examples, style=style)
         await self._send_answer(turn_context, _answer_of(decision, reply))
+
+    # ------------------------------------------------------------ invokes
+
+    async def on_invoke_activity(self, turn_context: TurnContext):
+        """Teams' invokes, answered in the HTTP response; any other invoke is 501 (not implemented).
+
+        The SDK's own dispatch is not used: it reads the value into msrest models,
+        serialises plain-JSON answers with a helper that fails on them, and for
+        signin/tokenExchange calls a method ActivityHandler does not have (4.17.1),
+        which crashed the turn. This bot has no sign-in, task modules or other invokes.
+        """
+        name = turn_context.activity.name
+        try:
+            if name == invokes.CARD_ACTION:
+                press = invokes.read_card_press(turn_context.activity.value)
+                return invoke_response(await self._on_card_press(turn_context, press))
+            if name == invokes.SEARCH_QUERY:
+                query = invokes.read_search(turn_context.activity.value)
+                return invoke_response(search(self.catalog, query, self._examples))
+            if not isinstance(name, str) or not name.strip():
+                raise invokes.MalformedInvoke("an invoke needs a name saying what it invokes")
+        except invokes.MalformedInvoke as bad:
+            return invoke_response(invokes.error_answer(str(bad)), 400)
+        return invoke_response(None, 501)
+
+    async def _on_card_press(self, turn_context: TurnContext, press: invokes.CardPress) -> dict:
+        """An Action.Execute press, answered with the card that replaces the pressed one."""
+        submit = cards.read_button(press.data)
+        if not isinstance(submit, cards.Submit) or submit.action != press.verb:
+            return invokes.message_answer(UNREADABLE_SUBMIT)
+        entry = submit.entry_in(self.catalog)
+        if entry is None:
+            return invokes.message_answer(GONE_ENTRY)
+        query = submit.query or entry.label
+        if submit.action == "feedback":
+            _, verdict = await self._record_feedback(turn_context, submit, turn_context.activity.reply_to_id)
+            return invokes.card_answer(with_verdict(self._answer_card(entry, query, "execute"), verdict))
+        note_decision(_chosen(entry, submit.query), cached=False)
+        await self._last_source.set(turn_context, entry.source)
+        return invokes.card_answer(self._answer_card(entry, query, "execute"))
 
     # ------------------------------------------------------------ welcome
 
@@ -236,6 +359,38 @@ class ErrorExplainerBot(AnswersEveryInvoke, ActivityHandler):
         if self._suggestions is not None:
             activity.suggested_actions = self._suggestions
         return activity
+
+
+def style_for(channel_id: str | None) -> "cards.ActionStyle":
+    """How this channel's card buttons reach the bot: Action.Execute in Teams, Action.Submit elsewhere."""
+    return "execute" if (channel_id or "").lower() in EXECUTE_CHANNELS else "submit"
+
+
+def _chosen(entry, query: str | None) -> Decision:
+    """The decision a press on an entry's button stands for: that entry, chosen."""
+    return Decision(query=query or entry.label, status="answer", matches=(Match(entry, 1.0, "chosen"),),
+                    context=entry.source)
+
+
+def _entry_key(submit: "cards.Submit") -> str:
+    return f"{submit.source}/{submit.code}/{submit.subcode}/{submit.key}"
+
+
+def _entry_key_of(entry) -> str:
+    """The key a press on this entry's buttons has (see cards.actions: code/subcode, else key)."""
+    press = cards.parse_submit(cards.explain_action(entry)["data"])
+    return _entry_key(press) if press is not None else entry.source
+
+
+def button_keys(decision: Decision) -> list[str]:
+    """The presses a single-card reply to ``decision`` offers: 'feedback:…' on an answer, 'explain:…' on rows."""
+    if decision.status == "answer" and len(decision.matches) == 1:
+        keys = ["feedback:" + _entry_key_of(decision.matches[0].entry)]
+        keys += ["explain:" + _entry_key_of(m.entry) for m in getattr(decision, "others", ()) or ()]
+        return keys
+    if decision.status in ("ambiguous", "none"):
+        return ["explain:" + _entry_key_of(m.entry) for m in decision.matches]
+    return []
 
 
 def _attached(built: list[dict]) -> tuple[CardAttachment, ...]:

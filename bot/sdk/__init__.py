@@ -8,5 +8,6 @@ fetched off the event loop). Those replacements depend on exact versions of
 msrest, aiohttp, requests and botframework-connector (pinned in pyproject.toml), so they live
 here and nowhere else; tests/bot/test_sdk_fence.py fails when code outside
 this package reaches for an internal. The rest of bot/ uses bot/sdk/adapter.py
-(run a turn), reply_models.py (reply types), delivery_errors.py and settings.py.
+(run a turn), reply_models.py (reply types), invokes.py (an invoke's
+answer), card_updates.py (replace a sent message), delivery_errors.py and settings.py.
 """

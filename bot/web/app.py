@@ -5,8 +5,9 @@ globals), so tests and benchmarks can start as many differently configured
 servers in one process as they like.
 
 Routes: POST /api/messages (Bot Framework activities, bot/web/messages_endpoint.py),
-GET /healthz (bot/web/health.py), and POST /api/directline/token when a Direct
-Line secret is configured (bot/web/directline_token.py). Middleware: the stack
+GET /healthz (bot/web/health.py), GET /, /privacy and /terms (bot/web/pages.py,
+the pages the Teams package links to), and POST /api/directline/token when a
+Direct Line secret is configured (bot/web/directline_token.py). Middleware: the stack
 in bot/web/middleware.py.
 """
 
@@ -31,6 +32,7 @@ from ..telemetry import observe_turns, start_exporting
 from .directline_token import add_directline_token_route
 from .health import health_handler
 from .messages_endpoint import MessagesEndpoint
+from .pages import add_page_routes
 from .middleware import MIDDLEWARES
 
 # The /api/messages handler, for code that swaps the conversation on a built app
@@ -89,6 +91,7 @@ def create_app(
         }
 
     app.router.add_get("/healthz", health_handler(health), allow_head=True)
+    add_page_routes(app)
 
     if config.directline_secret:
         add_directline_token_route(app, config)

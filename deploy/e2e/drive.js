@@ -11,6 +11,9 @@
 // - say: text typed into the send box, then Enter.
 // - click: text (substring) of a button, tappable row or acting link inside a rendered
 //   card; the last match on the page is clicked.
+//   With `inPlace: true` the pressed card itself is expected to change (Teams' Universal
+//   Actions, or a message the bot updates): waitFor is then looked for in that card, once
+//   its text differs from what it was, and in any card after it.
 // - clickSuggested: text of a suggested action (a button under the transcript, outside cards).
 // - waitFor: text that must appear in a card rendered after the step started.
 // scenario.viewport ({width, height}) sets the window size (default 1280x1000).
@@ -149,7 +152,7 @@ async function main() {
 
     for (const step of scenario.steps) {
       stepNo += 1;
-      const before = (await cardTexts(page)).length;
+      let before = (await cardTexts(page)).length;
       if (step.say !== undefined) {
         await input.click();
         await page.keyboard.type(step.say);
@@ -159,7 +162,24 @@ async function main() {
         const button = page.locator(`${CARD} button, ${CARD} [role="button"], ${CARD} a:not([href^="http"])`)
           .filter({ hasText: step.click }).last();
         await button.scrollIntoViewIfNeeded({ timeout: timeoutMs });
-        await button.click({ timeout: timeoutMs });
+        if (step.inPlace) {
+          const [index, oldText] = await button.evaluate((el, selector) => {
+            const card = el.closest(selector);
+            return [Array.from(document.querySelectorAll(selector)).indexOf(card), card.innerText];
+          }, CARD);
+          await button.click({ timeout: timeoutMs });
+          await page.waitForFunction(
+            ({ selector, index, oldText }) => {
+              const card = document.querySelectorAll(selector)[index];
+              return !card || card.innerText !== oldText;
+            },
+            { selector: CARD, index, oldText },
+            { timeout: timeoutMs, polling: 100 },
+          );
+          before = index;
+        } else {
+          await button.click({ timeout: timeoutMs });
+        }
       } else if (step.clickSuggested !== undefined) {
         const button = page.locator(`button:not(${CARD} button)`).filter({ hasText: step.clickSuggested }).last();
         await button.click({ timeout: timeoutMs });

@@ -14,8 +14,9 @@ Environment:
   APP_VERSION            default: the project's version from pyproject.toml
   DEVELOPER_NAME         default: "Error Explainer"
   DEVELOPER_WEBSITE_URL, DEVELOPER_PRIVACY_URL, DEVELOPER_TERMS_URL
-                         default: https://BOT_DOMAIN/ (set your organisation's pages before
-                         publishing to the org app catalog)
+                         default: the pages the bot itself serves, https://BOT_DOMAIN/,
+                         https://BOT_DOMAIN/privacy and https://BOT_DOMAIN/terms
+                         (bot/web/pages/); set your organisation's own pages if it has them
 
 Exit status 0 and the zip's path on stdout; 2 and one line on stderr when a value is missing or wrong.
 """
@@ -65,16 +66,17 @@ def manifest_values(env: Mapping[str, str]) -> dict[str, str]:
     teams_app_id = (env.get("TEAMS_APP_ID") or app_id).strip()
     if not GUID.match(teams_app_id):
         raise PackageError(f"TEAMS_APP_ID={teams_app_id!r} is not a GUID")
-    site = f"https://{domain}/"
+    site = f"https://{domain}"
     return {
         "MicrosoftAppId": app_id,
         "TEAMS_APP_ID": teams_app_id,
         "BOT_DOMAIN": domain,
         "APP_VERSION": (env.get("APP_VERSION") or _project_version()).strip(),
         "DEVELOPER_NAME": (env.get("DEVELOPER_NAME") or "Error Explainer").strip(),
-        "DEVELOPER_WEBSITE_URL": (env.get("DEVELOPER_WEBSITE_URL") or site).strip(),
-        "DEVELOPER_PRIVACY_URL": (env.get("DEVELOPER_PRIVACY_URL") or site).strip(),
-        "DEVELOPER_TERMS_URL": (env.get("DEVELOPER_TERMS_URL") or site).strip(),
+        # The bot serves these pages itself (bot/web/pages.py), so the defaults are never a 404.
+        "DEVELOPER_WEBSITE_URL": (env.get("DEVELOPER_WEBSITE_URL") or f"{site}/").strip(),
+        "DEVELOPER_PRIVACY_URL": (env.get("DEVELOPER_PRIVACY_URL") or f"{site}/privacy").strip(),
+        "DEVELOPER_TERMS_URL": (env.get("DEVELOPER_TERMS_URL") or f"{site}/terms").strip(),
     }
 
 

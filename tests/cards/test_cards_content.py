@@ -177,9 +177,12 @@ def test_the_product_the_conversation_chose_is_said_and_the_others_are_one_tap_a
 
 def test_buttons_can_be_teams_universal_actions():
     card = answer_card(Match(FULL, 1), query="q", style="execute", others=(Match(BOT_404, 1),))
-    bot_bound = [n for n in walk(card) if n.get("type", "").startswith("Action.") and n["type"] != "Action.OpenUrl"]
-    assert {n["type"] for n in bot_bound} == {"Action.Execute"}
-    assert sorted(n["verb"] for n in bot_bound) == ["explain", "feedback", "feedback"]
+    executes = [n for n in walk(card) if n.get("type") == "Action.Execute"]
+    assert sorted(n["verb"] for n in executes) == ["explain", "feedback", "feedback"]
+    # Each carries the same button as a Submit, for Teams clients without Universal Actions;
+    # those fallbacks are the only Submits on the card.
+    assert all(n["fallback"] == {"type": "Action.Submit", "title": n["title"], "data": n["data"]} for n in executes)
+    assert len([n for n in walk(card) if n.get("type") == "Action.Submit"]) == len(executes)
 
 
 # ---------------------------------------------------------------- choice

@@ -39,7 +39,8 @@ def send_the_questions(bot, sink) -> None:
     ask(bot, sink, "and 500?", conversation_id())  # a choice between products: ambiguous
     answered = ask(bot, sink, "bot returns 405", conv := conversation_id())
     not_helpful = [b for b in feedback_buttons(answered) if not b["helpful"]][0]
-    ask(bot, sink, None, conv, value=not_helpful)
+    assert post(bot, activity(sink, None, conv, value=not_helpful)).status_code == 200
+    sink.wait_for_updates(1, conv)  # the verdict replaces the buttons on the answer card
 
 
 def test_questions_sent_to_the_bot_appear_grouped_in_the_report(start_bot, sink, tmp_path):

@@ -66,6 +66,40 @@ def test_package_holds_the_filled_manifest_and_both_icons(tmp_path, validator):
     assert "{{" not in json.dumps(manifest)
 
 
+def test_developer_pages_default_to_the_pages_the_bot_serves(tmp_path):
+    # bot/web/pages.py serves /, /privacy and /terms (tests/bot/web/test_privacy_and_terms_pages.py).
+    from bot.web.pages import PAGES
+
+    result = package(tmp_path, **ENV)
+    assert result.returncode == 0, result.stderr
+    developer = json.loads(zipfile.ZipFile(result.stdout.strip()).read("manifest.json"))["developer"]
+    site = "https://error-explainer.azurewebsites.net"
+    assert (developer["websiteUrl"], developer["privacyUrl"], developer["termsOfUseUrl"]) == (
+        f"{site}/", f"{site}/privacy", f"{site}/terms")
+    assert {"/", "/privacy", "/terms"} <= set(PAGES)
+
+
+def test_an_organisations_own_pages_win(tmp_path):
+    result = package(tmp_path, **ENV, DEVELOPER_PRIVACY_URL="https://contoso.example/privacy")
+    developer = json.loads(zipfile.ZipFile(result.stdout.strip()).read("manifest.json"))["developer"]
+    assert developer["privacyUrl"] == "https://contoso.example/privacy"
+    assert developer["termsOfUseUrl"] == "https://error-explainer.azurewebsites.net/terms"
+
+
+def test_the_message_extension_is_declared_for_the_bot(tmp_path, validator):
+    from bot.conversation.invokes import SEARCH_COMMAND, SEARCH_PARAMETER
+
+    result = package(tmp_path, **ENV)
+    manifest = json.loads(zipfile.ZipFile(result.stdout.strip()).read("manifest.json"))
+    assert errors(validator, manifest) == []
+    (extension,) = manifest["composeExtensions"]
+    assert extension["botId"] == APP_ID
+    (command,) = extension["commands"]
+    assert (command["id"], command["type"]) == (SEARCH_COMMAND, "query")
+    assert set(command["context"]) == {"compose", "commandBox"}
+    assert [p["name"] for p in command["parameters"]] == [SEARCH_PARAMETER]
+
+
 def test_the_unfilled_template_is_not_a_valid_manifest(validator):
     # Proves the schema check bites: the placeholders are not GUIDs.
     template = json.loads((TEAMS / "manifest.json").read_text(encoding="utf-8"))

@@ -23,7 +23,7 @@ WELCOME = "I know the error codes of"
 # offers the other products' rows (Decision.others): the card says so, and one tap on another
 # product answers for it. Without those fields (an older matcher) there is nothing to tap.
 CONTEXT_STEPS = (
-    [{"click": "Azure Bot Service", "waitFor": "Azure Bot Service · Code 404", "shot": "other-product"}]
+    [{"click": "Azure Bot Service", "waitFor": "Azure Bot Service · Code 404", "shot": "other-product", "inPlace": True}]
     if "others" in Decision.__dataclass_fields__ else []
 )
 RAG_PAYLOAD = (
@@ -66,7 +66,7 @@ def test_every_card_kind_reads_whole_in_the_playground(playground, width):
         f"playground-{width}", playground, SEND_BOX,
         [
             {"say": "what is 404", "waitFor": "Which", "shot": "choice"},
-            {"click": chosen.title, "waitFor": "Helpful?", "shot": "chosen"},
+            {"click": chosen.title, "waitFor": "Helpful?", "shot": "chosen", "inPlace": True},  # Action.Execute
             {"say": "what is subcode 3112", "waitFor": answer.title, "shot": "answer"},
             {"say": "what is 404", "waitFor": "Helpful?", "shot": "context"},
             *CONTEXT_STEPS,

@@ -75,15 +75,17 @@ def test_choosing_from_an_ambiguous_question_renders_that_answer(playground):
         "playground-choice", playground, SEND_BOX,
         [
             {"say": "what is 404", "waitFor": label, "shot": "choices-404"},
-            {"click": label, "waitFor": chosen.title, "shot": "chosen-404"},
+            # Teams' Universal Actions: the choice card itself becomes the answer.
+            {"click": label, "waitFor": "Helpful?", "shot": "chosen-404", "inPlace": True},
         ],
         wait_on_load=WELCOME,
     )
     choices = squash(report["steps"][0]["cards"][-1])
     for match in decision.matches:
         assert match.entry.title in choices, f"{match.entry.title!r} missing from {choices!r}"
-    answer = squash(report["steps"][1]["cards"][-1])
+    answer = squash(report["steps"][1]["cards"][0])
     assert chosen.title in answer and "Code 404" in answer, answer
+    assert "Which «404» do you mean?" not in report["finalText"]  # the old rows cannot be pressed again
     assert report["pageErrors"] == [], report["pageErrors"]
     assert_no_turn_errors(report)
 

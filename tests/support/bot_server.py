@@ -10,7 +10,9 @@ What is here, for any test module to import (`from .bot_server import ...`):
   ``sink.wait_for(n, conversation=...)`` returns the replies in arrival order.
   ``sink.fail_with = 503`` makes it answer with an error status instead;
   ``sink.answer = "empty"`` (200, no body) or ``"text"`` (200 text/plain) mimics
-  channels that do not return a ResourceResponse.
+  channels that do not return a ResourceResponse. Updates of a sent message
+  (PUT /v3/conversations/{id}/activities/{activityId}) are kept apart:
+  ``sink.wait_for_updates(n, conversation)`` returns them (with ``"updated_id"``).
 * ``BotProcess`` / fixture ``start_bot`` - starts ``python -m bot`` as a subprocess
   on a free port with the environment you give (``start_bot(env={...})``), waits
   for /healthz, and stops it at the end of the test. Fixture ``bot`` is one
@@ -108,12 +110,14 @@ class ConnectorSink:
 
     def __init__(self) -> None:
         self.replies: list[dict] = []  # {"conversation", "reply_to", "activity", "headers", "path"}
+        self.updates: list[dict] = []  # {"conversation", "updated_id", "activity"}
         self.fail_with: int | None = None
         self.answer: str = "json"  # "json" (a ResourceResponse), "empty", "text"
         self._cond = threading.Condition()
         app = web.Application(client_max_size=8 * 1024 * 1024)
         app.router.add_post("/v3/conversations/{conversation}/activities", self._receive)
         app.router.add_post("/v3/conversations/{conversation}/activities/{activity}", self._receive)
+        app.router.add_put("/v3/conversations/{conversation}/activities/{activity}", self._update)
         self._server = AppServer(app, name="connector-sink")
         self.port = self._server.port
         self.url = self._server.url
@@ -137,6 +141,33 @@ class ConnectorSink:
         if self.answer == "text":
             return web.Response(status=200, text="OK")
         return web.json_response({"id": uuid.uuid4().hex})
+
+    async def _update(self, request: web.Request) -> web.Response:
+        body = await request.json()
+        if self.fail_with:
+            return web.json_response({"error": {"code": "Sink", "message": "failing on purpose"}}, status=self.fail_with)
+        with self._cond:
+            self.updates.append({"conversation": request.match_info["conversation"],
+                                 "updated_id": request.match_info["activity"], "activity": body})
+            self._cond.notify_all()
+        return web.json_response({"id": request.match_info["activity"]})
+
+    def wait_for_updates(self, n: int, conversation: str, timeout: float = 10.0) -> list[dict]:
+        """The first n message updates in this conversation ({"updated_id", "activity"}); fails after timeout."""
+        deadline = time.monotonic() + timeout
+        with self._cond:
+            while True:
+                got = [u for u in self.updates if u["conversation"] == conversation]
+                if len(got) >= n:
+                    return got[:n]
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise AssertionError(f"expected {n} updates in {conversation}, got {len(got)}: {got}")
+                self._cond.wait(left)
+
+    def updates_for(self, conversation: str) -> list[dict]:
+        with self._cond:
+            return [u for u in self.updates if u["conversation"] == conversation]
 
     def start(self) -> "ConnectorSink":
         self._server.start()

@@ -56,7 +56,7 @@ def test_a_turn_reaches_azure_monitor_as_a_dependency_of_its_request_with_metric
     answer = sink.wait_for(1, conversation)[0]
     click = message(sink, conversation, value=feedback_button(answer, helpful=True))
     assert requests.post(bot.url + "/api/messages", json=click, timeout=30).status_code == 200
-    sink.wait_for(2, conversation)
+    sink.wait_for_updates(1, conversation)  # the verdict replaces the buttons on the answer card
 
     bot.proc.terminate()  # SIGTERM, as App Service stops an instance
     assert bot.proc.wait(30) == 0, bot.log()
