@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Literal, Protocol
 
@@ -38,6 +38,17 @@ class EntryRef:
     subcode: int | None = None
     key: str | None = None
 
+    def to_json(self) -> dict:
+        """Its fields, those that are None left out."""
+        out = {"source": self.source}
+        if self.code is not None:
+            out["code"] = self.code
+        if self.subcode is not None:
+            out["subcode"] = self.subcode
+        if self.key is not None:
+            out["key"] = self.key
+        return out
+
 
 @dataclass(frozen=True)
 class Record:
@@ -55,9 +66,13 @@ class Record:
         return datetime.fromisoformat(self.time)
 
     def to_json(self) -> dict:
-        out = asdict(self)
-        out["entries"] = [{k: v for k, v in asdict(e).items() if v is not None} for e in self.entries]
-        return out
+        # Spelled out rather than dataclasses.asdict, which deep-copies every field: a record is
+        # written on every unanswered question, and asdict was most of its cost.
+        return {
+            "id": self.id, "time": self.time, "kind": self.kind, "decision": self.decision,
+            "channel": self.channel, "conversation": self.conversation, "question": self.question,
+            "entries": [e.to_json() for e in self.entries],
+        }
 
     @classmethod
     def from_json(cls, data: dict) -> "Record":

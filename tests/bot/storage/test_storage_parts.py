@@ -11,7 +11,7 @@ import pytest
 from bot.config import BotConfig, ConfigError
 from bot.storage.bounded_memory import BoundedMemoryStorage
 from bot.storage.errors import StateConflict
-from bot.storage.records import new_record, now
+from bot.storage.records import EntryRef, Record, new_record, now
 from bot.storage.records_file import RecordFile
 from bot.storage.reload_retry import ReloadOnConflictStorage, replay
 from bot.storage.scrub import scrub
@@ -176,3 +176,28 @@ def test_a_line_broken_by_a_crash_is_skipped(tmp_path):
     store = RecordFile(path)
     assert run(store.add(record("b"))) is True
     assert len(run(store.read())) == 2
+
+
+def test_a_file_replaced_by_another_process_prune_or_deleted_still_gets_the_next_record(tmp_path):
+    path = tmp_path / "records.jsonl"
+    writer, pruner = RecordFile(path), RecordFile(path, retention_days=90)
+    assert run(writer.add(record("a"))) is True  # the writer now holds the file open
+    path.write_text(path.read_text() + json.dumps(record("old", days_ago=91).to_json()) + "\n")
+    assert run(pruner.prune()) == 1  # the file is replaced by a new one
+    assert run(writer.add(record("b"))) is True
+    path.unlink()  # an operator clears the records
+    assert run(writer.add(record("c"))) is True
+    assert run(writer.add(record("c"))) is False  # a retry of the same activity still adds nothing
+    assert [json.loads(line)["id"] for line in path.read_text().splitlines()] == [record("c").id]
+    run(writer.close())
+
+
+def test_a_record_reads_back_as_it_was_written(tmp_path):
+    kept = new_record(kind="question", decision="ambiguous", channel="msteams", conversation="conv-1",
+                      activity_id="act-1", question="what is 404",
+                      entries=(EntryRef("acs-chat", 404), EntryRef("bot-connector", 404, 0), EntryRef("graph", key="k")))
+    line = json.dumps(kept.to_json())
+    assert json.loads(line)["entries"] == [{"source": "acs-chat", "code": 404},
+                                           {"source": "bot-connector", "code": 404, "subcode": 0},
+                                           {"source": "graph", "key": "k"}]
+    assert Record.from_json(json.loads(line)) == kept
