@@ -115,9 +115,12 @@ async def exchange(
     """
     deadline = time.monotonic() + (timeout.total or 30.0)
     connect_failures = throttled = 0
+    # The first attempt has the whole deadline: `timeout` itself, no new ClientTimeout per reply.
+    attempt_timeout = timeout if timeout.total else None
     while True:
-        left = deadline - time.monotonic()
-        attempt_timeout = aiohttp.ClientTimeout(total=max(left, 0.001), sock_connect=timeout.sock_connect)
+        if attempt_timeout is None or connect_failures or throttled:
+            left = deadline - time.monotonic()
+            attempt_timeout = aiohttp.ClientTimeout(total=max(left, 0.001), sock_connect=timeout.sock_connect)
         try:
             async with session.request(method, url, data=data, headers=headers, timeout=attempt_timeout) as raw:
                 body = await raw.read()

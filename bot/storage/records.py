@@ -14,6 +14,7 @@ records_file.py) and blobs in the state's container (records_blob.py).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import uuid
 from dataclasses import dataclass, field
@@ -27,6 +28,11 @@ Kind = Literal["feedback", "question"]
 DecisionKind = Literal["helpful", "not_helpful", "none", "ambiguous"]
 
 MAX_QUESTION_CHARS = 500  # a record keeps the start of a long paste; the report needs no more
+
+# Questions repeat (that is why the bot keeps an answer cache), and scrubbing one runs nine
+# regular expressions over it: the last scrubbed questions are remembered, as the answer cache
+# remembers them (in this process's memory only, never written unscrubbed).
+_scrubbed = functools.lru_cache(maxsize=1024)(scrub)
 
 
 @dataclass(frozen=True)
@@ -120,7 +126,7 @@ def new_record(
         decision=decision,
         channel=channel or "",
         conversation=conversation_hash(conversation),
-        question=scrub((question or "")[:MAX_QUESTION_CHARS]),
+        question=_scrubbed((question or "")[:MAX_QUESTION_CHARS]),
         entries=entries,
     )
 
