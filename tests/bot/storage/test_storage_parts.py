@@ -8,6 +8,8 @@ from datetime import timedelta
 
 import pytest
 
+from botbuilder.core import MemoryStorage
+
 from bot.config import BotConfig, ConfigError
 from bot.storage.bounded_memory import BoundedMemoryStorage
 from bot.storage.errors import StateConflict
@@ -75,6 +77,34 @@ def test_memory_forgets_a_conversation_idle_past_the_limit():
     run(store.read(["busy"]))
     clock.now = 70
     assert list(run(store.read(["quiet", "busy"]))) == ["busy"]
+
+
+def test_memory_answers_writes_as_the_sdks_memory_storage_does():
+    """Same stored values, same ETags, same refusals; a conflict in our words (StateConflict)."""
+    ours, sdks = BoundedMemoryStorage(), MemoryStorage()
+    steps = [
+        {"c": {"last_source": "acs-chat", "nested": {"list": [1, 2.5, None, True]}}},
+        {"c": {"last_source": "acs-sms", "e_tag": "*"}},
+        {"d": {"greeted": True, "big": 2**70, "e_tag": "7"}},  # an int past 64 bits: copied the slow way
+    ]
+    for change in steps:
+        run(ours.write(change))
+        run(sdks.write(change))
+        assert ours.memory == sdks.memory
+    for store in (ours, sdks):
+        item = run(store.read(["c"]))["c"]
+        run(store.write({"c": dict(item, last_source="acs-calling")}))  # the ETag it read: accepted, a new one set
+    assert ours.memory == sdks.memory and ours.memory["c"]["e_tag"] not in (None, "*")
+    with pytest.raises(KeyError):
+        run(sdks.write({"c": {"e_tag": "stale"}}))
+    with pytest.raises(StateConflict):
+        run(ours.write({"c": {"e_tag": "stale"}}))
+    with pytest.raises(Exception, match="etag missing"):
+        run(ours.write({"c": {"e_tag": ""}}))
+    change = {"c": {"kept": ["apart"], "e_tag": "*"}}
+    run(ours.write(change))
+    change["c"]["kept"].append("changed later")  # the store keeps its own copy
+    assert run(ours.read(["c"]))["c"]["kept"] == ["apart"]
 
 
 def test_the_bounds_are_settings():
