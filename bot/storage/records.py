@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import json
+import time
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
@@ -71,6 +73,19 @@ class Record:
     def when(self) -> datetime:
         return datetime.fromisoformat(self.time)
 
+    def to_json_text(self) -> str:
+        """json.dumps(self.to_json(), ensure_ascii=False), character for character, cheaper.
+
+        The entries are the same few for every record of a repeated question: their
+        JSON is remembered (by value) and spliced after the other fields, written as
+        json.dumps writes them (", " and ": " separators).
+        """
+        head = _ENCODER.encode({
+            "id": self.id, "time": self.time, "kind": self.kind, "decision": self.decision,
+            "channel": self.channel, "conversation": self.conversation, "question": self.question,
+        })
+        return head[:-1] + ', "entries": ' + _entries_text(self.entries) + "}"
+
     def to_json(self) -> dict:
         # Spelled out rather than dataclasses.asdict, which deep-copies every field: a record is
         # written on every unanswered question, and asdict was most of its cost.
@@ -93,8 +108,29 @@ class Record:
         )
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False)  # json.dumps(..., ensure_ascii=False) builds one per call
+
+
+@functools.lru_cache(maxsize=1024)
+def _entries_text(entries: tuple[EntryRef, ...]) -> str:
+    return _ENCODER.encode([e.to_json() for e in entries])
+
+
 def now() -> datetime:
     return datetime.now(timezone.utc)
+
+
+def _time_text(at: datetime | None) -> str:
+    """`at` (default: now) as a record writes it: ISO 8601 in UTC, to the second."""
+    if at is not None:
+        return at.astimezone(timezone.utc).isoformat(timespec="seconds")
+    second = int(time.time())
+    if second != _last_second[0]:  # the text changes once a second: worked out once a second
+        _last_second[:] = [second, datetime.fromtimestamp(second, timezone.utc).isoformat(timespec="seconds")]
+    return _last_second[1]
+
+
+_last_second: list = [None, ""]
 
 
 def record_id(channel: str | None, conversation: str | None, activity_id: str | None) -> str:
@@ -121,7 +157,7 @@ def new_record(
 ) -> Record:
     return Record(
         id=record_id(channel, conversation, activity_id),
-        time=(at or now()).astimezone(timezone.utc).isoformat(timespec="seconds"),
+        time=_time_text(at),
         kind=kind,
         decision=decision,
         channel=channel or "",

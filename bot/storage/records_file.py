@@ -27,8 +27,6 @@ from .records import Record, cutoff
 log = logging.getLogger("bot.records")
 
 PRUNE_EVERY_SECONDS = 24 * 3600
-# json.dumps(..., ensure_ascii=False) builds an encoder on every call; one is enough.
-_LINE_ENCODER = json.JSONEncoder(ensure_ascii=False)
 
 
 class RecordFile:
@@ -46,7 +44,7 @@ class RecordFile:
         """Append the record, unless a record with its id is already in the file (a retried activity)."""
         if self._pruned_at is None or time.monotonic() - self._pruned_at > PRUNE_EVERY_SECONDS:
             await self.prune()
-        line = (_LINE_ENCODER.encode(record.to_json()) + "\n").encode("utf-8")
+        line = (record.to_json_text() + "\n").encode("utf-8")
         f, st = self._locked_file()
         try:
             self._catch_up(f, st)

@@ -231,3 +231,13 @@ def test_a_record_reads_back_as_it_was_written(tmp_path):
                                            {"source": "bot-connector", "code": 404, "subcode": 0},
                                            {"source": "graph", "key": "k"}]
     assert Record.from_json(json.loads(line)) == kept
+
+
+@pytest.mark.parametrize("question, entries", [
+    ("what is 404", (EntryRef("acs-chat", 404), EntryRef("graph", key="k"))),
+    ("Grüße, \"quoted\" \\ and a tab\t 😀", ()),
+])
+def test_a_records_text_is_what_json_dumps_writes(question, entries):
+    kept = new_record(kind="question", decision="none", channel="webchat", conversation="c", activity_id="a",
+                      question=question, entries=entries)
+    assert kept.to_json_text() == json.dumps(kept.to_json(), ensure_ascii=False)
