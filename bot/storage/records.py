@@ -77,7 +77,7 @@ class Record:
         """json.dumps(self.to_json(), ensure_ascii=False), character for character, cheaper.
 
         The entries are the same few for every record of a repeated question: their
-        JSON is remembered (by value) and spliced after the other fields, written as
+        JSON is remembered (see _entries_text) and spliced after the other fields, written as
         json.dumps writes them (", " and ": " separators).
         """
         head = _ENCODER.encode({
@@ -111,9 +111,23 @@ class Record:
 _ENCODER = json.JSONEncoder(ensure_ascii=False)  # json.dumps(..., ensure_ascii=False) builds one per call
 
 
-@functools.lru_cache(maxsize=1024)
+_ENTRIES_KEPT = 1024
+_entries_texts: dict[int, tuple[tuple, str]] = {}  # id(entries) -> (entries, their JSON)
+
+
 def _entries_text(entries: tuple[EntryRef, ...]) -> str:
-    return _ENCODER.encode([e.to_json() for e in entries])
+    """The JSON of a record's entries; kept for the last tuples seen (TurnRecorder reuses one per decision).
+
+    Looked up by identity, not by value: hashing five dataclasses cost as much as writing them.
+    """
+    kept = _entries_texts.get(id(entries))
+    if kept is not None and kept[0] is entries:  # the tuple is held, so its id is not reused
+        return kept[1]
+    text = _ENCODER.encode([e.to_json() for e in entries])
+    _entries_texts[id(entries)] = (entries, text)
+    if len(_entries_texts) > _ENTRIES_KEPT:
+        _entries_texts.pop(next(iter(_entries_texts)))
+    return text
 
 
 def now() -> datetime:
@@ -140,6 +154,7 @@ def record_id(channel: str | None, conversation: str | None, activity_id: str | 
     return hashlib.sha256(f"{channel}\n{conversation}\n{activity_id}".encode()).hexdigest()[:32]
 
 
+@functools.lru_cache(maxsize=1024)  # a conversation's records come in a row
 def conversation_hash(conversation: str | None) -> str:
     return hashlib.sha256(f"conversation\n{conversation or ''}".encode()).hexdigest()[:16]
 
