@@ -50,8 +50,9 @@ class RecordFile:
             self._catch_up(f, st)
             if record.id in self._seen:
                 return False
-            f.write(line)
-            f.flush()
+            written = f.write(line)  # unbuffered and O_APPEND: at the end, nearly always all of it at once
+            while written < len(line):
+                written += f.write(line[written:])
             self._seen.add(record.id)
             self._offset = st.st_size + len(line)  # appended under the lock: nobody wrote in between
             return True
@@ -71,7 +72,8 @@ class RecordFile:
             f = self._append
             if f is None:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-                f = self._append = open(self.path, "ab+")
+                # Unbuffered: a record is one write(2), with no flush or seek around it.
+                f = self._append = open(self.path, "ab+", buffering=0)
                 mine = os.fstat(f.fileno())
                 self._append_id = (mine.st_dev, mine.st_ino)
             fcntl.flock(f, fcntl.LOCK_EX)
