@@ -115,9 +115,12 @@ async def exchange(
     """
     deadline = time.monotonic() + (timeout.total or 30.0)
     connect_failures = throttled = 0
+    # The first attempt has the whole deadline: `timeout` itself, no new ClientTimeout per reply.
+    attempt_timeout = timeout if timeout.total else None
     while True:
-        left = deadline - time.monotonic()
-        attempt_timeout = aiohttp.ClientTimeout(total=max(left, 0.001), sock_connect=timeout.sock_connect)
+        if attempt_timeout is None or connect_failures or throttled:
+            left = deadline - time.monotonic()
+            attempt_timeout = aiohttp.ClientTimeout(total=max(left, 0.001), sock_connect=timeout.sock_connect)
         try:
             async with session.request(method, url, data=data, headers=headers, timeout=attempt_timeout) as raw:
                 body = await raw.read()
@@ -180,6 +183,9 @@ class DirectConversationsOperations(ConversationsOperations):
         self._session = session
         self._timeout = timeout
         self._token = token  # the bot's token (bot/sdk/outbound_token.py); None: the credentials are msrest's own
+        # An anonymous bot's replies carry no token (the credentials' app id, fixed for this client, says so):
+        # decided here once, not with a coroutine per reply.
+        self._signed = token is not None and token.needed
         base_url = client.config.base_url
         # msrest formats the base URL as a template too, so a service URL with braces keeps
         # msrest's path; so do credentials that are an msrest policy rather than AppCredentials.
@@ -230,7 +236,7 @@ class DirectConversationsOperations(ConversationsOperations):
         headers.update(extra_headers)
         if custom_headers:
             headers.update(custom_headers)
-        authorization = await self._token.authorization() if self._token is not None else None
+        authorization = await self._token.authorization() if self._signed else None
         if authorization:
             headers["Authorization"] = authorization
         raw, body = await exchange(self._session, "POST", URL(url, encoded=True), data, headers, self._timeout)

@@ -15,6 +15,7 @@ from .records import EntryRef, Record, RecordStore, new_record
 log = logging.getLogger("bot.records")
 
 MAX_ENTRIES = 5  # the candidates a record names: the report needs the nearest few
+KEPT_DECISIONS = 1024  # decisions whose entries are kept (see TurnRecorder._entries_of)
 
 
 class TurnRecorder:
@@ -22,6 +23,7 @@ class TurnRecorder:
         self.store = store
         self.written = 0
         self.failed = 0
+        self._entries: dict[int, tuple[object, tuple[EntryRef, ...]]] = {}  # id(decision) -> (decision, entries)
 
     async def feedback(self, activity, *, source: str, code: int | None, subcode: int | None,
                        key: str | None, helpful: bool, query: str | None) -> None:
@@ -47,10 +49,25 @@ class TurnRecorder:
             conversation=_conversation_id(activity),
             activity_id=activity.id,
             question=decision.query,
-            entries=tuple(
-                EntryRef(m.entry.source, m.entry.code, m.entry.subcode, m.entry.key) for m in decision.matches[:MAX_ENTRIES]
-            ),
+            entries=self._entries_of(decision),
         ))
+
+    def _entries_of(self, decision) -> tuple[EntryRef, ...]:
+        """The entries a record of `decision` names; kept for the last decisions seen.
+
+        The answer cache hands back the same Decision object for a repeated question,
+        so a repeated unanswered question finds its entries here, already built.
+        """
+        kept = self._entries.get(id(decision))
+        if kept is not None and kept[0] is decision:  # the decision is held, so its id is not reused
+            return kept[1]
+        entries = tuple(
+            EntryRef(m.entry.source, m.entry.code, m.entry.subcode, m.entry.key) for m in decision.matches[:MAX_ENTRIES]
+        )
+        self._entries[id(decision)] = (decision, entries)
+        if len(self._entries) > KEPT_DECISIONS:
+            self._entries.pop(next(iter(self._entries)))
+        return entries
 
     def summary(self) -> dict:
         return {"written": self.written, "failed": self.failed}

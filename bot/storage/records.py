@@ -14,9 +14,12 @@ records_file.py) and blobs in the state's container (records_blob.py).
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import json
+import time
 import uuid
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Literal, Protocol
 
@@ -28,6 +31,11 @@ DecisionKind = Literal["helpful", "not_helpful", "none", "ambiguous"]
 
 MAX_QUESTION_CHARS = 500  # a record keeps the start of a long paste; the report needs no more
 
+# Questions repeat (that is why the bot keeps an answer cache), and scrubbing one runs nine
+# regular expressions over it: the last scrubbed questions are remembered, as the answer cache
+# remembers them (in this process's memory only, never written unscrubbed).
+_scrubbed = functools.lru_cache(maxsize=1024)(scrub)
+
 
 @dataclass(frozen=True)
 class EntryRef:
@@ -37,6 +45,17 @@ class EntryRef:
     code: int | None = None
     subcode: int | None = None
     key: str | None = None
+
+    def to_json(self) -> dict:
+        """Its fields, those that are None left out."""
+        out = {"source": self.source}
+        if self.code is not None:
+            out["code"] = self.code
+        if self.subcode is not None:
+            out["subcode"] = self.subcode
+        if self.key is not None:
+            out["key"] = self.key
+        return out
 
 
 @dataclass(frozen=True)
@@ -54,10 +73,27 @@ class Record:
     def when(self) -> datetime:
         return datetime.fromisoformat(self.time)
 
+    def to_json_text(self) -> str:
+        """json.dumps(self.to_json(), ensure_ascii=False), character for character, cheaper.
+
+        The entries are the same few for every record of a repeated question: their
+        JSON is remembered (see _entries_text) and spliced after the other fields, written as
+        json.dumps writes them (", " and ": " separators).
+        """
+        head = _ENCODER.encode({
+            "id": self.id, "time": self.time, "kind": self.kind, "decision": self.decision,
+            "channel": self.channel, "conversation": self.conversation, "question": self.question,
+        })
+        return head[:-1] + ', "entries": ' + _entries_text(self.entries) + "}"
+
     def to_json(self) -> dict:
-        out = asdict(self)
-        out["entries"] = [{k: v for k, v in asdict(e).items() if v is not None} for e in self.entries]
-        return out
+        # Spelled out rather than dataclasses.asdict, which deep-copies every field: a record is
+        # written on every unanswered question, and asdict was most of its cost.
+        return {
+            "id": self.id, "time": self.time, "kind": self.kind, "decision": self.decision,
+            "channel": self.channel, "conversation": self.conversation, "question": self.question,
+            "entries": [e.to_json() for e in self.entries],
+        }
 
     @classmethod
     def from_json(cls, data: dict) -> "Record":
@@ -72,8 +108,43 @@ class Record:
         )
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False)  # json.dumps(..., ensure_ascii=False) builds one per call
+
+
+_ENTRIES_KEPT = 1024
+_entries_texts: dict[int, tuple[tuple, str]] = {}  # id(entries) -> (entries, their JSON)
+
+
+def _entries_text(entries: tuple[EntryRef, ...]) -> str:
+    """The JSON of a record's entries; kept for the last tuples seen (TurnRecorder reuses one per decision).
+
+    Looked up by identity, not by value: hashing five dataclasses cost as much as writing them.
+    """
+    kept = _entries_texts.get(id(entries))
+    if kept is not None and kept[0] is entries:  # the tuple is held, so its id is not reused
+        return kept[1]
+    text = _ENCODER.encode([e.to_json() for e in entries])
+    _entries_texts[id(entries)] = (entries, text)
+    if len(_entries_texts) > _ENTRIES_KEPT:
+        _entries_texts.pop(next(iter(_entries_texts)))
+    return text
+
+
 def now() -> datetime:
     return datetime.now(timezone.utc)
+
+
+def _time_text(at: datetime | None) -> str:
+    """`at` (default: now) as a record writes it: ISO 8601 in UTC, to the second."""
+    if at is not None:
+        return at.astimezone(timezone.utc).isoformat(timespec="seconds")
+    second = int(time.time())
+    if second != _last_second[0]:  # the text changes once a second: worked out once a second
+        _last_second[:] = [second, datetime.fromtimestamp(second, timezone.utc).isoformat(timespec="seconds")]
+    return _last_second[1]
+
+
+_last_second: list = [None, ""]
 
 
 def record_id(channel: str | None, conversation: str | None, activity_id: str | None) -> str:
@@ -83,6 +154,7 @@ def record_id(channel: str | None, conversation: str | None, activity_id: str | 
     return hashlib.sha256(f"{channel}\n{conversation}\n{activity_id}".encode()).hexdigest()[:32]
 
 
+@functools.lru_cache(maxsize=1024)  # a conversation's records come in a row
 def conversation_hash(conversation: str | None) -> str:
     return hashlib.sha256(f"conversation\n{conversation or ''}".encode()).hexdigest()[:16]
 
@@ -100,12 +172,12 @@ def new_record(
 ) -> Record:
     return Record(
         id=record_id(channel, conversation, activity_id),
-        time=(at or now()).astimezone(timezone.utc).isoformat(timespec="seconds"),
+        time=_time_text(at),
         kind=kind,
         decision=decision,
         channel=channel or "",
         conversation=conversation_hash(conversation),
-        question=scrub((question or "")[:MAX_QUESTION_CHARS]),
+        question=_scrubbed((question or "")[:MAX_QUESTION_CHARS]),
         entries=entries,
     )
 

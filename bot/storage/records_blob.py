@@ -40,7 +40,7 @@ class RecordBlobs:
         if self._pruned_at is None or time.monotonic() - self._pruned_at > PRUNE_EVERY_SECONDS:
             self._pruned_at = time.monotonic()
             self._prune_task = asyncio.get_running_loop().create_task(self._prune_quietly())
-        body = json.dumps(record.to_json(), ensure_ascii=False).encode("utf-8")
+        body = record.to_json_text().encode("utf-8")
         blob = self._container.get_blob_client(f"{PREFIX}{record.id}.json")
         try:
             for attempt in (1, 2):

@@ -8,7 +8,8 @@ Pruning (records past the retention) rewrites the file and replaces it
 atomically; the other processes notice the new file and read it again.
 
 Each append is a few hundred bytes, done inline: cheaper than handing it to a
-thread, and the file is local.
+thread, and the file is local. The file stays open between appends (its path is
+checked on each one, so a replaced or deleted file is opened again).
 """
 
 from __future__ import annotations
@@ -36,25 +37,55 @@ class RecordFile:
         self._file_id: tuple[int, int] | None = None  # (device, inode) of the file _seen was read from
         self._offset = 0
         self._pruned_at: float | None = None
+        self._append = None  # the file, open for appending (see _locked_file)
+        self._append_id: tuple[int, int] | None = None  # its (device, inode)
 
     async def add(self, record: Record) -> bool:
+        """Append the record, unless a record with its id is already in the file (a retried activity)."""
         if self._pruned_at is None or time.monotonic() - self._pruned_at > PRUNE_EVERY_SECONDS:
             await self.prune()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        line = (json.dumps(record.to_json(), ensure_ascii=False) + "\n").encode("utf-8")
-        with open(self.path, "ab+") as f:
+        line = (record.to_json_text() + "\n").encode("utf-8")
+        f, st = self._locked_file()
+        try:
+            self._catch_up(f, st)
+            if record.id in self._seen:
+                return False
+            written = f.write(line)  # unbuffered and O_APPEND: at the end, nearly always all of it at once
+            while written < len(line):
+                written += f.write(line[written:])
+            self._seen.add(record.id)
+            self._offset = st.st_size + len(line)  # appended under the lock: nobody wrote in between
+            return True
+        finally:
+            fcntl.flock(f, fcntl.LOCK_UN)
+
+    def _locked_file(self):
+        """The file for appending, open (it stays open between records) and locked exclusively.
+
+        Kept open, the file costs one stat of its path per record instead of a
+        mkdir, an open and a close. The stat, taken once the lock is held, tells
+        whether the path still names the open file: when a prune (of this
+        process or another) replaced it, or someone deleted it, it is opened
+        again, so a record never goes into a file nobody will read.
+        """
+        while True:
+            f = self._append
+            if f is None:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                # Unbuffered: a record is one write(2), with no flush or seek around it.
+                f = self._append = open(self.path, "ab+", buffering=0)
+                mine = os.fstat(f.fileno())
+                self._append_id = (mine.st_dev, mine.st_ino)
             fcntl.flock(f, fcntl.LOCK_EX)
             try:
-                self._catch_up(f)
-                if record.id in self._seen:
-                    return False
-                f.write(line)
-                f.flush()
-                self._seen.add(record.id)
-                self._offset = f.tell()
-                return True
-            finally:
-                fcntl.flock(f, fcntl.LOCK_UN)
+                on_disk = os.stat(self.path)
+            except FileNotFoundError:
+                on_disk = None
+            if on_disk is not None and (on_disk.st_dev, on_disk.st_ino) == self._append_id:
+                return f, on_disk
+            fcntl.flock(f, fcntl.LOCK_UN)
+            f.close()
+            self._append = None
 
     async def read(self, since: datetime | None = None) -> list[Record]:
         if not self.path.exists():
@@ -95,11 +126,12 @@ class RecordFile:
                 fcntl.flock(f, fcntl.LOCK_UN)
 
     async def close(self) -> None:
-        pass
+        if self._append is not None:
+            self._append.close()
+            self._append = None
 
-    def _catch_up(self, f) -> None:
-        """Read the ids appended since this process last looked (by any process)."""
-        st = os.fstat(f.fileno())
+    def _catch_up(self, f, st: os.stat_result) -> None:
+        """Read the ids appended since this process last looked (by any process); `st` is the locked file's stat."""
         if (st.st_dev, st.st_ino) != self._file_id or st.st_size < self._offset:
             self._file_id, self._offset = (st.st_dev, st.st_ino), 0
             self._seen.clear()

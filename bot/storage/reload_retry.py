@@ -21,8 +21,10 @@ import random
 from collections import OrderedDict
 from typing import Dict, List
 
+import orjson
 from botbuilder.core import Storage, StoreItem
 
+from ..json_codec import is_plain_json
 from .errors import StateConflict
 
 log = logging.getLogger("bot.storage")
@@ -60,8 +62,11 @@ class ReloadOnConflictStorage(Storage):
     # ------------------------------------------------------------------
 
     def _remember(self, key: str, item: dict) -> None:
-        self._as_read[(key, item.get(ETAG))] = copy.deepcopy(item)
-        self._as_read.move_to_end((key, item.get(ETAG)))
+        # What was read, as it was: the turn changes the item in place. Plain JSON (every state
+        # this bot keeps) is kept as its orjson encoding, a C call where a deep copy walks it in Python.
+        remembered = (key, item.get(ETAG))
+        self._as_read[remembered] = _snapshot(item)
+        self._as_read.move_to_end(remembered)
         while len(self._as_read) > self._remembered:
             self._as_read.popitem(last=False)
 
@@ -71,6 +76,8 @@ class ReloadOnConflictStorage(Storage):
             return
         read_etag = item.get(ETAG)
         as_read = self._as_read.pop((key, read_etag), None) if read_etag is not None else None
+        if type(as_read) is bytes:
+            as_read = orjson.loads(as_read)
         base = as_read if as_read is not None else ({} if read_etag is None else None)
         for attempt in range(self.attempts):
             try:
@@ -84,6 +91,16 @@ class ReloadOnConflictStorage(Storage):
             item = replay(base, item, current if isinstance(current, dict) else None)
             log.info("state of %s changed by another writer; replaying this turn's changes (attempt %d)", key, attempt + 2)
             await asyncio.sleep(random.uniform(0, 0.01 * (attempt + 1)))
+
+
+def _snapshot(item: dict) -> bytes | dict:
+    """A copy of `item` that later changes to it do not reach: its JSON when it is plain JSON, else a deep copy."""
+    if is_plain_json(item, finite=True):
+        try:
+            return orjson.dumps(item)
+        except TypeError:  # an int past 64 bits
+            pass
+    return copy.deepcopy(item)
 
 
 def replay(base: dict | None, mine: dict, current: dict | None) -> dict:

@@ -44,7 +44,9 @@ async def read_body(request: web.Request, limit: int) -> bytes:
 
 
 def _coding(request: web.Request) -> str:
-    raw = request.headers.get("Content-Encoding", "")
+    raw = request.headers.get("Content-Encoding")
+    if not raw:  # what nearly every request sends: nothing to parse
+        return "identity"
     codings = [c.strip().lower() for c in raw.split(",") if c.strip()]
     codings = [c for c in codings if c != "identity"]
     if not codings:

@@ -8,10 +8,12 @@ from datetime import timedelta
 
 import pytest
 
+from botbuilder.core import MemoryStorage
+
 from bot.config import BotConfig, ConfigError
 from bot.storage.bounded_memory import BoundedMemoryStorage
 from bot.storage.errors import StateConflict
-from bot.storage.records import new_record, now
+from bot.storage.records import EntryRef, Record, new_record, now
 from bot.storage.records_file import RecordFile
 from bot.storage.reload_retry import ReloadOnConflictStorage, replay
 from bot.storage.scrub import scrub
@@ -75,6 +77,34 @@ def test_memory_forgets_a_conversation_idle_past_the_limit():
     run(store.read(["busy"]))
     clock.now = 70
     assert list(run(store.read(["quiet", "busy"]))) == ["busy"]
+
+
+def test_memory_answers_writes_as_the_sdks_memory_storage_does():
+    """Same stored values, same ETags, same refusals; a conflict in our words (StateConflict)."""
+    ours, sdks = BoundedMemoryStorage(), MemoryStorage()
+    steps = [
+        {"c": {"last_source": "acs-chat", "nested": {"list": [1, 2.5, None, True]}}},
+        {"c": {"last_source": "acs-sms", "e_tag": "*"}},
+        {"d": {"greeted": True, "big": 2**70, "e_tag": "7"}},  # an int past 64 bits: copied the slow way
+    ]
+    for change in steps:
+        run(ours.write(change))
+        run(sdks.write(change))
+        assert ours.memory == sdks.memory
+    for store in (ours, sdks):
+        item = run(store.read(["c"]))["c"]
+        run(store.write({"c": dict(item, last_source="acs-calling")}))  # the ETag it read: accepted, a new one set
+    assert ours.memory == sdks.memory and ours.memory["c"]["e_tag"] not in (None, "*")
+    with pytest.raises(KeyError):
+        run(sdks.write({"c": {"e_tag": "stale"}}))
+    with pytest.raises(StateConflict):
+        run(ours.write({"c": {"e_tag": "stale"}}))
+    with pytest.raises(Exception, match="etag missing"):
+        run(ours.write({"c": {"e_tag": ""}}))
+    change = {"c": {"kept": ["apart"], "e_tag": "*"}}
+    run(ours.write(change))
+    change["c"]["kept"].append("changed later")  # the store keeps its own copy
+    assert run(ours.read(["c"]))["c"]["kept"] == ["apart"]
 
 
 def test_the_bounds_are_settings():
@@ -176,3 +206,38 @@ def test_a_line_broken_by_a_crash_is_skipped(tmp_path):
     store = RecordFile(path)
     assert run(store.add(record("b"))) is True
     assert len(run(store.read())) == 2
+
+
+def test_a_file_replaced_by_another_process_prune_or_deleted_still_gets_the_next_record(tmp_path):
+    path = tmp_path / "records.jsonl"
+    writer, pruner = RecordFile(path), RecordFile(path, retention_days=90)
+    assert run(writer.add(record("a"))) is True  # the writer now holds the file open
+    path.write_text(path.read_text() + json.dumps(record("old", days_ago=91).to_json()) + "\n")
+    assert run(pruner.prune()) == 1  # the file is replaced by a new one
+    assert run(writer.add(record("b"))) is True
+    path.unlink()  # an operator clears the records
+    assert run(writer.add(record("c"))) is True
+    assert run(writer.add(record("c"))) is False  # a retry of the same activity still adds nothing
+    assert [json.loads(line)["id"] for line in path.read_text().splitlines()] == [record("c").id]
+    run(writer.close())
+
+
+def test_a_record_reads_back_as_it_was_written(tmp_path):
+    kept = new_record(kind="question", decision="ambiguous", channel="msteams", conversation="conv-1",
+                      activity_id="act-1", question="what is 404",
+                      entries=(EntryRef("acs-chat", 404), EntryRef("bot-connector", 404, 0), EntryRef("graph", key="k")))
+    line = json.dumps(kept.to_json())
+    assert json.loads(line)["entries"] == [{"source": "acs-chat", "code": 404},
+                                           {"source": "bot-connector", "code": 404, "subcode": 0},
+                                           {"source": "graph", "key": "k"}]
+    assert Record.from_json(json.loads(line)) == kept
+
+
+@pytest.mark.parametrize("question, entries", [
+    ("what is 404", (EntryRef("acs-chat", 404), EntryRef("graph", key="k"))),
+    ("Grüße, \"quoted\" \\ and a tab\t 😀", ()),
+])
+def test_a_records_text_is_what_json_dumps_writes(question, entries):
+    kept = new_record(kind="question", decision="none", channel="webchat", conversation="c", activity_id="a",
+                      question=question, entries=entries)
+    assert kept.to_json_text() == json.dumps(kept.to_json(), ensure_ascii=False)
