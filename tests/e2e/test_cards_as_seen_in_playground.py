@@ -14,11 +14,8 @@ import pytest
 
 from catalog import load_catalog
 from catalog.decision import Decision
-from tests.support.bot_server import BotProcess, free_port
-from tests.support.e2e import ARTIFACTS, BIN, NodeServer, drive, ensure_e2e_tools, squash
+from tests.support.e2e import ARTIFACTS, drive, PLAYGROUND_SEND_BOX, squash, WELCOME
 
-SEND_BOX = '[contenteditable="true"][role="textbox"]'  # the Playground's Lexical editor
-WELCOME = "I know the error codes of"
 # The matcher tells when the conversation's product decided (Decision.context_decided) and
 # offers the other products' rows (Decision.others): the card says so, and one tap on another
 # product answers for it. Without those fields (an older matcher) there is nothing to tap.
@@ -32,26 +29,6 @@ RAG_PAYLOAD = (
 )
 
 
-@pytest.fixture(scope="module")
-def e2e_bot():
-    ensure_e2e_tools()
-    bot = BotProcess().start()
-    yield bot
-    bot.stop()
-
-
-@pytest.fixture
-def playground(e2e_bot, tmp_path):
-    server = NodeServer(
-        [str(BIN / "agentsplayground"), "-e", f"{e2e_bot.url}/api/messages", "-c", "msteams",
-         "-p", str(free_port()), "--disable-telemetry"],
-        ready=r"Listening on (\d+)",
-        env={"TEAMSAPPTESTER_BROWSER": "none"},
-        name="agentsplayground",
-        cwd=tmp_path,
-    ).start()
-    yield f"http://127.0.0.1:{server.match.group(1)}/"
-    server.stop()
 
 
 # One width: below about 1100 px the Playground's own log panel covers the chat.
@@ -63,7 +40,7 @@ def test_every_card_kind_reads_whole_in_the_playground(playground, width):
     shots = ARTIFACTS / "cards" / f"playground-{width}"
     shutil.rmtree(shots, ignore_errors=True)
     report = drive(
-        f"playground-{width}", playground, SEND_BOX,
+        f"playground-{width}", playground, PLAYGROUND_SEND_BOX,
         [
             {"say": "what is 404", "waitFor": "Which", "shot": "choice"},
             {"click": chosen.title, "waitFor": "Helpful?", "shot": "chosen", "inPlace": True},  # Action.Execute

@@ -9,39 +9,12 @@ one bot started for the module. Screenshots land in artifacts/e2e/.
 
 from __future__ import annotations
 
-import pytest
-
 from bot.conversation.turn_errors import SORRY
 from catalog import load_catalog
-from tests.support.bot_server import BotProcess, free_port
-from tests.support.e2e import BIN, NodeServer, drive, ensure_e2e_tools, squash
-
-SEND_BOX = '[contenteditable="true"][role="textbox"]'  # the Playground's Lexical editor
-WELCOME = "I know the error codes of"
+from tests.support.e2e import drive, PLAYGROUND_SEND_BOX, squash, WELCOME
 
 
-@pytest.fixture(scope="module")
-def e2e_bot():
-    ensure_e2e_tools()
-    bot = BotProcess().start()
-    yield bot
-    bot.stop()
 
-
-@pytest.fixture
-def playground(e2e_bot, tmp_path):
-    # The Playground silently falls back to a random port when its port is taken,
-    # so the port it really uses is read from its "Listening on" line.
-    server = NodeServer(
-        [str(BIN / "agentsplayground"), "-e", f"{e2e_bot.url}/api/messages", "-c", "msteams",
-         "-p", str(free_port()), "--disable-telemetry"],
-        ready=r"Listening on (\d+)",
-        env={"TEAMSAPPTESTER_BROWSER": "none"},
-        name="agentsplayground",
-        cwd=tmp_path,  # it writes devTools/ logs where it runs
-    ).start()
-    yield f"http://127.0.0.1:{server.match.group(1)}/"
-    server.stop()
 
 
 def _only(question: str):
@@ -53,7 +26,7 @@ def _only(question: str):
 def test_answer_card_renders_title_facts_and_advice(playground):
     entry = _only("what is subcode 3112")
     report = drive(
-        "playground-answer", playground, SEND_BOX,
+        "playground-answer", playground, PLAYGROUND_SEND_BOX,
         [{"say": "what is subcode 3112", "waitFor": entry.title, "shot": "answer-3112"}],
         wait_on_load=WELCOME,
     )
@@ -72,7 +45,7 @@ def test_choosing_from_an_ambiguous_question_renders_that_answer(playground):
     chosen = next(m.entry for m in decision.matches if m.entry.source == "acs-call-end")
     label = chosen.title  # the whole row is the button
     report = drive(
-        "playground-choice", playground, SEND_BOX,
+        "playground-choice", playground, PLAYGROUND_SEND_BOX,
         [
             {"say": "what is 404", "waitFor": label, "shot": "choices-404"},
             # Teams' Universal Actions: the choice card itself becomes the answer.
@@ -102,6 +75,6 @@ def assert_no_turn_errors(report: dict) -> None:
 def test_the_welcome_writes_out_example_questions(playground):
     """The examples are written on the welcome and offered as suggested actions (Web Chat shows
     those under the transcript; the Playground 0.2.28 shows none, so here they are text)."""
-    report = drive("playground-welcome", playground, SEND_BOX, [], wait_on_load=WELCOME)
+    report = drive("playground-welcome", playground, PLAYGROUND_SEND_BOX, [], wait_on_load=WELCOME)
     welcome = squash(report["loaded"]["cards"][0])
     assert "Try: “what is subcode 3112”" in welcome, welcome

@@ -16,31 +16,11 @@ import tempfile
 
 import pytest
 
-from tests.support.bot_server import BotProcess, free_port
-from tests.support.e2e import ARTIFACTS, BIN, E2E_DIR, NodeServer, drive, ensure_e2e_tools, squash
+from tests.support.e2e import ARTIFACTS, drive, E2E_DIR, PLAYGROUND_SEND_BOX, squash, WELCOME
 
-SEND_BOX = '[contenteditable="true"][role="textbox"]'
-WELCOME = "I know the error codes of"
 SHOTS = ARTIFACTS / "teams"
 
 
-@pytest.fixture(scope="module")
-def e2e_bot():
-    ensure_e2e_tools()
-    bot = BotProcess().start()
-    yield bot
-    bot.stop()
-
-
-@pytest.fixture
-def playground(e2e_bot, tmp_path):
-    server = NodeServer(
-        [str(BIN / "agentsplayground"), "-e", f"{e2e_bot.url}/api/messages", "-c", "msteams",
-         "-p", str(free_port()), "--disable-telemetry"],
-        ready=r"Listening on (\d+)", env={"TEAMSAPPTESTER_BROWSER": "none"}, name="agentsplayground", cwd=tmp_path,
-    ).start()
-    yield f"http://127.0.0.1:{server.match.group(1)}/"
-    server.stop()
 
 
 def search_in_playground(name: str, url: str, searches: list[dict], timeout_ms: int = 25000) -> dict:
@@ -65,7 +45,7 @@ def search_in_playground(name: str, url: str, searches: list[dict], timeout_ms: 
 
 def test_feedback_press_turns_the_buttons_into_the_verdict(playground):
     report = drive(
-        "playground-feedback", playground, SEND_BOX,
+        "playground-feedback", playground, PLAYGROUND_SEND_BOX,
         [
             {"say": "sms 4007", "waitFor": "Helpful?", "shot": "answer"},
             {"click": "Yes", "waitFor": "marked this answer as helpful", "shot": "verdict", "inPlace": True},

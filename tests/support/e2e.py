@@ -241,3 +241,8 @@ class StaticSite:
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):  # noqa: A002 - keep pytest output readable
         pass
+
+
+# The Agents Playground's message box (a Lexical editor) and a line of the welcome card it shows first.
+PLAYGROUND_SEND_BOX = '[contenteditable="true"][role="textbox"]'
+WELCOME = "I know the error codes of"
