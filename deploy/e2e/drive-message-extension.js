@@ -16,30 +16,18 @@
 'use strict';
 
 const fs = require('fs');
-const os = require('os');
 const path = require('path');
-const { chromium } = require('playwright-core');
+const { CARD, squash, openBrowser } = require('./chromium');
 
-const CHROMIUM_FLAGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
-const CARD = '.ac-adaptiveCard';
 const SEARCH = 'input[placeholder="Enter a search term"]';
 
-const squash = (t) => (t || '').replace(/\s+/g, ' ').trim();
 
 async function main() {
   const scenario = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
   const timeout = scenario.timeoutMs || 20000;
   fs.mkdirSync(scenario.artifacts, { recursive: true });
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-chromium-'));
   const result = { searches: [], pageErrors: [] };
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    headless: true, args: CHROMIUM_FLAGS, viewport: { width: 1280, height: 1000 },
-  });
-  const page = context.pages()[0] || (await context.newPage());
+  const { page, close } = await openBrowser();
   page.on('pageerror', (e) => result.pageErrors.push(String(e && e.message)));
   const shot = async (label) => {
     const file = path.join(scenario.artifacts, `${scenario.name}-${label}.png`);
@@ -95,8 +83,7 @@ async function main() {
     result.error = `${at}: ${squash(String(err && err.message)).slice(0, 800)}`;
     result.failureScreenshot = await shot('failed').catch(() => null);
   } finally {
-    await context.close();
-    fs.rmSync(userDataDir, { recursive: true, force: true });
+    await close();
   }
   process.stdout.write(JSON.stringify(result) + '\n');
   process.exit(result.error ? 1 : 0);

@@ -24,21 +24,8 @@
 'use strict';
 
 const fs = require('fs');
-const os = require('os');
 const path = require('path');
-const { chromium } = require('playwright-core');
-
-// Exactly the flags the project documents for this machine kind: without the
-// background-networking ones Chromium keeps dialling Google on a closed network.
-const CHROMIUM_FLAGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
-const CARD = '.ac-adaptiveCard';
-
-function normalise(text) {
-  return (text || '').replace(/\s+/g, ' ').trim();
-}
+const { CARD, squash, openBrowser } = require('./chromium');
 
 async function cardTexts(page) {
   return page.$$eval(CARD, (els) => els.map((el) => el.innerText));
@@ -105,16 +92,9 @@ async function main() {
   const scenario = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
   const timeoutMs = scenario.timeoutMs || 20000;
   fs.mkdirSync(scenario.artifacts, { recursive: true });
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-chromium-'));
   const result = { steps: [], pageErrors: [], console: [] };
 
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    headless: true,
-    args: CHROMIUM_FLAGS,
-    viewport: scenario.viewport || { width: 1280, height: 1000 },
-  });
-  const page = context.pages()[0] || (await context.newPage());
+  const { page, close } = await openBrowser(scenario.viewport);
   page.on('pageerror', (e) => result.pageErrors.push(String(e && e.message)));
   page.on('console', (m) => {
     if (m.type() === 'error' && !/ERR_NAME_NOT_RESOLVED|Failed to load resource|worklet/.test(m.text())) {
@@ -134,7 +114,7 @@ async function main() {
       // Only read what the page shows at `read` (e.g. an error line) once it appears.
       const el = page.locator(scenario.read).first();
       await el.waitFor({ state: 'visible', timeout: timeoutMs });
-      result.read = normalise(await el.innerText());
+      result.read = squash(await el.innerText());
       result.readScreenshot = await shot('read');
       scenario.steps = [];
     }
@@ -199,13 +179,12 @@ async function main() {
     // replies such as a turn-error apology next to otherwise fine cards.
     result.finalText = await page.evaluate(() => document.body.innerText);
   } catch (err) {
-    result.error = `step ${stepNo}: ${normalise(String(err && err.message)).slice(0, 800)}`;
+    result.error = `step ${stepNo}: ${squash(String(err && err.message)).slice(0, 800)}`;
     result.failedAt = stepNo;
     result.lastCards = (await cardTexts(page).catch(() => [])).slice(-3);
     result.failureScreenshot = await shot(`failed-step-${stepNo}`).catch(() => null);
   } finally {
-    await context.close();
-    fs.rmSync(userDataDir, { recursive: true, force: true });
+    await close();
   }
   process.stdout.write(JSON.stringify(result) + '\n');
   process.exit(result.error ? 1 : 0);
