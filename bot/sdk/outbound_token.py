@@ -138,6 +138,10 @@ class OutboundToken:
         self._header = header
         self._usable_until = now + lifetime - margin
         self._renew_at = now + lifetime - ahead
+        # One line per fetch (hourly with Azure's tokens): an operator sees renewals
+        # happen, and a test sees the moment the new token is in use.
+        log.info("got the bot's token for replies: used for %.0fs, renewed after %.0fs",
+                 lifetime - margin, lifetime - ahead)
 
 
 class OutboundTokens:

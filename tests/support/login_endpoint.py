@@ -8,7 +8,10 @@ REQUESTS_CA_BUNDLE, as an operator would trust a private CA):
   and ``POST /{tenant}/oauth2/v2.0/token``. ``mode`` says how it answers:
   ``"token"`` (a token valid for ``lifetime`` seconds), ``"hang"`` (accepts and never
   answers), ``"error"`` (400 invalid_client). ``token_requests`` counts the token POSTs,
-  ``tokens`` lists the tokens handed out;
+  ``tokens`` lists the tokens handed out and ``issued_at`` when (``time.monotonic()``).
+  ``hold()`` makes later token requests wait until ``release()``, and
+  ``wait_for_token_requests(n)`` waits (with a deadline) until n have arrived: a test
+  can catch the bot in the middle of a renewal without guessing how long it takes;
 * the channel side: OpenID metadata and a JWKS, so ``channel_token(service_url)``
   signs a token the bot accepts for an incoming activity.
 
@@ -71,6 +74,9 @@ class LoginEndpoint:
         self.token_requests = 0
         self.login_requests = 0
         self.tokens: list[str] = []
+        self.issued_at: list[float] = []
+        self._arrived = threading.Condition()
+        self._open = None  # an asyncio.Event on the loop, cleared by hold(): token requests wait for it
         self.port = free_port()
         self.url = f"https://127.0.0.1:{self.port}"
         self._dir = tempfile.TemporaryDirectory(prefix="login-endpoint-")
@@ -96,6 +102,8 @@ class LoginEndpoint:
     def start(self) -> "LoginEndpoint":
         async def _start():
             self._release = asyncio.Event()
+            self._open = asyncio.Event()
+            self._open.set()
             await self._runner.setup()
             await web.TCPSite(self._runner, "127.0.0.1", self.port, ssl_context=self._ssl).start()
 
@@ -105,6 +113,7 @@ class LoginEndpoint:
 
     def stop(self) -> None:
         self._loop.call_soon_threadsafe(self._release.set)
+        self._loop.call_soon_threadsafe(self._open.set)
         asyncio.run_coroutine_threadsafe(self._runner.cleanup(), self._loop).result(30)
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join(10)
@@ -122,6 +131,30 @@ class LoginEndpoint:
             "REQUESTS_CA_BUNDLE": str(self.ca_bundle),
             "NO_PROXY": "127.0.0.1,localhost",
         }
+
+    def hold(self) -> None:
+        """From now on token requests get no answer until release()."""
+        self._on_loop(self._open.clear)
+
+    def release(self) -> None:
+        """Answer the held token requests (and every later one) at once."""
+        self._on_loop(self._open.set)
+
+    def _on_loop(self, action) -> None:
+        async def run():
+            action()
+
+        asyncio.run_coroutine_threadsafe(run(), self._loop).result(10)
+
+    def wait_for_token_requests(self, n: int, timeout: float = 30.0) -> None:
+        """Return once n token requests have arrived; fail after `timeout` seconds."""
+        deadline = time.monotonic() + timeout
+        with self._arrived:
+            while self.token_requests < n:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise AssertionError(f"expected {n} token requests, got {self.token_requests}")
+                self._arrived.wait(left)
 
     def channel_token(self, service_url: str, minutes: int = 30) -> str:
         """A token the channel would send with an activity (signed with the keys served here)."""
@@ -152,13 +185,17 @@ class LoginEndpoint:
     async def _token(self, request: web.Request) -> web.Response:
         await request.read()
         self.login_requests += 1
-        self.token_requests += 1
+        with self._arrived:
+            self.token_requests += 1
+            self._arrived.notify_all()
         if self.mode == "hang":
             await self._release.wait()
+        await self._open.wait()
         if self.mode == "error":
             return web.json_response({"error": "invalid_client", "error_description": "refused on purpose"}, status=400)
         now = int(time.time())
         token = jwt.encode({"aud": SCOPE, "iat": now, "exp": now + self.lifetime, "jti": uuid.uuid4().hex},
                            "login-endpoint-secret-for-tests-only-0123456789", algorithm="HS256")
         self.tokens.append(token)
+        self.issued_at.append(time.monotonic())
         return web.json_response({"token_type": "Bearer", "expires_in": self.lifetime, "access_token": token})

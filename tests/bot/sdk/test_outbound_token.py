@@ -75,22 +75,43 @@ def test_the_token_is_fetched_once_and_signs_every_reply(start_bot, sink, login)
     assert login.token_requests == 1
 
 
-@pytest.mark.parametrize("login", [{"lifetime": 10}], indirect=True)
+TOKEN_KEPT = "got the bot's token for replies"
+
+
+def _wait_until(condition, what: str, timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, f"waited {timeout:g}s for {what}"
+        time.sleep(0.02)
+
+
+@pytest.mark.parametrize("login", [{"lifetime": 20}], indirect=True)
 def test_a_token_close_to_expiry_is_renewed_in_the_background(start_bot, sink, login):
-    # A 10-second token is renewed once half of it is gone; a turn in that window
-    # still uses the old one and does not wait, the next gets the new one.
+    # A 20-second token is renewed once half of it is gone and used until 90% of it is
+    # gone. A turn in between still uses the old one and does not wait for the renewal,
+    # even while the login endpoint sits on it; the first turn after it gets the new one.
     bot = start_bot(login.bot_env())
     conv = conversation_id()
     assert post(bot, activity(sink, "what is 404", conv), headers=_signed(login, sink)).status_code == 200
-    time.sleep(5.3)
+    sink.wait_for(1, conv)
+    half_life_over = time.monotonic() + 10  # the bot kept the token before its reply arrived
+    login.hold()
+
+    # The bot's clock is what this is about: wait until its token is past half its life.
+    time.sleep(max(0.0, half_life_over - time.monotonic()) + 0.2)
+    assert time.monotonic() < login.issued_at[0] + 18, "too slow to reach the renewal window; the run proves nothing"
     assert post(bot, activity(sink, "sms 4007", conv), headers=_signed(login, sink)).status_code == 200
-    deadline = time.monotonic() + 10
-    while login.token_requests < 2 and time.monotonic() < deadline:
-        time.sleep(0.05)
+    sink.wait_for(2, conv)
+    login.wait_for_token_requests(2)  # that turn started the renewal; the login endpoint holds it
+    assert bot.log().count(TOKEN_KEPT) == 1
+
+    login.release()
+    _wait_until(lambda: bot.log().count(TOKEN_KEPT) == 2, "the bot to keep the renewed token")
     assert post(bot, activity(sink, "bot returns 405", conv), headers=_signed(login, sink)).status_code == 200
     sink.wait_for(3, conv)
     used = [r["headers"]["Authorization"] for r in sink.replies if r["conversation"] == conv]
     assert used == ["Bearer " + login.tokens[0]] * 2 + ["Bearer " + login.tokens[1]]
+    assert login.token_requests == 2
 
 
 @pytest.mark.parametrize("login", [{"mode": "error"}], indirect=True)
