@@ -9,6 +9,13 @@ uvloop is missing) sharing the one listening socket. Two ways in:
     gunicorn 'bot.web.workers:build()' --preload --worker-class aiohttp.GunicornUVLoopWebWorker \\
         --workers 2 --bind 127.0.0.1:3978    the same, with gunicorn's own options
 
+Both serve through ProblemAppRunner (bot/web/protocol.py), so a request aiohttp
+cannot parse gets problem+json from every worker. aiohttp's worker builds its
+own plain runner when it is handed an Application, and serves the runner it is
+handed when it is given a coroutine function returning one (documented aiohttp
+behaviour): so build() hands gunicorn such a function, not the app, and
+gunicorn's own command line needs nothing extra.
+
 The app is built once, in gunicorn's master, before the workers fork (with
 --preload on gunicorn's command line; BOT_WORKERS always does): the
 catalog and the matcher's indexes are loaded once and shared copy-on-write,
@@ -43,8 +50,14 @@ def worker_class() -> str:
     return "aiohttp.GunicornUVLoopWebWorker"
 
 
-def build() -> web.Application:
-    """The app from the environment, for `gunicorn 'bot.web.workers:build()'`."""
+def build():
+    """What `gunicorn 'bot.web.workers:build()'` serves: the app from the environment, in a ProblemAppRunner.
+
+    A coroutine function, not the app: aiohttp's worker would wrap an app in its plain
+    runner, whose answer to an unparsable request is text/plain. A worker stopping
+    gives turns in flight BOT_SHUTDOWN_DRAIN_SECONDS, as one process does (gunicorn's
+    --graceful-timeout should be at least that, or it kills the worker first).
+    """
     from .app import create_app
     from .logging_setup import configure_logging
     from .process import settle_memory
@@ -61,7 +74,7 @@ def build() -> web.Application:
     app = create_app(config)
     _warn_unshared(config)
     settle_memory()  # in the master, before the fork: the workers inherit the frozen heap
-    return app
+    return problem_runner(app, shutdown_timeout=config.shutdown_drain_seconds)
 
 
 def _warn_unshared(config: BotConfig) -> None:

@@ -13,7 +13,8 @@ What is here, for any test module to import (`from .bot_server import ...`):
   channels that do not return a ResourceResponse. Updates of a sent message
   (PUT /v3/conversations/{id}/activities/{activityId}) are kept apart:
   ``sink.wait_for_updates(n, conversation)`` returns them (with ``"updated_id"``).
-* ``BotProcess`` / fixture ``start_bot`` - starts ``python -m bot`` as a subprocess
+* ``BotProcess`` / fixture ``start_bot`` - starts ``python -m bot`` (or the ``command``
+  given to BotProcess, e.g. gunicorn's, with ``{port}`` filled in) as a subprocess
   on a free port with the environment you give (``start_bot(env={...})``), waits
   for /healthz, and stops it at the end of the test. Fixture ``bot`` is one
   shared anonymous server for the whole session (fast; use a fresh
@@ -214,8 +215,9 @@ class ConnectorSink:
 class BotProcess:
     """`python -m bot` on a free port; `.url` is http://127.0.0.1:PORT."""
 
-    def __init__(self, env: dict[str, str] | None = None, host: str = "127.0.0.1"):
+    def __init__(self, env: dict[str, str] | None = None, host: str = "127.0.0.1", command: list[str] | None = None):
         self.port = free_port()
+        self.command = [part.format(port=self.port) for part in command or [sys.executable, "-m", "bot"]]
         self.url = f"http://127.0.0.1:{self.port}"
         self.env = {
             k: v
@@ -242,7 +244,7 @@ class BotProcess:
         self._log = tempfile.NamedTemporaryFile("w+", prefix="bot-", suffix=".log", delete=False)
         self._log_path = self._log.name
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "bot"], cwd=REPO, env=self.env, stdout=self._log, stderr=subprocess.STDOUT
+            self.command, cwd=REPO, env=self.env, stdout=self._log, stderr=subprocess.STDOUT
         )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
