@@ -9,6 +9,12 @@ keeps the question readable and still clusters it with its neighbours.
 Error codes stay: they are what the report is about. Numbers that look like
 phone numbers are those with a leading + or grouped in the usual phone shapes,
 not the 3-to-6 digit codes and subcodes of the catalog.
+
+Scrubbed text is also always storable: JSON may carry a lone UTF-16 surrogate
+("\\ud800", from a client that cut an emoji in half), which Python keeps in a
+str but no UTF-8 file, blob or log can hold, so the whole record was lost. Such
+a surrogate becomes U+FFFD, the replacement character, and the rest of the
+question is kept as asked (a surrogate pair left unjoined is joined).
 """
 
 from __future__ import annotations
@@ -35,8 +41,19 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def storable(text: str) -> str:
+    """`text` as valid Unicode: surrogate pairs joined, lone surrogates replaced by U+FFFD."""
+    if text.isascii() or not _SURROGATE.search(text):
+        return text
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+
+
 def scrub(text: str) -> str:
-    """`text` with personal data and secrets replaced by <kind> placeholders."""
+    """`text` with personal data and secrets replaced by <kind> placeholders, and storable as UTF-8."""
+    text = storable(text)
     for kind, pattern in _PATTERNS:
         if kind == "secret":
             text = pattern.sub(lambda m: f"{m.group(1)}=<secret>", text)

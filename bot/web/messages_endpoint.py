@@ -180,6 +180,10 @@ def _parse_activity(body: bytes) -> Activity:
             raise _bad(f"'{name}' must be an object with an id")
     if _unsendable(conversation["id"]):
         raise _bad("conversation.id contains control characters or unpaired surrogates")
+    # The activity's id goes into the reply's URL path too, and both are kept in records.
+    for name in ("id", "channelId"):
+        if isinstance(data.get(name), str) and _unsendable(data[name]):
+            raise _bad(f"{name} contains control characters or unpaired surrogates")
     for name in ("text", "locale", "id", "replyToId", "name"):
         if data.get(name) is not None and not isinstance(data[name], str):
             raise _bad(f"'{name}' must be a string")
