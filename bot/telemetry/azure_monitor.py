@@ -12,7 +12,8 @@ into the `middlewares` list the app passes, which therefore must be a list.
 
 Two steps, because with several workers gunicorn builds the app in its master
 and forks (bot/web/workers.py). `prepare_azure_monitor`, while the app is built:
-the connection string is checked (a bad one stops the bot before it listens)
+the connection string is checked (bot/telemetry/connection_string.py: a bad one
+stops the bot before it listens)
 and the aiohttp server is instrumented; nothing runs yet. `start_azure_monitor`,
 on the app's start (aiohttp on_startup), so once in each process that serves:
 the providers, exporters and the distro's threads. Started in the master
@@ -47,6 +48,8 @@ from __future__ import annotations
 import logging
 import os
 
+from .connection_string import parse_connection_string
+
 log = logging.getLogger("bot.telemetry")
 
 SERVICE_NAME = "error-explainer"
@@ -65,11 +68,14 @@ def prepare_azure_monitor(connection_string: str) -> None:
     string the distro would reject.
     """
     global _prepared_with
+    try:
+        parse_connection_string(connection_string)
+    except ValueError as exc:
+        raise ValueError(f"{_UNUSABLE}: {exc}") from None
     if _prepared_with is not None:
         if _prepared_with != connection_string:
             log.warning("telemetry was already set up with another connection string; keeping the first")
         return
-    _check(connection_string)
 
     from azure.monitor.opentelemetry import configure_azure_monitor  # noqa: F401 - loaded before any fork
     from opentelemetry.instrumentation.aiohttp_server import AioHttpServerInstrumentor
@@ -83,17 +89,6 @@ def prepare_azure_monitor(connection_string: str) -> None:
     # the providers `start_azure_monitor` sets, from whenever it sets them.
     AioHttpServerInstrumentor().instrument()
     _prepared_with = connection_string
-
-
-def _check(connection_string: str) -> None:
-    try:  # the distro's own parser; a private module, so a release that moves it skips the early check
-        from azure.monitor.opentelemetry.exporter._connection_string_parser import ConnectionStringParser
-    except ImportError:
-        return
-    try:
-        ConnectionStringParser(connection_string)
-    except ValueError as exc:
-        raise ValueError(f"{_UNUSABLE}: {exc}") from None
 
 
 def start_azure_monitor() -> None:

@@ -102,4 +102,5 @@ def test_a_malformed_connection_string_stops_the_bot_before_it_listens():
     done = subprocess.run([sys.executable, "-m", "bot"], env=env, cwd=Path(__file__).resolve().parents[3],
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 2
-    assert "error-explainer: APPLICATIONINSIGHTS_CONNECTION_STRING is not usable" in done.stderr
+    assert ("error-explainer: APPLICATIONINSIGHTS_CONNECTION_STRING is not usable: "
+            "InstrumentationKey 'not-a-key' is not a GUID") in done.stderr
