@@ -254,7 +254,7 @@ class Matcher:
         shape = distinct_lines(question)  # a long log's words, one line shape each
         words = words_of(shape)
         hits = self.signals.detect(words)
-        foreign = self.foreign.recognise(p.text, words, product_named=hits.names_a_product)
+        foreign = self.foreign.recognise(p.text, words, product_named=hits.names_a_product, cased=shape)
         if foreign is not None:
             # Another product's error: its numbers fitting our rows is a coincidence.
             return Decision(question, "none", (), truncated_at=truncated, foreign_product=foreign)
