@@ -20,6 +20,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from .decision import Decision, Match
+from .connector_codes import load_connector_codes
 from .foreign_evidence import load_foreign_evidence
 from .foreign_products import load_foreign_products
 from .lexicon import fold, load_lexicon
@@ -68,6 +69,7 @@ class Matcher:
         self.lex = load_lexicon()
         self.signals = ProductSignals(catalog.sources, self.lex)
         self.foreign = load_foreign_products()
+        self.connector = load_connector_codes()
         self.evidence = load_foreign_evidence(_catalog_words(catalog), self.lex)
         self.family = {sid: src.family or sid for sid, src in catalog.sources.items()}
         self.text = TextIndex(catalog.entries, self.lex)
@@ -278,6 +280,19 @@ class Matcher:
             for e in strings:
                 strength[e.source] = max(strength.get(e.source, 0.0), 2.0)
             hits = SignalHits(strength, hits.used_words, hits.word_sources)
+        # Connector and Direct Line codes ("BotNotInConversationRoster") stand for their HTTP
+        # status; the bot connector's own codes name the Bot Service as a product word would.
+        targets = p.targets
+        codes = self.connector.find(shape) if self.connector.may_hold(p.text) else ()
+        if codes:
+            if any(h.names_product for h in codes):
+                strength = dict(hits.strength)
+                strength[self.connector.product] = max(strength.get(self.connector.product, 0.0), 2.0)
+                hits = SignalHits(strength, hits.used_words, hits.word_sources)
+            named = {t.code if t.code is not None else t.number for t in targets}
+            extra = [Target(start=h.start, code=h.status, role="http", explicit=True)
+                     for h in codes if h.status not in named]
+            targets = tuple(sorted((*targets, *_unique_status(extra)), key=lambda t: t.start))
         plain = without_frames(shape)
         focus = error_text(plain)  # a long post's error lines, when it has a story around them
         text_words = tokens(focus or plain, self.lex.stopwords)
@@ -291,7 +306,7 @@ class Matcher:
         # ... and whether one was named as a code ("subcode 3114"), or a kind of code no source has
         missed_named = bool(p.foreign_codes)
         near_misses: list[Entry] = []  # the number, but in another product than the one named
-        for t in self._known_pairs(p.targets):
+        for t in self._known_pairs(targets):
             number = t.subcode if t.subcode is not None else (t.code if t.code is not None else t.number)
             cands = self._drop_generic_twins(self._numeric_candidates(t))
             sources = {c.entry.source for c in cands}
@@ -476,6 +491,17 @@ def _is_paste(question: str) -> bool:
 
 
 _PASTE_MARK = re.compile(r"[{\[]\s*[\"']?\w+[\"']?\s*:|\w+=\S+\s+\w+=\S+|\bat\s+[\w.$<>]+\(")
+
+
+def _unique_status(targets: list[Target]) -> list[Target]:
+    """One target per status: "BadArgument ... BadSyntax" asks about 400 once."""
+    seen: set[int | None] = set()
+    out = []
+    for t in targets:
+        if t.code not in seen:
+            seen.add(t.code)
+            out.append(t)
+    return out
 
 
 def _norm(score: float) -> float:
