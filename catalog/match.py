@@ -289,10 +289,11 @@ class Matcher:
                 strength = dict(hits.strength)
                 strength[self.connector.product] = max(strength.get(self.connector.product, 0.0), 2.0)
                 hits = SignalHits(strength, hits.used_words, hits.word_sources)
-            named = {t.code if t.code is not None else t.number for t in targets}
-            extra = [Target(start=h.start, code=h.status, role="http", explicit=True)
-                     for h in codes if h.status not in named]
-            targets = tuple(sorted((*targets, *_unique_status(extra)), key=lambda t: t.start))
+            # ... only where the status itself is not given: "<BotError> ... status code
+            # InternalServerError" is about that 500.
+            if not any(_is_status(t) for t in targets):
+                extra = [Target(start=h.start, code=h.status, role="http", explicit=True) for h in codes]
+                targets = tuple(sorted((*targets, *_unique_status(extra)), key=lambda t: t.start))
         plain = without_frames(shape)
         focus = error_text(plain)  # a long post's error lines, when it has a story around them
         text_words = tokens(focus or plain, self.lex.stopwords)
@@ -491,6 +492,12 @@ def _is_paste(question: str) -> bool:
 
 
 _PASTE_MARK = re.compile(r"[{\[]\s*[\"']?\w+[\"']?\s*:|\w+=\S+\s+\w+=\S+|\bat\s+[\w.$<>]+\(")
+
+
+def _is_status(t: Target) -> bool:
+    """A target that names an HTTP status (or a number that may be one)."""
+    n = t.code if t.code is not None else t.number
+    return t.role in ("http", "code", "any") and t.subcode is None and n is not None and 100 <= n <= 599
 
 
 def _unique_status(targets: list[Target]) -> list[Target]:
