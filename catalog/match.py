@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from http import HTTPStatus
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
@@ -494,10 +495,17 @@ def _is_paste(question: str) -> bool:
 _PASTE_MARK = re.compile(r"[{\[]\s*[\"']?\w+[\"']?\s*:|\w+=\S+\s+\w+=\S+|\bat\s+[\w.$<>]+\(")
 
 
+_HTTP_STATUSES = frozenset(int(s) for s in HTTPStatus)
+
+
 def _is_status(t: Target) -> bool:
-    """A target that names an HTTP status (or a number that may be one)."""
+    """A target that names an HTTP status (or a number that may be one).
+
+    Only the registry's statuses count: "errorCode 209, errorSubCode 1" beside a
+    connector code are Teams' own numbers, not the status the code comes with.
+    """
     n = t.code if t.code is not None else t.number
-    return t.role in ("http", "code", "any") and t.subcode is None and n is not None and 100 <= n <= 599
+    return t.role in ("http", "code", "any") and t.subcode is None and n in _HTTP_STATUSES
 
 
 def _unique_status(targets: list[Target]) -> list[Target]:
