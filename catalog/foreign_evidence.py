@@ -247,6 +247,15 @@ class ForeignEvidence:
         return name in self.neutral_namespaces or name.split("-")[0] in self.neutral_namespaces
 
 
+@lru_cache(maxsize=1)
+def known_hosts(path: Path = EVIDENCE_PATH) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(our hosts, neutral hosts), folded: the one list of addresses that are ours, which the
+    product names (foreign_products.py) and the evidence here both read."""
+    with open(path, "rb") as fh:
+        neutral = tomllib.load(fh)["neutral"]
+    return tuple(fold(h) for h in neutral["our_hosts"]), tuple(fold(h) for h in neutral["neutral_hosts"])
+
+
 @lru_cache(maxsize=4)
 def load_foreign_evidence(catalog_words: frozenset[str], lex: Lexicon, path: Path = EVIDENCE_PATH) -> ForeignEvidence:
     """The evidence finder; `catalog_words` are the folded words of our catalog and its signals."""
@@ -261,8 +270,8 @@ def load_foreign_evidence(catalog_words: frozenset[str], lex: Lexicon, path: Pat
     return ForeignEvidence(
         known=known,
         neutral_namespaces=frozenset(fold(n) for n in neutral["neutral_namespaces"]),
-        our_hosts=tuple(fold(h) for h in neutral["our_hosts"]),
-        neutral_hosts=tuple(fold(h) for h in neutral["neutral_hosts"]),
+        our_hosts=known_hosts(path)[0],
+        neutral_hosts=known_hosts(path)[1],
         graph_name=raw["graph"]["name"],
         graph_paths=tuple(fold(p) for p in raw["graph"]["paths"]),
         graph_error_shape=tuple(fold(s) for s in raw["graph"]["error_shape"]),

@@ -17,15 +17,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
+from .foreign_evidence import known_hosts
 from .lexicon import fold
 from .products import words_of
 
 FOREIGN_PATH = Path(__file__).with_name("foreign_products.toml")
 _ADDRESS = re.compile(r"\S+://\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|ai|dev|app|cloud|co|cn|uz|de|uk|us|me|live)\b")
 _URL_HOST = re.compile(r"\bhttps?://([\w.-]+)")
-# Hosts that are ours, or may well be (a bot or a RAG API deployed on App Service, a local run).
-_OUR_HOSTS = ("communication.azure.com", "botframework.com", "trafficmanager.net", "microsoft.com",
-              "microsoftonline.com", "azurewebsites.net", "azure.com", "ngrok.io", "ngrok-free.app", "ngrok.app")
 _LOCAL = re.compile(r"^(?:localhost|127\.|10\.|192\.168\.|0\.0\.0\.0|\[?::1)")
 
 
@@ -39,6 +37,9 @@ class ForeignProducts:
     bot_channels: frozenset[str] = frozenset()  # platforms that are also channels of Azure Bot Service
     channel_phrases: frozenset[tuple[str, ...]] = frozenset()  # words of our bots' channels (Teams, Web Chat...)
     cased: tuple[tuple[str, str], ...] = ()  # (name as written in its capitals, display name)
+    # Hosts that are ours or may well be (a bot on App Service, a tunnel), and hosts of pages
+    # about an error (an issue, a question): foreign_evidence.toml keeps the one list of them.
+    known_hosts: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         # Looked up on every question: what finding the phrases needs is worked out here, once.
@@ -62,10 +63,11 @@ class ForeignProducts:
         return self._ours.first_in(words) is not None
 
     def unknown_host(self, text: str) -> str | None:
-        """A web address's host that is neither ours nor local: the service the error came from."""
+        """A web address's host that is neither ours, nor a page about the error, nor local:
+        the service the error came from."""
         for m in _URL_HOST.finditer(text):
             host = m.group(1)
-            if not any(host == h or host.endswith("." + h) for h in _OUR_HOSTS) and not _LOCAL.match(host):
+            if not any(host == h or host.endswith("." + h) for h in self.known_hosts) and not _LOCAL.match(host):
                 return host
         return None
 
@@ -139,5 +141,6 @@ def load_foreign_products(path: Path = FOREIGN_PATH) -> ForeignProducts:
     chat = frozenset(p["name"] for p in raw["products"] if p.get("bot_service_channel"))
     channels = frozenset(tuple(words_of(w)) for w in raw["ours"].get("channel_words", ()))
     cased = tuple((c, p["name"]) for p in raw["products"] for c in p.get("cased", ()))
+    ours_hosts, neutral_hosts = known_hosts()
     return ForeignProducts(phrases, tuple(marks), ours, tuple(fold(m) for m in raw["ours"]["marks"]), alone,
-                           chat, channels, cased)
+                           chat, channels, cased, (*ours_hosts, *neutral_hosts))
