@@ -241,8 +241,13 @@ class Matcher:
             context = None
         if context is not None and _is_paste(question):
             context = None
-        decision = self._explain(question, context)
+        named: list[bool] = []
+        decision = self._explain(question, context, named)
         if context is None or decision.status != "answer" or decision.matches[0].entry.source != context:
+            return decision
+        if named and named[0]:
+            # The question names a product (or a code of one): context never weighed in,
+            # so asking again without it would only repeat this answer.
             return decision
         alone = self._explain(question, None)
         if alone.status == "answer" and alone.matches[0].entry.identity == decision.matches[0].entry.identity:
@@ -250,7 +255,8 @@ class Matcher:
         others = tuple(m for m in alone.matches if m.entry.source != context) if alone.status == "ambiguous" else ()
         return replace(decision, context_decided=context, others=others)
 
-    def _explain(self, question: str, context: str | None) -> Decision:
+    def _explain(self, question: str, context: str | None, named: list[bool] | None = None) -> Decision:
+        """The decision; `named`, when given, is told whether a product was named (then context weighs nothing)."""
         truncated = None
         if len(question) > MAX_QUESTION_CHARS:
             question, truncated = question[:MAX_QUESTION_CHARS], MAX_QUESTION_CHARS
@@ -297,6 +303,8 @@ class Matcher:
             if not any(_is_status(t) for t in targets):
                 extra = [Target(start=h.start, code=h.status, role="http", explicit=True) for h in codes]
                 targets = tuple(sorted((*targets, *_unique_status(extra)), key=lambda t: t.start))
+        if named is not None:
+            named.append(bool(hits.strength))
         plain = without_frames(shape)
         focus = error_text(plain)  # a long post's error lines, when it has a story around them
         text_words = tokens(focus or plain, self.lex.stopwords)
