@@ -37,6 +37,9 @@ WIDGET = "a website chat widget (tawk.to, Tidio, Crisp, LiveChat, Drift, HubSpot
         ("el bot de Slack devuelve 403", "Slack"),
         ("o bot do Telegram dá erro 429", "Telegram"),
         ("スラックのボットで401が返る", "Slack"),
+        ("บอทไลน์ตอบกลับ 429", LINE),
+        ("line機器人 回覆 400 Invalid reply token", LINE),
+        ("instagram bot 403 when replying to DMs", "Facebook Messenger / Instagram"),
         # a third-party chat widget
         ("tawk.to chat widget 403 forbidden", WIDGET),
         ("Tidio chat widget returns 403 on our site", WIDGET),
@@ -69,6 +72,8 @@ def test_line_in_capitals_that_is_not_the_platform_stays_ours(explain, question)
         ("proactive message to Telegram via https://telegram.botframework.com fails with 403", ("bot-service", 403, None)),
         # ... and our hosts and packages win as for any other product
         ("Slack adapter for botbuilder: POST to my bot returns 500", ("bot-service", 500, None)),
+        # the Bot Service document itself speaks of a Facebook page's credentials
+        ("my bot on facebook page returns 401 after changing the page password", ("bot-service", 401, None)),
     ],
 )
 def test_a_channel_of_our_bot_service_stays_ours(explain, question, expected):
