@@ -32,6 +32,7 @@ BOT = "bot-service"
         ('{"error":{"code":"Throttled","message":"Too many requests"}} from smba.trafficmanager.net', 429),
         ("Teams bot SendActivityAsync throws ErrorResponseException ServiceError", 500),
         ('directline says {"error":{"code":"BotError","message":"Failed to send activity: bot returned an error"}}', 502),
+        ('"message":"POST to mybot timed out after 15s","type":"Microsoft.Bot.Schema.BotTimeoutException"', 502),
         # the message alone stands for its code, however it is spelt
         ("Error: The bot isn't part of the conversation roster. when sending to the stored reference", 403),
         ("user blocked the conversation with the bot", 403),
@@ -79,4 +80,4 @@ def test_every_code_has_its_status_and_source_in_the_data():
     raw = tomllib.loads(CODES_PATH.read_text(encoding="utf-8"))
     for code in raw["codes"]:
         assert 400 <= code["status"] <= 599, code
-        assert code["source"] in ("teams", "directline", "schema"), code
+        assert code["source"] in ("teams", "directline", "schema", "seed-000"), code
