@@ -82,6 +82,15 @@ class Matcher:
                 digit = e.key[len("class-")]
                 if digit.isdigit():
                     self.class_entries.setdefault(int(digit), e)
+        # A row's aliases are the catalog's own other names for it ("throttling" for a 429).
+        self.alias_rows: dict[str, list[Entry]] = {}
+        for e in catalog.entries:
+            for a in e.aliases:
+                self.alias_rows.setdefault(" ".join(re.findall(r"[^\W_]+", fold(a))), []).append(e)
+        self.alias_pattern = re.compile(
+            r"(?<![^\W_])(?:" + "|".join(r"[\W_]+".join(map(re.escape, k.split())) for k in
+                                            sorted(self.alias_rows, key=len, reverse=True)) + r")(?![^\W_])"
+        ) if self.alias_rows else None
         self.numbers_by_length: dict[int, list[str]] = {}
         for number in sorted({str(n) for e in catalog.entries for n in (e.code, e.subcode) if n is not None}):
             self.numbers_by_length.setdefault(len(number), []).append(number)
@@ -375,7 +384,12 @@ class Matcher:
             if len({m.entry.identity for m in matches}) >= 2:
                 return Decision(question, "ambiguous", matches, truncated_at=truncated)
 
-        # No number decided: the words must.
+        # No number decided: the words must. First the catalog's own other names for a row,
+        # in the product the question names: "Teams bot ... throttling errors" is its 429.
+        by_alias = self._by_alias(p.text, hits) if not missed_named else None
+        if by_alias is not None:
+            return Decision(question, "answer", self._with_status(Match(by_alias, 0.9, "alias")),
+                            truncated_at=truncated, context=by_alias.source)
         product_words = {stem(w) for w in hits.used_words}
         text = self._by_text(qwords, hits, context, strict=missed_named, product_words=product_words)
         if text is not None:
@@ -392,6 +406,18 @@ class Matcher:
             suggestions = [self.catalog.entries[i] for i, s in self.text.search(qwords, 3) if s >= SUGGESTION_FLOOR]
         sugg = tuple(_unique([Match(e, 0.0, "suggestion") for e in suggestions]))[:MAX_CANDIDATES]
         return Decision(question, "none", sugg, hint=self._class_hint(missed), truncated_at=truncated)
+
+    def _by_alias(self, folded: str, hits: SignalHits) -> Entry | None:
+        """The one row of the product named whose alias the question uses, if there is one."""
+        if self.alias_pattern is None or not hits.names_a_product:
+            return None
+        rows = {id(e): e for m in self.alias_pattern.finditer(folded)
+                for e in self.alias_rows.get(" ".join(re.findall(r"[^\W_]+", m.group(0))), ())}
+        if not rows:
+            return None
+        named = hits.strongest({e.source for e in rows.values()})
+        mine = [e for e in rows.values() if e.source in named]
+        return mine[0] if len(mine) == 1 else None
 
     def _names_ours_outside(self, question: str, evidence, folded: str, words) -> bool:
         """One of our names, hosts or packages, outside the other product's own identifiers."""
