@@ -47,10 +47,11 @@ class ForeignProducts:
         object.__setattr__(self, "_ours", _PhraseFinder(self.our_phrases))
         object.__setattr__(self, "_channels", _PhraseFinder(self.channel_phrases))
         # "LINE bot", "LINE公式": the capitals, not glued to other Latin letters or digits, and
-        # not a line number ("LINE 42") nor Direct Line written in capitals.
+        # not a line number ("LINE 42") nor a word of a phrase in capitals ("DIRECT LINE",
+        # "COMMAND LINE"), nor Direct Line.
         names = "|".join(re.escape(c) for c, _ in self.cased) or r"(?!)"
         object.__setattr__(self, "_cased", re.compile(
-            rf"(?<![A-Za-z0-9_-])(?<!DIRECT )(?<!Direct )(?<!direct )({names})(?![A-Za-z0-9_-])(?!\s*[:#]?\s*\d)"))
+            rf"(?<![A-Za-z0-9_-])(?<![A-Z][A-Z] )(?<!Direct )(?<!direct )({names})(?![A-Za-z0-9_-])(?!\s*[:#]?\s*\d)"))
 
     def names_ours(self, text: str, words: list[str]) -> bool:
         """The (folded) text names one of our products, hosts, packages or namespaces."""

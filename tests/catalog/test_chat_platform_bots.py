@@ -54,6 +54,7 @@ def test_another_platforms_bot_is_none_and_names_the_platform(explain, question,
     [
         "LINE 42: TypeError in bot.py, my bot returns 500",  # a line number in capitals
         "DIRECT LINE returns 403 for my bot",  # Direct Line in capitals
+        "AZURE CLI COMMAND LINE: az bot create returns 401",  # a phrase in capitals
     ],
 )
 def test_line_in_capitals_that_is_not_the_platform_stays_ours(explain, question):
