@@ -386,7 +386,7 @@ class Matcher:
 
         # No number decided: the words must. First the catalog's own other names for a row,
         # in the product the question names: "Teams bot ... throttling errors" is its 429.
-        by_alias = self._by_alias(p.text, hits) if not missed_named else None
+        by_alias = self._by_alias(p.text, hits) if not (missed or missed_named) else None
         if by_alias is not None:
             return Decision(question, "answer", self._with_status(Match(by_alias, 0.9, "alias")),
                             truncated_at=truncated, context=by_alias.source)

@@ -29,3 +29,8 @@ def test_an_alias_in_the_product_named_is_that_rows_answer(explain, question, ex
 def test_an_alias_without_a_product_named_is_not_claimed_for_one(explain):
     d = explain("we keep getting throttled, what should we do")
     assert not (d.status == "answer" and d.matches[0].why == "alias")
+
+
+def test_a_number_we_do_not_have_is_not_answered_by_an_alias(explain):
+    """'bot returns 451 when throttling': the user named a status; 429 would be a guess."""
+    assert explain("bot returns 451 when throttling").status == "none"
