@@ -26,12 +26,13 @@ class CodeHit:
     start: int  # where in the question
     status: int  # the HTTP status the API returns it with
     names_product: bool  # the bot connector's own code: it names the product
+    own_status: bool = False  # the status is this API's choice: it holds only for our product
 
 
 @dataclass(frozen=True, eq=False)  # one per process, hashed by identity
 class ConnectorCodes:
     product: str  # the source whose rows the statuses are looked up in
-    statuses: dict[str, tuple[int, bool]]  # folded name -> (status, names the product)
+    statuses: dict[str, tuple[int, bool, bool]]  # folded name -> (status, names the product, own status)
     pattern: re.Pattern  # a compound name anywhere, as one identifier
     keyed_pattern: re.Pattern  # an ordinary-word name, only as a value: code: "Throttled", 'Throttled'
     cues: tuple[str, ...] = ()  # folded names: one of them must be in the question
@@ -47,8 +48,8 @@ class ConnectorCodes:
             for m in pattern.finditer(question):
                 key = _message_key(m.group("name")) if " " in m.group("name") else m.group("name").casefold()
                 if key not in out:
-                    status, bot = self.statuses[key]
-                    out[key] = CodeHit(m.group("name"), m.start("name"), status, bot)
+                    status, bot, own = self.statuses[key]
+                    out[key] = CodeHit(m.group("name"), m.start("name"), status, bot, own)
         return sorted(out.values(), key=lambda h: h.start)
 
 
@@ -81,7 +82,8 @@ def _message_pattern(text: str) -> str:
 def load_connector_codes(path: Path = CODES_PATH) -> ConnectorCodes:
     with open(path, "rb") as fh:
         raw = tomllib.load(fh)
-    statuses = {c["name"].casefold(): (int(c["status"]), bool(c.get("bot"))) for c in raw["codes"]}
+    statuses = {c["name"].casefold(): (int(c["status"]), bool(c.get("bot")), bool(c.get("own_status")))
+                for c in raw["codes"]}
     # A code's message stands for the code: "The bot isn't part of the conversation roster."
     messages = {c["message"]: c["name"] for c in raw["codes"] if c.get("message")}
     for text, name in messages.items():

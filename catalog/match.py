@@ -309,8 +309,12 @@ class Matcher:
                 hits = SignalHits(strength, hits.used_words, hits.word_sources)
             # ... only where the status itself is not given: "<BotError> ... status code
             # InternalServerError" is about that 500.
+            # A status that is the Direct Line's own choice (TokenExpired: 403) holds only
+            # where no other product of ours is named ("ACS chat TokenExpired" is no 403).
+            others = hits.strongest(set(self.catalog.sources)) - {self.connector.product}
             if not any(_is_status(t) for t in targets):
-                extra = [Target(start=h.start, code=h.status, role="http", explicit=True) for h in codes]
+                extra = [Target(start=h.start, code=h.status, role="http", explicit=True)
+                         for h in codes if not (h.own_status and others)]
                 targets = tuple(sorted((*targets, *_unique_status(extra)), key=lambda t: t.start))
         if named is not None:
             named.append(bool(hits.strength))

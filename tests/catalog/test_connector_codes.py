@@ -56,6 +56,13 @@ def test_a_code_whose_status_the_bot_service_document_lacks_is_none(explain, que
     assert explain(question).status == "none"
 
 
+def test_a_status_that_is_direct_lines_own_choice_holds_only_for_our_bots(explain):
+    """Direct Line answers an expired token with 403; ACS says 401 for it: the code alone is no 403 there."""
+    assert_answers(explain('Direct Line: {"error":{"code":"TokenExpired","message":"Token expired"}}'), (BOT, 403, None))
+    d = explain('ACS chat token: {"error":{"code":"TokenExpired","message":"Token expired"}}')
+    assert not (d.status == "answer" and d.matches[0].entry.code == 403)
+
+
 def test_a_status_the_question_gives_wins_over_the_codes_own(explain):
     """'<BotError> ... status code InternalServerError': the post says which status it was."""
     d = explain("Teams message extension: \"<BotError>Agent returned unsuccessful status code InternalServerError\"")
