@@ -46,7 +46,7 @@ TEXT_CLEAR_LEAD = 0.10  # ... or a lead this large over the next entry
 SUGGESTION_FLOOR = 0.25
 TWIN_OVERLAP = 0.6  # share of title words two rows have in common to be near twins
 PARTIAL_TEXT_BOOST = 1.0
-CONNECTOR_CODE_STRENGTH = 3.0  # a bot connector code names the Bot Service more than any product phrase
+CONNECTOR_CODE_STRENGTH = 3.0  # a bot connector code names the Bot Service at least this strongly, and above any other product
 
 # Base scores by how a number met an entry.
 PAIR = 1.2
@@ -304,8 +304,10 @@ class Matcher:
         if codes:
             if any(h.names_product for h in codes):
                 strength = dict(hits.strength)
-                # The product's own code outweighs any phrase ("conversation id" is Omnichannel's too).
-                strength[self.connector.product] = max(strength.get(self.connector.product, 0.0), CONNECTOR_CODE_STRENGTH)
+                # The error's own code outweighs any product the story around it names ("conversation
+                # id" is Omnichannel's too; a bot may also use ACS chat threads).
+                top = max(strength.values(), default=0.0)
+                strength[self.connector.product] = max(CONNECTOR_CODE_STRENGTH, top + 1.0)
                 hits = SignalHits(strength, hits.used_words, hits.word_sources)
             # ... only where the status itself is not given: "<BotError> ... status code
             # InternalServerError" is about that 500.

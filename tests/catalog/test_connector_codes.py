@@ -33,6 +33,8 @@ BOT = "bot-service"
         ("Teams bot SendActivityAsync throws ErrorResponseException ServiceError", 500),
         ('directline says {"error":{"code":"BotError","message":"Failed to send activity: bot returned an error"}}', 502),
         ('"message":"POST to mybot timed out after 15s","type":"Microsoft.Bot.Schema.BotTimeoutException"', 502),
+        # the error's own code outweighs the products the story around it names
+        ("continueConversationAsync fails with Forbidden: BotNotInConversationRoster, our ACS calling bot also uses the chat thread", 403),
         # the message alone stands for its code, however it is spelt
         ("Error: The bot isn't part of the conversation roster. when sending to the stored reference", 403),
         ("user blocked the conversation with the bot", 403),
