@@ -287,7 +287,8 @@ class Matcher:
         evidence = [e for e in self.evidence.find(shape, p.text if shape is question else fold(shape))
                     if not self.foreign.names_ours(fold(e.name), words_of(e.name))]
         if evidence and self.evidence.outweighs(evidence, hits.names_a_product) \
-                and not self._names_ours_outside(shape, evidence, p.text, words):
+                and not self._names_ours_outside(shape, evidence, p.text, words) \
+                and not self._names_our_pair(p.targets):
             # Signs of another product's name, package or address outweigh our product words.
             return Decision(question, "none", (), truncated_at=truncated, foreign_product=evidence[0].name)
         # String codes point at their product, like product words do.
@@ -412,6 +413,16 @@ class Matcher:
             suggestions = [self.catalog.entries[i] for i, s in self.text.search(qwords, 3) if s >= SUGGESTION_FLOOR]
         sugg = tuple(_unique([Match(e, 0.0, "suggestion") for e in suggestions]))[:MAX_CANDIDATES]
         return Decision(question, "none", sugg, hint=self._class_hint(missed), truncated_at=truncated)
+
+    def _names_our_pair(self, targets: tuple[Target, ...]) -> bool:
+        """A code and subcode named together that are one of our rows ("code 410 subcode 3112").
+
+        Such a pair is our tables' own, not a coincidence of numbers; a sign that only looks
+        like another product's name ("AcmeError") does not outweigh it. A product named by
+        name (foreign_products.toml) still does.
+        """
+        return any(t.role == "pair" and (t.code, t.subcode) in self.catalog.by_pair
+                   for t in self._known_pairs(targets))
 
     def _by_alias(self, folded: str, hits: SignalHits) -> Entry | None:
         """The one row of the product named whose alias the question uses, if there is one."""
