@@ -38,10 +38,11 @@ _LOCAL = re.compile(r"^(?:localhost|127\.|10\.|192\.168\.|0\.0\.0\.0|\[?::1|[\d.
 _TOKEN = r"[A-Za-z][A-Za-z0-9]*(?:[.\-_][A-Za-z][A-Za-z0-9]*)*"
 _PROPER = r"[A-Z][A-Za-z0-9]*(?:[.\-][A-Za-z][A-Za-z0-9]*)*"
 _NAME_VERSION = re.compile(rf"(?<![\w./@-])({_PROPER}(?: [A-Za-z][a-z0-9]*){{1,2}}|{_TOKEN})(?: v|@| |-v| version | to )v?(\d+\.\d+(?:\.\d+)*)\b")
-# A name, then what kind of thing it is: "Stringee SDK", "Acme Bot API", "ringcentral js sdk".
+# A name, then what kind of thing it is: "Stringee SDK", "Acme Bot API", "ringcentral js sdk",
+# "Zoho SalesIQ chat widget" (a website's chat widget is a product of its own).
 # A lowercase word counts only with a language between ("acmecall js sdk"): "regional API" is English.
 _LANGUAGE = r"(?i:js|node|python|java|php|ruby|go|\.net|c#|ios|android)"
-_NAME_KIND = re.compile(rf"(?<![\w./@-])(?:({_PROPER}(?: [a-z][a-z0-9]*)?)(?: (?i:{_LANGUAGE}|web|rest|bot|cloud))?|([a-z][a-z0-9]*(?:[.\-][a-z][a-z0-9]*)*) {_LANGUAGE}) (?:api|sdk|client library|API|SDK|Sdk|Api)\b")
+_NAME_KIND = re.compile(rf"(?<![\w./@-])(?:({_PROPER}(?: [a-z][a-z0-9]*)?)(?: (?i:{_LANGUAGE}|web|rest|bot|cloud|chat|live chat))?|([a-z][a-z0-9]*(?:[.\-][a-z][a-z0-9]*)*) {_LANGUAGE}) (?:api|sdk|client library|API|SDK|Sdk|Api|(?i:widget|chat widget))\b")
 # A package of its own, by its version: "acme-sms-gateway 1.9.0".
 _PACKAGE_VERSION = re.compile(r"(?<![\w./@-])([a-z][a-z0-9]*(?:-[a-z0-9]+)+)(?:@| v| )v?\d+\.\d+")
 _NAME_SDK = re.compile(r"(?<![\w./@])([a-z][a-z0-9]*)[-_](?:sdk|api|client|bot)\b", re.I)
@@ -226,7 +227,7 @@ class ForeignEvidence:
         return " ".join(parts)
 
     def _named_kind(self, question: str, folded: str) -> str | None:
-        if "api" not in folded and "sdk" not in folded:
+        if "api" not in folded and "sdk" not in folded and "widget" not in folded:
             return None
         for pattern in (_NAME_KIND, _NAME_SDK):
             for m in pattern.finditer(question):

@@ -43,6 +43,8 @@ WIDGET = "a website chat widget (tawk.to, Tidio, Crisp, LiveChat, Drift, HubSpot
         # a third-party chat widget
         ("tawk.to chat widget 403 forbidden", WIDGET),
         ("Tidio chat widget returns 403 on our site", WIDGET),
+        # ... or one nobody listed, by the shape "<Name> chat widget"
+        ("Zoho SalesIQ chat widget returns 403 on our site", "SalesIQ"),
     ],
 )
 def test_another_platforms_bot_is_none_and_names_the_platform(explain, question, platform):
@@ -73,6 +75,8 @@ def test_line_in_capitals_that_is_not_the_platform_stays_ours(explain, question)
         ("proactive message to Telegram via https://telegram.botframework.com fails with 403", ("bot-service", 403, None)),
         # ... and our hosts and packages win as for any other product
         ("Slack adapter for botbuilder: POST to my bot returns 500", ("bot-service", 500, None)),
+        # our own chat widget is Web Chat
+        ("our Web Chat widget returns 403", ("bot-service", 403, None)),
         # the Bot Service document itself speaks of a Facebook page's credentials
         ("my bot on facebook page returns 401 after changing the page password", ("bot-service", 401, None)),
     ],
