@@ -38,10 +38,11 @@ _LOCAL = re.compile(r"^(?:localhost|127\.|10\.|192\.168\.|0\.0\.0\.0|\[?::1|[\d.
 _TOKEN = r"[A-Za-z][A-Za-z0-9]*(?:[.\-_][A-Za-z][A-Za-z0-9]*)*"
 _PROPER = r"[A-Z][A-Za-z0-9]*(?:[.\-][A-Za-z][A-Za-z0-9]*)*"
 _NAME_VERSION = re.compile(rf"(?<![\w./@-])({_PROPER}(?: [A-Za-z][a-z0-9]*){{1,2}}|{_TOKEN})(?: v|@| |-v| version | to )v?(\d+\.\d+(?:\.\d+)*)\b")
-# A name, then what kind of thing it is: "Stringee SDK", "Acme Bot API", "ringcentral js sdk".
+# A name, then what kind of thing it is: "Stringee SDK", "Acme Bot API", "ringcentral js sdk",
+# "Zoho SalesIQ chat widget" (a website's chat widget is a product of its own).
 # A lowercase word counts only with a language between ("acmecall js sdk"): "regional API" is English.
 _LANGUAGE = r"(?i:js|node|python|java|php|ruby|go|\.net|c#|ios|android)"
-_NAME_KIND = re.compile(rf"(?<![\w./@-])(?:({_PROPER}(?: [a-z][a-z0-9]*)?)(?: (?i:{_LANGUAGE}|web|rest|bot|cloud))?|([a-z][a-z0-9]*(?:[.\-][a-z][a-z0-9]*)*) {_LANGUAGE}) (?:api|sdk|client library|API|SDK|Sdk|Api)\b")
+_NAME_KIND = re.compile(rf"(?<![\w./@-])(?:({_PROPER}(?: [a-z][a-z0-9]*)?)(?: (?i:{_LANGUAGE}|web|rest|bot|cloud|chat|live chat))?|([a-z][a-z0-9]*(?:[.\-][a-z][a-z0-9]*)*) {_LANGUAGE}) (?:api|sdk|client library|API|SDK|Sdk|Api|(?i:widget|chat widget))\b")
 # A package of its own, by its version: "acme-sms-gateway 1.9.0".
 _PACKAGE_VERSION = re.compile(r"(?<![\w./@-])([a-z][a-z0-9]*(?:-[a-z0-9]+)+)(?:@| v| )v?\d+\.\d+")
 _NAME_SDK = re.compile(r"(?<![\w./@])([a-z][a-z0-9]*)[-_](?:sdk|api|client|bot)\b", re.I)
@@ -226,7 +227,7 @@ class ForeignEvidence:
         return " ".join(parts)
 
     def _named_kind(self, question: str, folded: str) -> str | None:
-        if "api" not in folded and "sdk" not in folded:
+        if "api" not in folded and "sdk" not in folded and "widget" not in folded:
             return None
         for pattern in (_NAME_KIND, _NAME_SDK):
             for m in pattern.finditer(question):
@@ -247,6 +248,15 @@ class ForeignEvidence:
         return name in self.neutral_namespaces or name.split("-")[0] in self.neutral_namespaces
 
 
+@lru_cache(maxsize=1)
+def known_hosts(path: Path = EVIDENCE_PATH) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(our hosts, neutral hosts), folded: the one list of addresses that are ours, which the
+    product names (foreign_products.py) and the evidence here both read."""
+    with open(path, "rb") as fh:
+        neutral = tomllib.load(fh)["neutral"]
+    return tuple(fold(h) for h in neutral["our_hosts"]), tuple(fold(h) for h in neutral["neutral_hosts"])
+
+
 @lru_cache(maxsize=4)
 def load_foreign_evidence(catalog_words: frozenset[str], lex: Lexicon, path: Path = EVIDENCE_PATH) -> ForeignEvidence:
     """The evidence finder; `catalog_words` are the folded words of our catalog and its signals."""
@@ -261,8 +271,8 @@ def load_foreign_evidence(catalog_words: frozenset[str], lex: Lexicon, path: Pat
     return ForeignEvidence(
         known=known,
         neutral_namespaces=frozenset(fold(n) for n in neutral["neutral_namespaces"]),
-        our_hosts=tuple(fold(h) for h in neutral["our_hosts"]),
-        neutral_hosts=tuple(fold(h) for h in neutral["neutral_hosts"]),
+        our_hosts=known_hosts(path)[0],
+        neutral_hosts=known_hosts(path)[1],
         graph_name=raw["graph"]["name"],
         graph_paths=tuple(fold(p) for p in raw["graph"]["paths"]),
         graph_error_shape=tuple(fold(s) for s in raw["graph"]["error_shape"]),

@@ -17,15 +17,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
+from .foreign_evidence import known_hosts
 from .lexicon import fold
 from .products import words_of
 
 FOREIGN_PATH = Path(__file__).with_name("foreign_products.toml")
 _ADDRESS = re.compile(r"\S+://\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|ai|dev|app|cloud|co|cn|uz|de|uk|us|me|live)\b")
 _URL_HOST = re.compile(r"\bhttps?://([\w.-]+)")
-# Hosts that are ours, or may well be (a bot or a RAG API deployed on App Service, a local run).
-_OUR_HOSTS = ("communication.azure.com", "botframework.com", "trafficmanager.net", "microsoft.com",
-              "microsoftonline.com", "azurewebsites.net", "azure.com", "ngrok.io", "ngrok-free.app", "ngrok.app")
 _LOCAL = re.compile(r"^(?:localhost|127\.|10\.|192\.168\.|0\.0\.0\.0|\[?::1)")
 
 
@@ -36,11 +34,24 @@ class ForeignProducts:
     our_phrases: frozenset[tuple[str, ...]]
     our_marks: tuple[str, ...]
     alone_only: frozenset[str] = frozenset()  # products that count only when none of ours is named
+    bot_channels: frozenset[str] = frozenset()  # platforms that are also channels of Azure Bot Service
+    channel_phrases: frozenset[tuple[str, ...]] = frozenset()  # words of our bots' channels (Teams, Web Chat...)
+    cased: tuple[tuple[str, str], ...] = ()  # (name as written in its capitals, display name)
+    # Hosts that are ours or may well be (a bot on App Service, a tunnel), and hosts of pages
+    # about an error (an issue, a question): foreign_evidence.toml keeps the one list of them.
+    known_hosts: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         # Looked up on every question: what finding the phrases needs is worked out here, once.
         object.__setattr__(self, "_theirs", _PhraseFinder(self.phrases))
         object.__setattr__(self, "_ours", _PhraseFinder(self.our_phrases))
+        object.__setattr__(self, "_channels", _PhraseFinder(self.channel_phrases))
+        # "LINE bot", "LINE公式": the capitals, not glued to other Latin letters or digits, and
+        # not a line number ("LINE 42") nor a word of a phrase in capitals ("DIRECT LINE",
+        # "COMMAND LINE"), nor Direct Line.
+        names = "|".join(re.escape(c) for c, _ in self.cased) or r"(?!)"
+        object.__setattr__(self, "_cased", re.compile(
+            rf"(?<![A-Za-z0-9_-])(?<![A-Z][A-Z] )(?<!Direct )(?<!direct )({names})(?![A-Za-z0-9_-])(?!\s*[:#]?\s*\d)"))
 
     def names_ours(self, text: str, words: list[str]) -> bool:
         """The (folded) text names one of our products, hosts, packages or namespaces."""
@@ -53,28 +64,42 @@ class ForeignProducts:
         return self._ours.first_in(words) is not None
 
     def unknown_host(self, text: str) -> str | None:
-        """A web address's host that is neither ours nor local: the service the error came from."""
+        """A web address's host that is neither ours, nor a page about the error, nor local:
+        the service the error came from."""
         for m in _URL_HOST.finditer(text):
             host = m.group(1)
-            if not any(host == h or host.endswith("." + h) for h in _OUR_HOSTS) and not _LOCAL.match(host):
+            if not any(host == h or host.endswith("." + h) for h in self.known_hosts) and not _LOCAL.match(host):
                 return host
         return None
 
-    def recognise(self, text: str, words: list[str] | None = None, product_named: bool = False) -> str | None:
+    def recognise(self, text: str, words: list[str] | None = None, product_named: bool = False,
+                  cased: str | None = None) -> str | None:
         """The foreign product this (folded) text names, unless it names one of ours too.
 
         The first one named wins: a post that names two look-alikes is still not ours.
         Hosting platforms (only_alone in the data: App Service, Functions, a state store)
         count only when no product of ours is named at all: a bot on App Service is a bot.
+        A platform that is also a Bot Service channel (Slack, LINE, Telegram) gives way also
+        to the words of our bots' channels: "a Teams bot that is also on Slack" is a Bot Service bot. `cased` is the
+        question as written, for names that are a product only in capitals ("LINE").
         """
         words = words_of(text) if words is None else words
         found = self._theirs.first_in(words)
         name = self.phrases[found] if found is not None else None
         if name is None or (name in self.alone_only and product_named):
             name = next((n for m, n in self.marks if m in text and not (n in self.alone_only and product_named)), None)
+        if name is None and cased is not None and self.cased:
+            m = self._cased.search(cased)
+            name = dict(self.cased)[m.group(1)] if m else None
         if name is None or self.names_ours(text, words):
             return None
+        if name in self.bot_channels and self.names_our_channel(words):
+            return None
         return name
+
+    def names_our_channel(self, words: list[str]) -> bool:
+        """The words of a Bot Service bot's channels: Teams, Web Chat, the channel configuration."""
+        return self._channels.first_in(words) is not None
 
 
 class _PhraseFinder:
@@ -114,4 +139,9 @@ def load_foreign_products(path: Path = FOREIGN_PATH) -> ForeignProducts:
         marks.extend((fold(m), product["name"]) for m in product.get("marks", ()))
     ours = frozenset(tuple(words_of(w)) for w in raw["ours"]["words"])
     alone = frozenset(p["name"] for p in raw["products"] if p.get("only_alone"))
-    return ForeignProducts(phrases, tuple(marks), ours, tuple(fold(m) for m in raw["ours"]["marks"]), alone)
+    chat = frozenset(p["name"] for p in raw["products"] if p.get("bot_service_channel"))
+    channels = frozenset(tuple(words_of(w)) for w in raw["ours"].get("channel_words", ()))
+    cased = tuple((c, p["name"]) for p in raw["products"] for c in p.get("cased", ()))
+    ours_hosts, neutral_hosts = known_hosts()
+    return ForeignProducts(phrases, tuple(marks), ours, tuple(fold(m) for m in raw["ours"]["marks"]), alone,
+                           chat, channels, cased, (*ours_hosts, *neutral_hosts))

@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from http import HTTPStatus
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from .decision import Decision, Match
+from .connector_codes import load_connector_codes
 from .foreign_evidence import load_foreign_evidence
 from .foreign_products import load_foreign_products
 from .lexicon import fold, load_lexicon
@@ -44,6 +46,7 @@ TEXT_CLEAR_LEAD = 0.10  # ... or a lead this large over the next entry
 SUGGESTION_FLOOR = 0.25
 TWIN_OVERLAP = 0.6  # share of title words two rows have in common to be near twins
 PARTIAL_TEXT_BOOST = 1.0
+CONNECTOR_CODE_STRENGTH = 3.0  # a bot connector code names the Bot Service at least this strongly, and above any other product
 
 # Base scores by how a number met an entry.
 PAIR = 1.2
@@ -68,6 +71,7 @@ class Matcher:
         self.lex = load_lexicon()
         self.signals = ProductSignals(catalog.sources, self.lex)
         self.foreign = load_foreign_products()
+        self.connector = load_connector_codes()
         self.evidence = load_foreign_evidence(_catalog_words(catalog), self.lex)
         self.family = {sid: src.family or sid for sid, src in catalog.sources.items()}
         self.text = TextIndex(catalog.entries, self.lex)
@@ -78,6 +82,15 @@ class Matcher:
                 digit = e.key[len("class-")]
                 if digit.isdigit():
                     self.class_entries.setdefault(int(digit), e)
+        # A row's aliases are the catalog's own other names for it ("throttling" for a 429).
+        self.alias_rows: dict[str, list[Entry]] = {}
+        for e in catalog.entries:
+            for a in e.aliases:
+                self.alias_rows.setdefault(" ".join(re.findall(r"[^\W_]+", fold(a))), []).append(e)
+        self.alias_pattern = re.compile(
+            r"(?<![^\W_])(?:" + "|".join(r"[\W_]+".join(map(re.escape, k.split())) for k in
+                                            sorted(self.alias_rows, key=len, reverse=True)) + r")(?![^\W_])"
+        ) if self.alias_rows else None
         self.numbers_by_length: dict[int, list[str]] = {}
         for number in sorted({str(n) for e in catalog.entries for n in (e.code, e.subcode) if n is not None}):
             self.numbers_by_length.setdefault(len(number), []).append(number)
@@ -237,8 +250,13 @@ class Matcher:
             context = None
         if context is not None and _is_paste(question):
             context = None
-        decision = self._explain(question, context)
+        named: list[bool] = []
+        decision = self._explain(question, context, named)
         if context is None or decision.status != "answer" or decision.matches[0].entry.source != context:
+            return decision
+        if named and named[0]:
+            # The question names a product (or a code of one): context never weighed in,
+            # so asking again without it would only repeat this answer.
             return decision
         alone = self._explain(question, None)
         if alone.status == "answer" and alone.matches[0].entry.identity == decision.matches[0].entry.identity:
@@ -246,7 +264,8 @@ class Matcher:
         others = tuple(m for m in alone.matches if m.entry.source != context) if alone.status == "ambiguous" else ()
         return replace(decision, context_decided=context, others=others)
 
-    def _explain(self, question: str, context: str | None) -> Decision:
+    def _explain(self, question: str, context: str | None, named: list[bool] | None = None) -> Decision:
+        """The decision; `named`, when given, is told whether a product was named (then context weighs nothing)."""
         truncated = None
         if len(question) > MAX_QUESTION_CHARS:
             question, truncated = question[:MAX_QUESTION_CHARS], MAX_QUESTION_CHARS
@@ -254,7 +273,7 @@ class Matcher:
         shape = distinct_lines(question)  # a long log's words, one line shape each
         words = words_of(shape)
         hits = self.signals.detect(words)
-        foreign = self.foreign.recognise(p.text, words, product_named=hits.names_a_product)
+        foreign = self.foreign.recognise(p.text, words, product_named=hits.names_a_product, cased=shape)
         if foreign is not None:
             # Another product's error: its numbers fitting our rows is a coincidence.
             return Decision(question, "none", (), truncated_at=truncated, foreign_product=foreign)
@@ -268,7 +287,8 @@ class Matcher:
         evidence = [e for e in self.evidence.find(shape, p.text if shape is question else fold(shape))
                     if not self.foreign.names_ours(fold(e.name), words_of(e.name))]
         if evidence and self.evidence.outweighs(evidence, hits.names_a_product) \
-                and not self._names_ours_outside(shape, evidence, p.text, words):
+                and not self._names_ours_outside(shape, evidence, p.text, words) \
+                and not self._names_our_pair(p.targets):
             # Signs of another product's name, package or address outweigh our product words.
             return Decision(question, "none", (), truncated_at=truncated, foreign_product=evidence[0].name)
         # String codes point at their product, like product words do.
@@ -278,6 +298,29 @@ class Matcher:
             for e in strings:
                 strength[e.source] = max(strength.get(e.source, 0.0), 2.0)
             hits = SignalHits(strength, hits.used_words, hits.word_sources)
+        # Connector and Direct Line codes ("BotNotInConversationRoster") stand for their HTTP
+        # status; the bot connector's own codes name the Bot Service as a product word would.
+        targets = p.targets
+        codes = self.connector.find(shape) if self.connector.may_hold(p.text) else ()
+        if codes:
+            if any(h.names_product for h in codes):
+                strength = dict(hits.strength)
+                # The error's own code outweighs any product the story around it names ("conversation
+                # id" is Omnichannel's too; a bot may also use ACS chat threads).
+                top = max(strength.values(), default=0.0)
+                strength[self.connector.product] = max(CONNECTOR_CODE_STRENGTH, top + 1.0)
+                hits = SignalHits(strength, hits.used_words, hits.word_sources)
+            # ... only where the status itself is not given: "<BotError> ... status code
+            # InternalServerError" is about that 500.
+            # A status that is the Direct Line's own choice (TokenExpired: 403) holds only
+            # where no other product of ours is named ("ACS chat TokenExpired" is no 403).
+            others = hits.strongest(set(self.catalog.sources)) - {self.connector.product}
+            if not any(_is_status(t) for t in targets):
+                extra = [Target(start=h.start, code=h.status, role="http", explicit=True)
+                         for h in codes if not (h.own_status and others)]
+                targets = tuple(sorted((*targets, *_unique_status(extra)), key=lambda t: t.start))
+        if named is not None:
+            named.append(bool(hits.strength))
         plain = without_frames(shape)
         focus = error_text(plain)  # a long post's error lines, when it has a story around them
         text_words = tokens(focus or plain, self.lex.stopwords)
@@ -291,7 +334,7 @@ class Matcher:
         # ... and whether one was named as a code ("subcode 3114"), or a kind of code no source has
         missed_named = bool(p.foreign_codes)
         near_misses: list[Entry] = []  # the number, but in another product than the one named
-        for t in self._known_pairs(p.targets):
+        for t in self._known_pairs(targets):
             number = t.subcode if t.subcode is not None else (t.code if t.code is not None else t.number)
             cands = self._drop_generic_twins(self._numeric_candidates(t))
             sources = {c.entry.source for c in cands}
@@ -348,7 +391,12 @@ class Matcher:
             if len({m.entry.identity for m in matches}) >= 2:
                 return Decision(question, "ambiguous", matches, truncated_at=truncated)
 
-        # No number decided: the words must.
+        # No number decided: the words must. First the catalog's own other names for a row,
+        # in the product the question names: "Teams bot ... throttling errors" is its 429.
+        by_alias = self._by_alias(p.text, hits) if not (missed or missed_named) else None
+        if by_alias is not None:
+            return Decision(question, "answer", self._with_status(Match(by_alias, 0.9, "alias")),
+                            truncated_at=truncated, context=by_alias.source)
         product_words = {stem(w) for w in hits.used_words}
         text = self._by_text(qwords, hits, context, strict=missed_named, product_words=product_words)
         if text is not None:
@@ -365,6 +413,28 @@ class Matcher:
             suggestions = [self.catalog.entries[i] for i, s in self.text.search(qwords, 3) if s >= SUGGESTION_FLOOR]
         sugg = tuple(_unique([Match(e, 0.0, "suggestion") for e in suggestions]))[:MAX_CANDIDATES]
         return Decision(question, "none", sugg, hint=self._class_hint(missed), truncated_at=truncated)
+
+    def _names_our_pair(self, targets: tuple[Target, ...]) -> bool:
+        """A code and subcode named together that are one of our rows ("code 410 subcode 3112").
+
+        Such a pair is our tables' own, not a coincidence of numbers; a sign that only looks
+        like another product's name ("AcmeError") does not outweigh it. A product named by
+        name (foreign_products.toml) still does.
+        """
+        return any(t.role == "pair" and (t.code, t.subcode) in self.catalog.by_pair
+                   for t in self._known_pairs(targets))
+
+    def _by_alias(self, folded: str, hits: SignalHits) -> Entry | None:
+        """The one row of the product named whose alias the question uses, if there is one."""
+        if self.alias_pattern is None or not hits.names_a_product:
+            return None
+        rows = {id(e): e for m in self.alias_pattern.finditer(folded)
+                for e in self.alias_rows.get(" ".join(re.findall(r"[^\W_]+", m.group(0))), ())}
+        if not rows:
+            return None
+        named = hits.strongest({e.source for e in rows.values()})
+        mine = [e for e in rows.values() if e.source in named]
+        return mine[0] if len(mine) == 1 else None
 
     def _names_ours_outside(self, question: str, evidence, folded: str, words) -> bool:
         """One of our names, hosts or packages, outside the other product's own identifiers."""
@@ -476,6 +546,30 @@ def _is_paste(question: str) -> bool:
 
 
 _PASTE_MARK = re.compile(r"[{\[]\s*[\"']?\w+[\"']?\s*:|\w+=\S+\s+\w+=\S+|\bat\s+[\w.$<>]+\(")
+
+
+_HTTP_STATUSES = frozenset(int(s) for s in HTTPStatus)
+
+
+def _is_status(t: Target) -> bool:
+    """A target that names an HTTP status (or a number that may be one).
+
+    Only the registry's statuses count: "errorCode 209, errorSubCode 1" beside a
+    connector code are Teams' own numbers, not the status the code comes with.
+    """
+    n = t.code if t.code is not None else t.number
+    return t.role in ("http", "code", "any") and t.subcode is None and n in _HTTP_STATUSES
+
+
+def _unique_status(targets: list[Target]) -> list[Target]:
+    """One target per status: "BadArgument ... BadSyntax" asks about 400 once."""
+    seen: set[int | None] = set()
+    out = []
+    for t in targets:
+        if t.code not in seen:
+            seen.add(t.code)
+            out.append(t)
+    return out
 
 
 def _norm(score: float) -> float:
