@@ -235,9 +235,14 @@ class Matcher:
         question = question if isinstance(question, str) else str(question)
         if context is not None and context not in self.catalog.sources:
             context = None
-        if context is not None and _is_paste(question):
+        paste = _is_paste(question)
+        if paste:
             context = None
-        decision = self._explain(question, context)
+        steers: list[bool] = []
+        decision = self._explain(question, context, steers)
+        if paste or not steers:
+            # Whatever the last product, the same decision (see Decision.context_matters).
+            decision = replace(decision, context_matters=False)
         if context is None or decision.status != "answer" or decision.matches[0].entry.source != context:
             return decision
         alone = self._explain(question, None)
@@ -246,7 +251,8 @@ class Matcher:
         others = tuple(m for m in alone.matches if m.entry.source != context) if alone.status == "ambiguous" else ()
         return replace(decision, context_decided=context, others=others)
 
-    def _explain(self, question: str, context: str | None) -> Decision:
+    def _explain(self, question: str, context: str | None, steers: list | None = None) -> Decision:
+        """The decision; `steers` gets a True when the ranking below would weigh a context (no product named)."""
         truncated = None
         if len(question) > MAX_QUESTION_CHARS:
             question, truncated = question[:MAX_QUESTION_CHARS], MAX_QUESTION_CHARS
@@ -278,6 +284,8 @@ class Matcher:
             for e in strings:
                 strength[e.source] = max(strength.get(e.source, 0.0), 2.0)
             hits = SignalHits(strength, hits.used_words, hits.word_sources)
+        if steers is not None and not hits.strength:
+            steers.append(True)  # _rank and _by_text weigh the context only when nothing names a product
         plain = without_frames(shape)
         focus = error_text(plain)  # a long post's error lines, when it has a story around them
         text_words = tokens(focus or plain, self.lex.stopwords)
