@@ -44,7 +44,7 @@ import aiohttp
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import lean_http  # noqa: E402
-from server import PY, free_port, load, make_activity, sink_count, start, stop, wait_up  # noqa: E402
+from server import PY, REPO, free_port, load, make_activity, sink_count, start, stop, wait_up  # noqa: E402
 
 from tests.support.azurite import Azurite, install  # noqa: E402
 
@@ -136,6 +136,10 @@ async def main_async(args) -> None:
         "blob-1": blob_env,
         "blob-2": {**blob_env, "BOT_WORKERS": "2"},
     }
+    if args.before:
+        # The same servers from an earlier checkout (its bot/ and catalog/, this .venv), in the same rounds.
+        targets["blob-1-before"] = blob_env
+        targets["blob-2-before"] = {**blob_env, "BOT_WORKERS": "2"}
     sink_port = free_port()
     sink_url = f"http://127.0.0.1:{sink_port}"
     sink = start([PY, "bench/lean_http.py", "sink", str(sink_port)] if args.load_generator == "lean"
@@ -148,7 +152,8 @@ async def main_async(args) -> None:
             await wait_up(session, sink_url + "/healthz", sink)
             for name, env in targets.items():
                 port = free_port()
-                proc = start([PY, "-m", "bot"], {**env, "PORT": str(port), "LOG_LEVEL": "WARNING", "BOT_DATA_DIR": data_dir})
+                proc = start([PY, "-m", "bot"], {**env, "PORT": str(port), "LOG_LEVEL": "WARNING", "BOT_DATA_DIR": data_dir},
+                             cwd=Path(args.before) if name.endswith("-before") else REPO)
                 base = f"http://127.0.0.1:{port}"
                 await wait_up(session, base + "/healthz", proc)
                 servers[name] = (proc, base + "/api/messages")
@@ -179,6 +184,11 @@ async def main_async(args) -> None:
     b1, b2 = by["blob-1"], by["blob-2"]
     print(f"blob-2 / blob-1   = {b2['rps'] / b1['rps']:.2f}x activities/s   (target >= 1.6x)")
     print(f"blob-1 / memory-1 = {100 * b1['rps'] / by['memory-1']['rps']:.0f}% of activities/s")
+    if args.before:
+        p1, p2 = by["blob-1-before"], by["blob-2-before"]
+        print(f"before: blob-2 / blob-1 = {p2['rps'] / p1['rps']:.2f}x; bot CPU per Blob activity "
+              f"{p1['cpu_ms']:.2f} before -> {b1['cpu_ms']:.2f} now (one worker), Azurite "
+              f"{p1['azurite_ms']:.2f} -> {b1['azurite_ms']:.2f} ms/activity")
     print(f"\nceiling on {cores} cores from these CPU costs (see the docstring):")
     for name, workers in (("blob-1", 1), ("blob-2", 2)):
         r = by[name]
@@ -212,6 +222,8 @@ def main() -> None:
     # lean: bench/lean_http.py's keep-alive generator and sink (about a tenth of aiohttp's CPU on the
     # shared cores); aiohttp: bench/server.py's generator and bench/server_sink.py, as before.
     ap.add_argument("--load-generator", choices=("lean", "aiohttp"), default="lean")
+    ap.add_argument("--before", metavar="CHECKOUT", help="also measure blob-1 and blob-2 from this earlier checkout "
+                    "(e.g. git archive main | tar -x -C /tmp/before), run with this .venv")
     args = ap.parse_args()
     if args.load_generator == "lean":
         args.load = lambda _session, url, bodies, concurrency: lean_http.load(url, bodies, concurrency)
