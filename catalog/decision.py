@@ -45,6 +45,10 @@ class Decision:
     # For 'none': the product outside this catalog the question names (e.g. "Twilio"),
     # so the reply can say what it looks like and what the bot does cover.
     foreign_product: str | None = None
+    # False when no conversation's last product could change this decision: the question
+    # names a product, is a paste, or is another product's error. The bot then need not
+    # fetch the conversation's state to answer (only to remember a new product).
+    context_matters: bool = True
 
     def to_json(self) -> dict:
         """The command protocol's shape (../shared/eval/README.md)."""

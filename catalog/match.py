@@ -248,10 +248,15 @@ class Matcher:
         question = question if isinstance(question, str) else str(question)
         if context is not None and context not in self.catalog.sources:
             context = None
-        if context is not None and _is_paste(question):
+        paste = _is_paste(question)
+        if paste:
             context = None
         named: list[bool] = []
         decision = self._explain(question, context, named)
+        steers = bool(named) and not named[0]  # _rank and _by_text weigh a context only when nothing names a product
+        if paste or not steers:
+            # Whatever the last product, the same decision (see Decision.context_matters).
+            decision = replace(decision, context_matters=False)
         if context is None or decision.status != "answer" or decision.matches[0].entry.source != context:
             return decision
         if named and named[0]:

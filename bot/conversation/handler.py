@@ -182,19 +182,37 @@ class ErrorExplainerBot(ActivityHandler):
         # the cards echo only the start of it.
         if len(text) >= self._typing_threshold:
             await turn_context.send_activity(Activity(type=ActivityTypes.typing))
-        context = await self._last_source.get(turn_context, None)
         style = style_for(turn_context.activity.channel_id)
-        key = (text, context, style)
-        answer = self.answers.get(key)
+        # Decided without the conversation's last product first: most questions name a
+        # product (or are pastes), and then no context can change the answer, so the
+        # conversation's state is not fetched for it. With Blob state that is a storage
+        # call fewer per such turn; the state is loaded only to remember a new product.
+        answer = self.answers.get((text, None, style))
         cached = answer is not None
-        if answer is None:
-            decision = self.catalog.explain(text, context=context)
-            answer = _answer_of(decision, cards.cards_for(decision, self.catalog.sources, self._examples, style=style))
-            self.answers.put(key, answer)
+        decision = answer.decision if cached else self.catalog.explain(text)
+        context = await self._last_source.get(turn_context, None) if decision.context_matters else None
+        if context is not None:
+            answer, cached = self._decided(text, context, style)
+        elif answer is None:
+            answer = self._answer_for(decision, style)
+            self.answers.put((text, None, style), answer)
         note_decision(answer.decision, cached=cached)
         if self.records is not None and answer.decision.status != "answer":
             await self.records.unanswered(turn_context.activity, answer.decision)
         await self._send_answer(turn_context, answer)
+
+    def _decided(self, text: str, context: str | None, style: "cards.ActionStyle") -> tuple[Answer, bool]:
+        """(the answer to `text` in `context`, whether it came from the answer cache)."""
+        key = (text, context, style)
+        answer = self.answers.get(key)
+        if answer is not None:
+            return answer, True
+        answer = self._answer_for(self.catalog.explain(text, context=context), style)
+        self.answers.put(key, answer)
+        return answer, False
+
+    def _answer_for(self, decision: Decision, style: "cards.ActionStyle") -> Answer:
+        return _answer_of(decision, cards.cards_for(decision, self.catalog.sources, self._examples, style=style))
 
     async def _send_answer(self, turn_context: TurnContext, answer: Answer) -> None:
         decision = answer.decision

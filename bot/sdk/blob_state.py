@@ -21,9 +21,13 @@ does not do, and this subclass adds:
 * Our errors. Azure's exceptions are translated (bot/storage/blob_client.py):
   a lost conditional write is StateConflict (bot/storage/reload_retry.py
   replays it), anything else the store does wrong is StorageUnavailable.
+* One HTTP call per read or write, without a BlobClient and a stream
+  downloader per call (bot/sdk/blob_calls.py says why): the SDK's per-call
+  objects cost more CPU than the rest of a turn. The calls go through the
+  pipeline of the container client BlobStorage holds.
 
-The blob names and contents are the SDK's, so state written by either reads
-back in both.
+The blob names, contents and ETag conditions are the SDK's, so state written
+by either reads back in both.
 """
 
 from __future__ import annotations
@@ -31,10 +35,16 @@ from __future__ import annotations
 import asyncio
 from typing import Dict, List
 
-from azure.core.exceptions import AzureError, ResourceNotFoundError
+from azure.core.exceptions import AzureError
 from botbuilder.azure import BlobStorage, BlobStorageSettings
+from jsonpickle.unpickler import Unpickler
 
+from ..json_codec import loads
 from ..storage.blob_client import blob_service, is_missing_container, translate
+from .blob_calls import BlobCalls
+
+# Every tag jsonpickle writes into a value it cannot keep as plain JSON starts with "py/".
+_JSONPICKLE_TAG = b'"py/'
 
 
 class BlobStateStorage(BlobStorage):
@@ -44,6 +54,7 @@ class BlobStateStorage(BlobStorage):
         self._service = blob_service(connection_string, timeout_seconds)
         self._container = self._service.get_container_client(container)
         self._BlobStorage__container_client = self._container  # see the module's docstring
+        self._calls = BlobCalls(self._container)
 
     async def read(self, keys: List[str]) -> Dict[str, object]:
         try:
@@ -54,16 +65,15 @@ class BlobStateStorage(BlobStorage):
     async def _read(self, keys: List[str]) -> Dict[str, object]:
         # BlobStorage.read, except that only "not found" means "no state yet": the SDK's
         # read also drops every other HTTP error (a 503 from a busy account, a 403), and
-        # the turn would then go on as if the conversation were new.
+        # the turn would then go on as if the conversation were new. A missing container
+        # is "not found" too, so a read need not create it first: the first write does.
         if not keys:
             raise ValueError("Keys are required when reading")
-        await self._initialize()
         items: Dict[str, object] = {}
         for key in keys:
-            try:
-                items[key] = await self._inner_read_blob(self._container.get_blob_client(key))
-            except ResourceNotFoundError:
-                continue
+            found = await self._calls.get(key)
+            if found is not None:
+                items[key] = _store_item(*found)
         return items
 
     async def write(self, changes: Dict[str, object]):
@@ -82,10 +92,15 @@ class BlobStateStorage(BlobStorage):
             raise translate(exc, "saving conversation state") from exc
 
     async def _write_one(self, key: str, item: object) -> None:
-        if _etag_of(item) is None:
-            await self._create(key, item)
-        else:  # an ETag to match, or "*": the SDK's conditional (or forced) write
-            await super().write({key: item})
+        # BlobStorage.write's rules: an ETag to match, or "*" to overwrite; without
+        # one, a conditional create (see the module's docstring) instead of an overwrite.
+        await self._initialize()
+        etag = _etag_of(item)
+        data = self._store_item_to_str(item).encode("utf-8")
+        if etag is None:
+            await self._calls.put(key, data, if_absent=True)
+        else:
+            await self._calls.put(key, data, if_match=None if etag == "*" else etag)
 
     async def delete(self, keys: List[str]):
         try:
@@ -96,10 +111,14 @@ class BlobStateStorage(BlobStorage):
     async def close(self) -> None:
         await self._service.close()
 
-    async def _create(self, key: str, item: object) -> None:
-        await self._initialize()
-        blob = self._container.get_blob_client(key)
-        await blob.upload_blob(self._store_item_to_str(item), overwrite=False)
+
+def _store_item(data: bytes, etag: str) -> object:
+    """BlobStorage._blob_to_store_item for a blob already read: its JSON, its ETag, jsonpickle's objects."""
+    item = loads(data)
+    item["e_tag"] = etag
+    if _JSONPICKLE_TAG not in data:
+        return item  # plain JSON: jsonpickle's restore would return the same dict, walking it in Python
+    return Unpickler().restore(item)
 
 
 def _etag_of(item: object) -> str | None:

@@ -1,4 +1,4 @@
-"""ConversationState whose change check costs a JSON encoding instead of a jsonpickle walk.
+"""ConversationState whose change check costs a JSON encoding instead of a jsonpickle walk, loaded once a turn.
 
 botbuilder's BotState wraps the state it loads in a CachedBotState, which
 hashes it at once with jsonpickle's Pickler (a recursive Python walk) so that
@@ -44,9 +44,11 @@ class FingerprintedConversationState(ConversationState):
     """The SDK's ConversationState, loading its state into a JsonHashedState."""
 
     async def load(self, turn_context: TurnContext, force: bool = False) -> None:
-        # BotState.load, with the cached state's class swapped.
+        # BotState.load, with the cached state's class swapped, and loaded once a turn: the
+        # SDK's loads again while the state is empty, so a new conversation's turn read its
+        # (missing) state once per property it touched, a store call each with Blob state.
         cached_state = self.get_cached_state(turn_context)
         storage_key = self.get_storage_key(turn_context)
-        if force or not cached_state or not cached_state.state:
+        if force or cached_state is None:
             items = await self._storage.read([storage_key])
             turn_context.turn_state[self._context_service_key] = JsonHashedState(items.get(storage_key))

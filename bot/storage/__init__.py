@@ -10,7 +10,7 @@ scrub.py        what never goes into a record (e-mail addresses, phone numbers, 
 recorder.py     turns the bot's events into records without ever failing a turn
 
 The Blob Storage subclass touches the SDK's internals, so it lives behind the
-fence, in bot/sdk/blob_state.py.
+fence, in bot/sdk/blob_state.py (its one-call reads and writes in bot/sdk/blob_calls.py).
 """
 
 from .errors import StateConflict, StorageUnavailable

@@ -10,7 +10,10 @@
 
 Each Azurite listens on a free loopback port and is stopped by whoever
 started it. It runs with --disableTelemetry (without it Azurite reaches out to
-the internet and may ignore SIGTERM) and --inMemoryPersistence (nothing on disk).
+the internet and may ignore SIGTERM), --inMemoryPersistence (nothing on disk)
+and --silent: no access-log line per request, which Node writes to the log
+file synchronously on the cores the bot and the benchmarks share. Set
+AZURITE_ACCESS_LOG=1 to get the access log back in azurite.log (blob.log()).
 """
 
 from __future__ import annotations
@@ -96,6 +99,7 @@ class Azurite:
             [
                 str(BINARY), "--blobHost", "127.0.0.1", "--blobPort", str(self.port),
                 "--inMemoryPersistence", "--disableTelemetry", "--loose", "--skipApiVersionCheck",
+                *([] if os.environ.get("AZURITE_ACCESS_LOG") else ["--silent"]),
             ],
             cwd=self._dir, stdout=self._log, stderr=subprocess.STDOUT,
         )
