@@ -193,7 +193,7 @@ class ErrorExplainerBot(ActivityHandler):
             self.answers.put(key, answer)
         note_decision(answer.decision, cached=cached)
         if self.records is not None and answer.decision.status != "answer":
-            await self.records.unanswered(turn_context.activity, answer.decision)
+            self.records.unanswered(turn_context.activity, answer.decision)
         await self._send_answer(turn_context, answer)
 
     async def _send_answer(self, turn_context: TurnContext, answer: Answer) -> None:
@@ -251,7 +251,7 @@ class ErrorExplainerBot(ActivityHandler):
             channel_id=activity.channel_id,
         )
         if self.records is not None:
-            await self.records.feedback(
+            self.records.feedback(
                 activity, source=submit.source, code=submit.code, subcode=submit.subcode,
                 key=submit.key, helpful=bool(submit.helpful), query=submit.query,
             )
