@@ -8,14 +8,14 @@ Pruning (records past the retention) rewrites the file and replaces it
 atomically; the other processes notice the new file and read it again.
 
 The bot appends a batch at a time (what queued up in about a second, see
-records_writer.py): one lock, one stat and one write(2) per batch, done inline
-(cheaper than handing it to a thread, and the file is local). The file stays
-open between appends (its path is checked on each one, so a replaced or deleted
-file is opened again).
+records_writer.py): one lock, one stat and one write(2) per batch, in a thread
+off the event loop. The file stays open between appends (its path is checked
+on each one, so a replaced or deleted file is opened again).
 """
 
 from __future__ import annotations
 
+import asyncio
 import fcntl
 import json
 import logging
@@ -50,10 +50,17 @@ class RecordFile:
         """Append those of `records` not in the file yet, with one lock and one write; how many.
 
         The bot's writer (records_writer.py) hands over what queued up in a
-        second, so the lock, the stat and the write are paid once per batch.
+        second, so the lock, the stat and the write are paid once per batch, in
+        a thread: waiting for another process's lock, a slow disk or the first
+        read of a large file (the day's prune, the ids already kept) never
+        holds up the event loop, and one hand-over per batch costs little.
+        Only the writer calls this, one batch at a time.
         """
+        return await asyncio.to_thread(self._add_many, records)
+
+    def _add_many(self, records: list[Record]) -> int:
         if self._pruned_at is None or time.monotonic() - self._pruned_at > PRUNE_EVERY_SECONDS:
-            await self.prune()
+            self._prune()
         lines = {}
         for record in records:
             if record.id not in lines:
@@ -121,6 +128,9 @@ class RecordFile:
         return sorted(records.values(), key=lambda r: r.time)
 
     async def prune(self) -> int:
+        return await asyncio.to_thread(self._prune)
+
+    def _prune(self) -> int:
         self._pruned_at = time.monotonic()
         if not self.path.exists():
             return 0
