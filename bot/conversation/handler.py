@@ -205,7 +205,7 @@ class ErrorExplainerBot(ActivityHandler):
             self._with_examples(reply)
         sent = await turn_context.send_activity(reply)
         if len(answer.attachments) == 1 and sent is not None and sent.id and can_update(turn_context.activity.channel_id):
-            self._remember(turn_context, sent.id, button_keys(decision))
+            self._remember(turn_context, sent.id, answer.buttons)
 
     def _remember(self, turn_context: TurnContext, message_id: str, keys: Iterable[str]) -> None:
         """Note which message carries which buttons, so a press on them can update it in place."""
@@ -398,7 +398,8 @@ def _attached(built: list[dict]) -> tuple[CardAttachment, ...]:
 
 
 def _answer_of(decision: Decision, reply: cards.CardReply) -> Answer:
-    return Answer(decision, _attached(reply.cards), reply.summary)
+    attachments = _attached(reply.cards)
+    return Answer(decision, attachments, reply.summary, tuple(button_keys(decision)) if len(attachments) == 1 else ())
 
 
 def _reply_activity(attachments: tuple[CardAttachment, ...], summary: str) -> Activity:
