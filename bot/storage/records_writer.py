@@ -92,7 +92,10 @@ class RecordWriter:
         if self.written or self.failed or self.dropped:
             log.info("records: %d written, %d lost to store faults, %d dropped (queue full) in this process",
                      self.written, self.failed, self.dropped)
-        await self.store.close()
+        try:
+            await self.store.close()
+        except Exception as exc:  # noqa: BLE001 - the server's other clean-ups still run
+            log.warning("records: the store did not close cleanly: %s", exc)
 
     async def flush(self) -> None:
         """Write what is queued now, in one batch; a fault is counted and logged, never raised."""

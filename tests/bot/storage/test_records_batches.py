@@ -59,6 +59,8 @@ class BrokenStore:
 
     async def close(self):
         await self.file.close()
+        if self.broken:
+            raise OSError(5, "Input/output error")
 
 
 # ---------------------------------------------------------------- batches, in process
@@ -167,6 +169,18 @@ def test_a_failing_records_store_never_costs_a_turn(serve_app, sink, tmp_path, c
     records = server.health()["records"]
     assert records["failed"] == 4 and records["written"] == 0
     assert len([r for r in caplog.records if r.levelno == logging.WARNING]) == 1
+
+
+def test_a_store_that_fails_to_close_does_not_stop_the_server_from_stopping(tmp_path, caplog):
+    async def scenario():
+        writer = RecordWriter(BrokenStore(tmp_path / "records.jsonl"))
+        writer.put(record("lost"))
+        await writer.close()  # the flush fails, then the close: both logged, neither raised
+        return writer.summary()
+
+    with caplog.at_level(logging.WARNING, logger="bot.records"):
+        assert asyncio.run(scenario())["failed"] == 1
+    assert [r.getMessage() for r in caplog.records][-1].startswith("records: the store did not close cleanly")
 
 
 @pytest.mark.parametrize("workers", ["1", "2"])
