@@ -30,6 +30,10 @@ class Answer(NamedTuple):
     decision: Decision
     attachments: tuple  # the cards, as the CardAttachments the reply carries (bot/conversation/handler.py)
     summary: str  # the reply's notification text
+    # The presses its one card offers ('feedback:…', 'explain:…'; empty for several cards), noted with
+    # the sent message's id so a press updates that card. Worked out once per answer, here: each key
+    # comes from the card action's own data (handler.button_keys), 15-130 µs per reply when done per turn.
+    buttons: tuple[str, ...] = ()
 
 
 class AnswerCache:

@@ -198,7 +198,7 @@ class ErrorExplainerBot(ActivityHandler):
             self.answers.put((text, None, style), answer)
         note_decision(answer.decision, cached=cached)
         if self.records is not None and answer.decision.status != "answer":
-            await self.records.unanswered(turn_context.activity, answer.decision)
+            self.records.unanswered(turn_context.activity, answer.decision)
         await self._send_answer(turn_context, answer)
 
     def _decided(self, text: str, context: str | None, style: "cards.ActionStyle") -> tuple[Answer, bool]:
@@ -223,7 +223,7 @@ class ErrorExplainerBot(ActivityHandler):
             self._with_examples(reply)
         sent = await turn_context.send_activity(reply)
         if len(answer.attachments) == 1 and sent is not None and sent.id and can_update(turn_context.activity.channel_id):
-            self._remember(turn_context, sent.id, button_keys(decision))
+            self._remember(turn_context, sent.id, answer.buttons)
 
     def _remember(self, turn_context: TurnContext, message_id: str, keys: Iterable[str]) -> None:
         """Note which message carries which buttons, so a press on them can update it in place."""
@@ -269,7 +269,7 @@ class ErrorExplainerBot(ActivityHandler):
             channel_id=activity.channel_id,
         )
         if self.records is not None:
-            await self.records.feedback(
+            self.records.feedback(
                 activity, source=submit.source, code=submit.code, subcode=submit.subcode,
                 key=submit.key, helpful=bool(submit.helpful), query=submit.query,
             )
@@ -416,7 +416,8 @@ def _attached(built: list[dict]) -> tuple[CardAttachment, ...]:
 
 
 def _answer_of(decision: Decision, reply: cards.CardReply) -> Answer:
-    return Answer(decision, _attached(reply.cards), reply.summary)
+    attachments = _attached(reply.cards)
+    return Answer(decision, attachments, reply.summary, tuple(button_keys(decision)) if len(attachments) == 1 else ())
 
 
 def _reply_activity(attachments: tuple[CardAttachment, ...], summary: str) -> Activity:

@@ -8,6 +8,7 @@ turn_faults     a store that cannot be reached: a clear reply and a 503 for that
 records.py      feedback clicks and unanswered questions, durable, one per activity
 scrub.py        what never goes into a record (e-mail addresses, phone numbers, secrets...)
 recorder.py     turns the bot's events into records without ever failing a turn
+records_writer  the queue a turn puts its record in, written in batches by one task
 
 The Blob Storage subclass touches the SDK's internals, so it lives behind the
 fence, in bot/sdk/blob_state.py (its one-call reads and writes in bot/sdk/blob_calls.py).

@@ -38,3 +38,11 @@ def record_store(settings: StorageSettings):
     from .records_file import RecordFile
 
     return RecordFile(settings.records_path, settings.retention_days)
+
+
+def turn_recorder(settings: StorageSettings):
+    """What the conversation hands its records to: a queue, written in batches to record_store(settings)."""
+    from .recorder import TurnRecorder
+    from .records_writer import RecordWriter
+
+    return TurnRecorder(RecordWriter(record_store(settings), settings.records_flush_seconds, settings.records_queue_max))

@@ -1,16 +1,19 @@
 """From the bot's events to records: what the conversation calls, and why it can never fail a turn.
 
 The conversation hands over the activity and what it decided; this module
-picks the fields a record keeps (bot/storage/records.py) and writes it. A
-record is worth less than the user's answer, so a store that fails here is
-logged and the turn goes on; the user never hears of it.
+picks the fields a record keeps (bot/storage/records.py) and queues it for
+the writer (bot/storage/records_writer.py), which stores it off the turn. A
+record is worth less than the user's answer: building it is plain Python, and
+whatever goes wrong while storing it is logged and counted by the writer; the
+user never hears of it.
 """
 
 from __future__ import annotations
 
 import logging
 
-from .records import EntryRef, Record, RecordStore, new_record
+from .records import EntryRef, Record, new_record
+from .records_writer import RecordWriter
 
 log = logging.getLogger("bot.records")
 
@@ -19,16 +22,14 @@ KEPT_DECISIONS = 1024  # decisions whose entries are kept (see TurnRecorder._ent
 
 
 class TurnRecorder:
-    def __init__(self, store: RecordStore):
-        self.store = store
-        self.written = 0
-        self.failed = 0
+    def __init__(self, writer: RecordWriter):
+        self.writer = writer
         self._entries: dict[int, tuple[object, tuple[EntryRef, ...]]] = {}  # id(decision) -> (decision, entries)
 
-    async def feedback(self, activity, *, source: str, code: int | None, subcode: int | None,
+    def feedback(self, activity, *, source: str, code: int | None, subcode: int | None,
                        key: str | None, helpful: bool, query: str | None) -> None:
         """A Helpful / Not helpful click on an answer card."""
-        await self._keep(new_record(
+        self._keep(new_record(
             kind="feedback",
             decision="helpful" if helpful else "not_helpful",
             channel=activity.channel_id,
@@ -38,11 +39,11 @@ class TurnRecorder:
             entries=(EntryRef(source, code, subcode, key),),
         ))
 
-    async def unanswered(self, activity, decision) -> None:
+    def unanswered(self, activity, decision) -> None:
         """A question answered with "none" (nothing found) or "ambiguous" (a choice offered)."""
         if decision.status not in ("none", "ambiguous"):
             return
-        await self._keep(new_record(
+        self._keep(new_record(
             kind="question",
             decision=decision.status,
             channel=activity.channel_id,
@@ -70,18 +71,21 @@ class TurnRecorder:
         return entries
 
     def summary(self) -> dict:
-        return {"written": self.written, "failed": self.failed}
+        return self.writer.summary()
+
+    def start(self) -> None:
+        """Start writing (in the process that serves: the app's on_startup)."""
+        self.writer.start()
 
     async def close(self) -> None:
-        await self.store.close()
+        """Write what is queued and close the store (the app's on_cleanup, after the drain)."""
+        await self.writer.close()
 
-    async def _keep(self, record: Record) -> None:
+    def _keep(self, record: Record) -> None:
         try:
-            if await self.store.add(record):
-                self.written += 1
+            self.writer.put(record)
         except Exception as exc:  # noqa: BLE001 - see the module's docstring
-            self.failed += 1
-            log.warning("a %s record could not be written: %s", record.kind, exc)
+            log.warning("a %s record could not be queued: %s", record.kind, exc)
 
 
 def _conversation_id(activity) -> str | None:

@@ -9,7 +9,8 @@ conversation and activity id, so a channel's retry of the same activity (Teams
 retries when a reply is slow) finds its record already there and adds nothing.
 
 Two stores with one interface: a local JSON-lines file (the default, see
-records_file.py) and blobs in the state's container (records_blob.py).
+records_file.py) and blobs in the state's container (records_blob.py). The
+bot hands its records to them in batches, off the turn (records_writer.py).
 """
 
 from __future__ import annotations
@@ -186,9 +187,23 @@ def cutoff(retention_days: int, at: datetime | None = None) -> datetime:
     return (at or now()) - timedelta(days=retention_days)
 
 
+class RecordsLost(Exception):
+    """A batch the store kept only part of: `kept` went in, `lost` did not, because of `cause`."""
+
+    def __init__(self, kept: int, lost: int, cause: BaseException):
+        super().__init__(f"{lost} records not written: {cause}")
+        self.kept, self.lost, self.cause = kept, lost, cause
+
+
 class RecordStore(Protocol):
     async def add(self, record: Record) -> bool:
         """Keep the record; False when a record with its id is already kept."""
+
+    async def add_many(self, records: list[Record]) -> int:
+        """Keep those of `records` whose id is not kept yet, in as few writes as the store allows; how many.
+
+        Raises RecordsLost when a fault lost only some of them, any other error when it lost all.
+        """
 
     async def read(self, since: datetime | None = None) -> list[Record]:
         """The kept records (within retention) from `since` on, oldest first."""

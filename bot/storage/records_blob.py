@@ -17,13 +17,14 @@ from datetime import datetime
 from azure.core.exceptions import AzureError, ResourceExistsError
 
 from .blob_client import blob_service, is_missing_container, translate
-from .records import Record, cutoff
+from .records import Record, RecordsLost, cutoff
 
 log = logging.getLogger("bot.records")
 
 PREFIX = "records/"
 PRUNE_EVERY_SECONDS = 24 * 3600
 _READ_AT_ONCE = 16
+_WRITE_AT_ONCE = 16
 
 
 class RecordBlobs:
@@ -57,6 +58,30 @@ class RecordBlobs:
         except (AzureError, asyncio.TimeoutError, OSError) as exc:
             raise translate(exc, "writing a record") from exc
         return False
+
+    async def add_many(self, records: list[Record]) -> int:
+        """Each record its own conditional create, a few at once; how many were new.
+
+        Not one blob per batch: the conditional create of `records/<id>.json` is
+        what keeps one record per activity across instances (the service refuses
+        the second), and the report reads the same layout. The bot calls this
+        from its writer task (records_writer.py), so these round trips are off the turn.
+        """
+        gate = asyncio.Semaphore(_WRITE_AT_ONCE)
+
+        async def one(record: Record) -> bool:
+            async with gate:
+                return await self.add(record)
+
+        unique = list({r.id: r for r in records}.values())
+        results = await asyncio.gather(*(one(r) for r in unique), return_exceptions=True)
+        kept = sum(1 for r in results if r is True)
+        faults = [r for r in results if isinstance(r, BaseException)]
+        if faults:
+            if not kept and len(faults) == len(unique):
+                raise faults[0]
+            raise RecordsLost(kept, len(faults), faults[0])
+        return kept
 
     async def read(self, since: datetime | None = None) -> list[Record]:
         oldest = cutoff(self.retention_days)

@@ -7,13 +7,15 @@ is how a retried activity is recognised even when another worker recorded it.
 Pruning (records past the retention) rewrites the file and replaces it
 atomically; the other processes notice the new file and read it again.
 
-Each append is a few hundred bytes, done inline: cheaper than handing it to a
-thread, and the file is local. The file stays open between appends (its path is
-checked on each one, so a replaced or deleted file is opened again).
+The bot appends a batch at a time (what queued up in about a second, see
+records_writer.py): one lock, one stat and one write(2) per batch, in a thread
+off the event loop. The file stays open between appends (its path is checked
+on each one, so a replaced or deleted file is opened again).
 """
 
 from __future__ import annotations
 
+import asyncio
 import fcntl
 import json
 import logging
@@ -42,20 +44,40 @@ class RecordFile:
 
     async def add(self, record: Record) -> bool:
         """Append the record, unless a record with its id is already in the file (a retried activity)."""
+        return await self.add_many([record]) == 1
+
+    async def add_many(self, records: list[Record]) -> int:
+        """Append those of `records` not in the file yet, with one lock and one write; how many.
+
+        The bot's writer (records_writer.py) hands over what queued up in a
+        second, so the lock, the stat and the write are paid once per batch, in
+        a thread: waiting for another process's lock, a slow disk or the first
+        read of a large file (the day's prune, the ids already kept) never
+        holds up the event loop, and one hand-over per batch costs little.
+        Only the writer calls this, one batch at a time.
+        """
+        return await asyncio.to_thread(self._add_many, records)
+
+    def _add_many(self, records: list[Record]) -> int:
         if self._pruned_at is None or time.monotonic() - self._pruned_at > PRUNE_EVERY_SECONDS:
-            await self.prune()
-        line = (record.to_json_text() + "\n").encode("utf-8")
+            self._prune()
+        lines = {}
+        for record in records:
+            if record.id not in lines:
+                lines[record.id] = record.to_json_text() + "\n"
         f, st = self._locked_file()
         try:
             self._catch_up(f, st)
-            if record.id in self._seen:
-                return False
-            written = f.write(line)  # unbuffered and O_APPEND: at the end, nearly always all of it at once
-            while written < len(line):
-                written += f.write(line[written:])
-            self._seen.add(record.id)
-            self._offset = st.st_size + len(line)  # appended under the lock: nobody wrote in between
-            return True
+            fresh = [rid for rid in lines if rid not in self._seen]
+            if not fresh:
+                return 0
+            data = "".join(lines[rid] for rid in fresh).encode("utf-8")
+            written = f.write(data)  # unbuffered and O_APPEND: at the end, nearly always all of it at once
+            while written < len(data):
+                written += f.write(data[written:])
+            self._seen.update(fresh)
+            self._offset = st.st_size + len(data)  # appended under the lock: nobody wrote in between
+            return len(fresh)
         finally:
             fcntl.flock(f, fcntl.LOCK_UN)
 
@@ -106,6 +128,9 @@ class RecordFile:
         return sorted(records.values(), key=lambda r: r.time)
 
     async def prune(self) -> int:
+        return await asyncio.to_thread(self._prune)
+
+    def _prune(self) -> int:
         self._pruned_at = time.monotonic()
         if not self.path.exists():
             return 0

@@ -38,6 +38,11 @@ class StorageSettings:
     data_dir: str = DEFAULT_DATA_DIR
     # Records older than this are deleted, and never reported.
     retention_days: int = 90
+    # Records are queued by the turn and written in batches this often (bot/storage/records_writer.py):
+    # what a crash (not a stop) can lose, and how soon `explain-error gaps` sees a question.
+    records_flush_seconds: float = 1.0
+    # Records queued at most; past it (a store slower than the traffic) the newest are dropped and counted.
+    records_queue_max: int = 10_000
     # One call to the Blob service, retries included, gives up after about this long:
     # a store that does not answer costs the turn a clear reply and a 503, not a hang.
     timeout_seconds: float = 5.0
@@ -78,6 +83,8 @@ class StorageSettings:
             idle_minutes=_number(env, "BOT_STATE_IDLE_MINUTES", 24 * 60, 1, 365 * 24 * 60),
             data_dir=(env.get("BOT_DATA_DIR") or DEFAULT_DATA_DIR).strip(),
             retention_days=_number(env, "BOT_RECORDS_RETENTION_DAYS", 90, 1, 3650),
+            records_flush_seconds=_number(env, "BOT_RECORDS_FLUSH_SECONDS", 1.0, 0.01, 60.0, float),
+            records_queue_max=_number(env, "BOT_RECORDS_QUEUE_MAX", 10_000, 1, 10_000_000),
             timeout_seconds=_number(env, "BOT_STORAGE_TIMEOUT_SECONDS", 5.0, 0.5, 120.0, float),
         )
 

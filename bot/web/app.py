@@ -25,7 +25,7 @@ from ..conversation.handler import ErrorExplainerBot
 from ..conversation.turn_errors import on_turn_error
 from ..sdk.adapter import BotFrameworkAdapter
 from ..sdk.state_fingerprint import FingerprintedConversationState
-from ..storage.factory import record_store, state_storage, storage_health
+from ..storage.factory import state_storage, storage_health, turn_recorder
 from ..storage.recorder import TurnRecorder
 from ..storage.turn_faults import storage_fault_aware
 from ..telemetry import observe_turns, start_exporting
@@ -45,6 +45,7 @@ def create_app(
     *,
     catalog: Catalog | None = None,
     storage: Storage | None = None,
+    records: TurnRecorder | None = None,
 ) -> web.Application:
     """Build the aiohttp application: adapter, authentication, bot and routes."""
     config = config or BotConfig()
@@ -62,7 +63,7 @@ def create_app(
         feedback,
         typing_threshold_chars=config.typing_threshold_chars,
         answers=AnswerCache(config.answer_cache_size),
-        records=TurnRecorder(record_store(config.storage)),
+        records=records if records is not None else turn_recorder(config.storage),
     )
     endpoint = MessagesEndpoint(adapter, observe_turns(bot), config.max_body_bytes)
 
@@ -98,12 +99,14 @@ def create_app(
 
     async def _open(_app: web.Application) -> None:
         await adapter.open()
+        bot.records.start()  # the records' writer task, in the process that serves (each gunicorn worker)
 
     async def _close(_app: web.Application) -> None:
+        # After the drain: the turns that could queue a record are done, so every record queued is written.
+        await bot.records.close()
         await adapter.close()
         if own_storage and hasattr(storage, "close"):
             await storage.close()
-        await bot.records.close()
 
     app.on_startup.append(start_exporting)  # telemetry's exporters, in the process that serves
     app.on_startup.append(_open)
