@@ -12,6 +12,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 
 from tests.support.bot_server import REPO, conversation_id, post
 
@@ -43,7 +44,11 @@ def test_a_question_with_lone_surrogates_is_recorded_with_replacement_characters
     assert post(bot, None, raw=sent).status_code == 200
     sink.wait_for(1, conv)  # the bot answered (it has no entry for toasters)
 
+    deadline = time.monotonic() + 15  # the bot writes its records within its flush interval (1 s)
     report = _gaps_json(env)
+    while report["unanswered"] == 0 and time.monotonic() < deadline:
+        time.sleep(0.2)
+        report = _gaps_json(env)
     assert report["unanswered"] == 1
     [cluster] = report["clusters"]
     assert cluster["question"] == f"{REPLACEMENT} my toaster \U0001F600 shows error E-17 {REPLACEMENT}"
