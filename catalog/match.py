@@ -329,7 +329,9 @@ class Matcher:
                 targets = tuple(sorted((*targets, *_unique_status(extra)), key=lambda t: t.start))
         if named is not None:
             named.append(bool(hits.strength))
-        plain = without_frames(said)
+        plain = without_frames(shape)  # frames first: "at f (bot.js:3:1)" is a frame by its brackets
+        if said is not shape:
+            plain = without_source_positions(plain, self.lex)
         focus = error_text(plain)  # a long post's error lines, when it has a story around them
         text_words = tokens(focus or plain, self.lex.stopwords)
         qwords = self.text.query_words(text_words) if text_words else None

@@ -93,10 +93,23 @@ _FILE_BEFORE_LINE = re.compile(
        )\Z""",
     re.IGNORECASE | re.VERBOSE,
 )
+_AT_LINE = re.compile(r"\b(?:at|on|in)\s+\Z", re.IGNORECASE)
 _FILE_BEFORE_NUMBER = re.compile(rf"{_FILE}\Z", re.IGNORECASE)
 _NUMBER_AFTER_FILE = re.compile(r"(?::\d+)++(?!\w|\.\d)|\(\d+(?:,\s*\d+)?\)")
 _FRAME_TAIL = re.compile(r",\s*in\s+[\w<>.$]+")  # File "bot.py", line 503, in on_turn
 _LOOK_BACK = 300
+
+
+def _words_back(text: str, end: int, limit: int, n: int) -> int:
+    """Where the n-th run of non-spaces before end starts (not before limit): a file name
+    and what joins it to its line number are a few words, so they are looked for only there."""
+    i = end
+    for _ in range(n):
+        while i > limit and text[i - 1].isspace():
+            i -= 1
+        while i > limit and not text[i - 1].isspace():
+            i -= 1
+    return i
 
 
 def source_positions(text: str, lex: Lexicon | None = None) -> list[tuple[int, int]]:
@@ -114,7 +127,7 @@ def source_positions(text: str, lex: Lexicon | None = None) -> list[tuple[int, i
         window_start = max(0, a - _LOOK_BACK)
         if text[a] == ".":  # a file name glued to its number
             after = _NUMBER_AFTER_FILE.match(text, b)
-            before = _FILE_BEFORE_NUMBER.search(text, window_start, b)
+            before = _FILE_BEFORE_NUMBER.search(text, _words_back(text, a, window_start, 1), b)
             if not (after and before):
                 continue
             start, end = before.start(), after.end()
@@ -122,7 +135,13 @@ def source_positions(text: str, lex: Lexicon | None = None) -> list[tuple[int, i
             if a and (text[a - 1].isalnum() or text[a - 1] == "_"):
                 continue  # "baseline 5", "deadline 3"
             after = _LINE_AFTER.match(text, a)
-            before = _FILE_BEFORE_LINE.search(text, window_start, a)
+            # Without a dot in them no file name can be there (cheap to rule out in a paste of
+            # a thousand "line N"s).
+            window_start = _words_back(text, a, window_start, 3)  # 'File "C:\x y\bot.py", line'
+            if text.find(".", window_start, a) >= 0:
+                before = _FILE_BEFORE_LINE.search(text, window_start, a)
+            else:
+                before = _AT_LINE.search(text, max(window_start, a - 8), a)
             if before is None:
                 lex_ = lex_ or lex or load_lexicon()
                 ahead = fold(text[max(0, a - 40) : a]).rstrip() + " line"
