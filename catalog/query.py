@@ -95,7 +95,8 @@ _FILE_BEFORE_LINE = re.compile(
 )
 _AT_LINE = re.compile(r"\b(?:at|on|in)\s+\Z", re.IGNORECASE)
 _FILE_BEFORE_NUMBER = re.compile(rf"{_FILE}\Z", re.IGNORECASE)
-_NUMBER_AFTER_FILE = re.compile(r"(?::\d+)++(?!\w|\.\d)|\(\d+(?:,\s*\d+)?\)")
+# ":503", ":503:12"; in brackets only a line and a column, as compilers write them: "res.send(500)" is a call.
+_NUMBER_AFTER_FILE = re.compile(r"(?::\d+)++(?!\w|\.\d)|\(\d+,\s*\d+\)")
 _FRAME_TAIL = re.compile(r",\s*in\s+[\w<>.$]+")  # File "bot.py", line 503, in on_turn
 _LOOK_BACK = 300
 
@@ -135,9 +136,9 @@ def source_positions(text: str, lex: Lexicon | None = None) -> list[tuple[int, i
             if a and (text[a - 1].isalnum() or text[a - 1] == "_"):
                 continue  # "baseline 5", "deadline 3"
             after = _LINE_AFTER.match(text, a)
-            # Without a dot in them no file name can be there (cheap to rule out in a paste of
-            # a thousand "line N"s).
             window_start = _words_back(text, a, window_start, 3)  # 'File "C:\x y\bot.py", line'
+            # Without a dot in those words no file name is there (cheap to rule out in a paste
+            # of a thousand "line N"s).
             if text.find(".", window_start, a) >= 0:
                 before = _FILE_BEFORE_LINE.search(text, window_start, a)
             else:

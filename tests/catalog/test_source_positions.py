@@ -96,3 +96,14 @@ def test_a_source_position_changes_no_decision(explain, question, position):
     alone, with_position = explain(question), explain(question + position)
     assert with_position.status == alone.status
     assert [m.entry.identity for m in with_position.matches] == [m.entry.identity for m in alone.matches]
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("my handler does res.send(500) and the bot shows nothing", [("any", 500)]),  # a call, not Bot.cs(503,12)
+        ("at line 5 of bot.py I get error 403", [("any", 403)]),
+    ],
+)
+def test_numbers_next_to_a_position_are_still_read(question, expected):
+    assert targets(question) == expected
