@@ -26,7 +26,7 @@ from .foreign_evidence import load_foreign_evidence
 from .foreign_products import load_foreign_products
 from .lexicon import fold, load_lexicon
 from .posts import distinct_lines, error_text, without_frames
-from .query import ParsedQuestion, Target, parse
+from .query import ParsedQuestion, Target, parse, without_source_positions
 from .schema import Entry
 from .products import ProductSignals, SignalHits, words_of
 from .textindex import TextIndex, stem, tokens
@@ -278,6 +278,12 @@ class Matcher:
         shape = distinct_lines(question)  # a long log's words, one line shape each
         words = words_of(shape)
         hits = self.signals.detect(words)
+        # Where the code failed ("line 503 of bot.py") says nothing of which error it was: its
+        # words are read neither as the error's words nor as a product named for them. A file
+        # or package in it may still name the product of a number the question names
+        # ("line 503 of bot.py: 401", ".../node_modules/botbuilder/lib/...js:413:46").
+        said = without_source_positions(shape, self.lex)
+        said_hits = hits if said is shape else self.signals.detect(words_of(said))
         foreign = self.foreign.recognise(p.text, words, product_named=hits.names_a_product, cased=shape)
         if foreign is not None:
             # Another product's error: its numbers fitting our rows is a coincidence.
@@ -303,6 +309,7 @@ class Matcher:
             for e in strings:
                 strength[e.source] = max(strength.get(e.source, 0.0), 2.0)
             hits = SignalHits(strength, hits.used_words, hits.word_sources)
+            said_hits = _at_least(said_hits, {e.source: 2.0 for e in strings})
         # Connector and Direct Line codes ("BotNotInConversationRoster") stand for their HTTP
         # status; the bot connector's own codes name the Bot Service as a product word would.
         targets = p.targets
@@ -315,6 +322,7 @@ class Matcher:
                 top = max(strength.values(), default=0.0)
                 strength[self.connector.product] = max(CONNECTOR_CODE_STRENGTH, top + 1.0)
                 hits = SignalHits(strength, hits.used_words, hits.word_sources)
+                said_hits = _at_least(said_hits, {self.connector.product: strength[self.connector.product]})
             # ... only where the status itself is not given: "<BotError> ... status code
             # InternalServerError" is about that 500.
             # A status that is the Direct Line's own choice (TokenExpired: 403) holds only
@@ -326,12 +334,14 @@ class Matcher:
                 targets = tuple(sorted((*targets, *_unique_status(extra)), key=lambda t: t.start))
         if named is not None:
             named.append(bool(hits.strength))
-        plain = without_frames(shape)
+        plain = without_frames(shape)  # frames first: "at f (bot.js:3:1)" is a frame by its brackets
+        if said is not shape:
+            plain = without_source_positions(plain, self.lex)
         focus = error_text(plain)  # a long post's error lines, when it has a story around them
         text_words = tokens(focus or plain, self.lex.stopwords)
         qwords = self.text.query_words(text_words) if text_words else None
-        if qwords is not None and hits.word_sources:
-            qwords = qwords.with_products({stem(w): s for w, s in hits.word_sources.items()})
+        if qwords is not None and said_hits.word_sources:
+            qwords = qwords.with_products({stem(w): s for w, s in said_hits.word_sources.items()})
 
         answers: list[Match] = []
         ambiguous: list[list[_Candidate]] = []
@@ -398,12 +408,12 @@ class Matcher:
 
         # No number decided: the words must. First the catalog's own other names for a row,
         # in the product the question names: "Teams bot ... throttling errors" is its 429.
-        by_alias = self._by_alias(p.text, hits) if not (missed or missed_named) else None
+        by_alias = self._by_alias(p.text if said is shape else fold(said), said_hits) if not (missed or missed_named) else None
         if by_alias is not None:
             return Decision(question, "answer", self._with_status(Match(by_alias, 0.9, "alias")),
                             truncated_at=truncated, context=by_alias.source)
-        product_words = {stem(w) for w in hits.used_words}
-        text = self._by_text(qwords, hits, context, strict=missed_named, product_words=product_words)
+        product_words = {stem(w) for w in said_hits.used_words}
+        text = self._by_text(qwords, said_hits, context, strict=missed_named, product_words=product_words)
         if text is not None:
             status, matches = text
             return Decision(question, status, matches, truncated_at=truncated,
@@ -530,6 +540,14 @@ class Matcher:
         if len(pool) >= 2:
             return "ambiguous", tuple(Match(e, min(t, 1.0), "text") for t, _, e in pool)
         return None
+
+
+def _at_least(hits: SignalHits, strength: dict[str, float]) -> SignalHits:
+    """These hits with these sources named at least this strongly."""
+    merged = dict(hits.strength)
+    for source, value in strength.items():
+        merged[source] = max(merged.get(source, 0.0), value)
+    return SignalHits(merged, hits.used_words, hits.word_sources)
 
 
 def _catalog_words(catalog) -> frozenset[str]:

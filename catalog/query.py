@@ -4,7 +4,8 @@ People paste anything: a sentence, a JSON error body, a log line full of
 timestamps and GUIDs. This module only reads; it knows nothing of the catalog,
 so that its output can be checked exactly in tests. Numbers that are not codes
 (dates, times, ids, versions, quantities) are blanked out before numbers are
-read, so they can never be mistaken for codes.
+read, so they can never be mistaken for codes; so are source positions
+("line 503 of bot.py"), whose words are not the question's words either.
 """
 
 from __future__ import annotations
@@ -70,6 +71,120 @@ def _noise(text: str):
                   if test is None or (test in text if isinstance(test, str) else test.search(text)))
     return _noise_pattern(kinds).finditer(text)
 
+# Where code failed, in people's words and in the stack-trace notations of Python, .NET,
+# Java and JS: "line 503 of bot.py", "bot.py line 503", 'File "bot.py", line 503, in f',
+# "in C:\src\Bot.cs:line 503", "(Bot.java:503)", "(bot.js:503:12)", "Bot.cs(503,12)",
+# "at line 503, column 7". It says where an error happened, never which error: its number
+# is no code and its words are no evidence ("line" is Direct Line's, "bot" of bot.py the
+# Bot Service's), so the whole of it is blanked, for the words as for the numbers.
+# A file is a name with a short extension, after an optional drive and folders.
+_FILE = r"""(?<![\w.$@~/\\-])(?:[a-z]:)?[\\/]?(?:[\w$@~.-]++[\\/])*+[\w$@-]+(?:\.[\w$@-]+)*?\.[a-z][a-z0-9]{0,4}(?![\w-])"""
+_LINE = r"""line\s*[:#]?\s*\d+(?:(?:\s*[,:]\s*|\s+)(?:col(?:umn)?|char(?:acter)?|pos(?:ition)?)\s*[:#]?\s*\d+)?"""
+# A position is found from what every notation has, "line N" or a file name glued to ":N" or
+# "(N", and grown from there both ways; so a 20 KB paste is scanned twice, not once per notation.
+# (A scan for "line" that starts with a literal is several times faster than one with \b first.)
+_LINE_ANCHOR = re.compile(r"line(?=\s*[:#]?\s*\d)", re.IGNORECASE)
+_GLUED_ANCHOR = re.compile(r"\.[a-z][a-z0-9]{0,4}(?=[:(]\d)", re.IGNORECASE)
+_LINE_AFTER = re.compile(rf"{_LINE}\)?(?:\s+(?:of|in)\s+(?:(?:the\s+)?file\s+)?{_FILE})?", re.IGNORECASE)
+_FILE_BEFORE_LINE = re.compile(
+    rf"""(?:\bfile\s+["'][^"'\n]{{1,300}}["'],\s*                # File "bot.py", line 503
+       | {_FILE}\s*(?:["']?,\s*|:|\s+at\s+|\(\s*|\s+)            # bot.py line 503, Bot.cs:line 503
+       | \b(?:at|on|in)\s+                                       # at line 503
+       )\Z""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_AT_LINE = re.compile(r"\b(?:at|on|in)\s+\Z", re.IGNORECASE)
+_FILE_BEFORE_NUMBER = re.compile(rf"{_FILE}\Z", re.IGNORECASE)
+# ":503", ":503:12"; in brackets only a line and a column, as compilers write them: "res.send(500)" is a call.
+_NUMBER_AFTER_FILE = re.compile(r"(?::\d+)++(?!\w|\.\d)|\(\d+,\s*\d+\)")
+_FRAME_TAIL = re.compile(r",\s*in\s+[\w<>.$]+")  # File "bot.py", line 503, in on_turn
+_LOOK_BACK = 300
+
+
+def _words_back(text: str, end: int, limit: int, n: int) -> int:
+    """Where the n-th run of non-spaces before end starts (not before limit): a file name
+    and what joins it to its line number are a few words, so they are looked for only there."""
+    i = end
+    for _ in range(n):
+        while i > limit and text[i - 1].isspace():
+            i -= 1
+        while i > limit and not text[i - 1].isspace():
+            i -= 1
+    return i
+
+
+def source_positions(text: str, lex: Lexicon | None = None) -> list[tuple[int, int]]:
+    """The spans of the source positions in this text (folded or as written).
+
+    "Direct Line 503" names a product and its status; "line 503" after a product
+    name that ends in "line" (lexicon.toml names_before) is therefore no position.
+    """
+    spans: list[tuple[int, int]] = []
+    lex_ = None
+    anchors = [*(m.span() for m in _LINE_ANCHOR.finditer(text)), *(m.span() for m in _GLUED_ANCHOR.finditer(text))]
+    for a, b in sorted(anchors):
+        if spans and a < spans[-1][1]:
+            continue  # inside the position found last
+        window_start = max(0, a - _LOOK_BACK)
+        if text[a] == ".":  # a file name glued to its number
+            after = _NUMBER_AFTER_FILE.match(text, b)
+            before = _FILE_BEFORE_NUMBER.search(text, _words_back(text, a, window_start, 1), b)
+            if not (after and before):
+                continue
+            start, end = before.start(), after.end()
+        else:
+            if a and (text[a - 1].isalnum() or text[a - 1] == "_"):
+                continue  # "baseline 5", "deadline 3"
+            after = _LINE_AFTER.match(text, a)
+            window_start = _words_back(text, a, window_start, 3)  # 'File "C:\x y\bot.py", line'
+            # Without a dot in those words no file name is there (cheap to rule out in a paste
+            # of a thousand "line N"s).
+            if text.find(".", window_start, a) >= 0:
+                before = _FILE_BEFORE_LINE.search(text, window_start, a)
+            else:
+                before = _AT_LINE.search(text, max(window_start, a - 8), a)
+            if before is None:
+                lex_ = lex_ or lex or load_lexicon()
+                ahead = fold(text[max(0, a - 40) : a]).rstrip() + " line"
+                if any(ahead.endswith(name) for name in lex_.names_before):
+                    continue  # "Direct Line 503"
+            start, end = (before.start() if before is not None else a), after.end()
+            tail = _FRAME_TAIL.match(text, end)
+            if tail and before is not None and before.group(0)[:4].lower() == "file":
+                end = tail.end()
+        if text[start - 1 : start] == "(" and text[end : end + 1] == ")":
+            start, end = start - 1, end + 1  # "(Bot.java:503)"
+        if spans and start < spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def without_source_positions(text: str, lex: Lexicon | None = None) -> str:
+    """The text with each source position cut, with the spaces around it, for reading its words.
+
+    Cut rather than blanked: how long a post is decides how its words are read
+    (catalog/posts.py), and a trace's positions must not make a question a long post.
+    """
+    spans = source_positions(text, lex)
+    if not spans:
+        return text
+    out, last = [], 0
+    for a, b in spans:
+        kept = text[last:a].rstrip()
+        cut_from = last + len(kept)
+        last = b
+        while last < len(text) and text[last].isspace():
+            last += 1
+        if kept:
+            out.append(kept)
+            # the line break of a line that was all position stays; other cuts leave one space
+            out.append("\n" if "\n" in text[cut_from:last] else " ")
+    out.append(text[last:])
+    return "".join(out).strip()
+
+
 # A run of digits standing alone: not glued to letters, decimals or ids.
 # ("6,000" and "1.5" are already blanked as noise, so "8509,8510" is two numbers.)
 # A run of digits on its own; a plural s may follow ("429s"), which _is_quantity weighs against seconds.
@@ -115,7 +230,7 @@ class Target:
 class ParsedQuestion:
     text: str  # folded (NFKC + casefold) question
     targets: tuple[Target, ...] = ()
-    words: tuple[str, ...] = ()  # folded word tokens, in order
+    words: tuple[str, ...] = ()  # folded word tokens, in order (none from source positions)
     classes: tuple[int, ...] = ()  # 4 for "4xx"
     string_words: tuple[str, ...] = field(default=())  # values of `code: "..."` keys
     # Error codes of a kind no source has: 32-bit hex failure results (Windows HRESULTs such as
@@ -342,7 +457,8 @@ def parse(question: str, lex: Lexicon | None = None) -> ParsedQuestion:
             continue
         codes.append(Target(start=m.start(1), code=int(m.group(1)), role="http", explicit=True))
         early.append(m.span())
-    spans = sorted([*early, *(m.span() for m in _noise(text))])
+    positions = source_positions(text, lex)
+    spans = sorted([*early, *positions, *(m.span() for m in _noise(text))])
     merged: list[tuple[int, int]] = []
     for a, b in spans:
         if merged and a <= merged[-1][1]:
@@ -462,7 +578,7 @@ def parse(question: str, lex: Lexicon | None = None) -> ParsedQuestion:
     return ParsedQuestion(
         text=text,
         targets=tuple(targets),
-        words=tuple(_WORD.findall(text)),
+        words=tuple(_WORD.findall(_blank(text, positions))),
         classes=tuple(sorted({int(d) for d in _CLASS.findall(clean)})),
         string_words=tuple(dict.fromkeys(string_words)),
         foreign_codes=tuple(dict.fromkeys(_FOREIGN_CODE.findall(text))),
