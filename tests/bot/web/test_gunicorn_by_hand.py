@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import json
 import signal
-import socket
 import sys
 
 import pytest
 
 from tests.support.bot_server import BotProcess, activity, conversation_id, post
 from tests.support.processes import child_pids
+from tests.support.raw_http import send_raw
 
 
 def _gunicorn_command(worker_class: str) -> list[str]:
@@ -39,19 +39,6 @@ def gunicorn_bot(request, tmp_path):
     bot.stop()
 
 
-def _send(port: int, request: bytes) -> tuple[str, bytes]:
-    with socket.create_connection(("127.0.0.1", port), timeout=10) as s:
-        try:
-            s.sendall(request)
-        except (BrokenPipeError, ConnectionResetError):
-            pass
-        data = b""
-        while chunk := s.recv(65536):
-            data += chunk
-    head, _, body = data.partition(b"\r\n\r\n")
-    return head.decode("latin-1"), body
-
-
 HUGE_HEADER = (b"POST /api/messages HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nAuthorization: Bearer "
                + b"A" * 20480 + b"\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}")
 NUL_IN_HEADER = (b"POST /api/messages HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nX-Evil: a\x00b\r\n"
@@ -61,7 +48,7 @@ NUL_IN_HEADER = (b"POST /api/messages HTTP/1.1\r\nHost: x\r\nContent-Type: appli
 @pytest.mark.parametrize("request_bytes, status", [(HUGE_HEADER, 431), (NUL_IN_HEADER, 400)],
                          ids=["20kb-authorization", "nul-in-a-header"])
 def test_gunicorn_by_hand_answers_unparsable_requests_as_problem_json(gunicorn_bot, request_bytes, status):
-    head, body = _send(gunicorn_bot.port, request_bytes)
+    head, body = send_raw(gunicorn_bot.port, request_bytes)
     assert head.split(" ", 2)[1] == str(status), head
     assert "content-type: application/problem+json" in head.lower(), head
     problem = json.loads(body)

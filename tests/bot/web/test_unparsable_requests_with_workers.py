@@ -8,22 +8,10 @@ same 431 problem+json as from a single process (the corpus checks that one).
 from __future__ import annotations
 
 import json
-import socket
 
 import pytest
 
-
-def _send(port: int, request: bytes) -> tuple[str, bytes]:
-    with socket.create_connection(("127.0.0.1", port), timeout=10) as s:
-        try:
-            s.sendall(request)
-        except (BrokenPipeError, ConnectionResetError):
-            pass
-        data = b""
-        while chunk := s.recv(65536):
-            data += chunk
-    head, _, body = data.partition(b"\r\n\r\n")
-    return head.decode("latin-1"), body
+from tests.support.raw_http import send_raw
 
 
 @pytest.mark.parametrize(
@@ -38,7 +26,7 @@ def _send(port: int, request: bytes) -> tuple[str, bytes]:
 )
 def test_workers_answer_unparsable_requests_as_problem_json(start_bot, tmp_path, request_bytes, status):
     server = start_bot(env={"BOT_WORKERS": "2", "BOT_DATA_DIR": str(tmp_path)})
-    head, body = _send(server.port, request_bytes)
+    head, body = send_raw(server.port, request_bytes)
     assert head.split(" ", 2)[1] == str(status), head  # HTTP/1.0 or 1.1: aiohttp answers an unparsed request as 1.0
     assert "application/problem+json" in head.lower()
     assert json.loads(body)["status"] == status
