@@ -1,0 +1,174 @@
+"""Server CPU per activity, A/B against another checkout, in many short alternating rounds.
+
+bench/server.py measures throughput and latency; on a shared machine its
+per-round figures swing by a fifth, too much to see a 5% change. This script
+measures only what a change to the server can move: the CPU time the server
+process spends per activity, read from the kernel's scheduler statistics
+(/proc/PID/task/*/schedstat, nanoseconds, every thread of the process), so
+the load generator's and the sink's share and the machine's other users do
+not count. Both servers are `python -m bot` (anonymous, default config, the
+same environment bench/server.py gives them), fed bench/server.py's question
+mix, replying to one local sink. Rounds alternate A, B, B, A, ... so a drift
+in the machine's load reaches both alike; the figure to read is the median of
+the per-round ratios.
+
+  --profile  instead: this checkout's app in process, one turn at a time
+             (cProfile), reporting Python function calls per activity and the
+             functions with the most own time.
+
+Prints numbers; asserts nothing. Usage:
+  .venv/bin/python bench/turn_cost.py --before /work/wt/before [--rounds 20] [--requests 400]
+  .venv/bin/python bench/turn_cost.py --profile [--requests 2000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import sys
+from pathlib import Path
+
+import aiohttp
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from server import PY, REPO, free_port, load, make_activity, sink_count, start, start_server, stop, wait_up  # noqa: E402
+
+
+def cpu_ns(pid: int) -> int:
+    """On-CPU time of every thread of a process so far, in nanoseconds (Linux schedstat)."""
+    total = 0
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            total += int((task / "schedstat").read_text().split()[0])
+        except (OSError, ValueError, IndexError):
+            pass  # a thread that ended meanwhile
+    return total
+
+
+async def one_round(session, proc, url, sink_url, bodies, concurrency) -> float:
+    """CPU microseconds per activity for one batch; checks one reply per activity."""
+    before = await sink_count(session, sink_url)
+    cpu0 = cpu_ns(proc.pid)
+    _, _, errors = await load(session, url, bodies, concurrency)
+    cpu1 = cpu_ns(proc.pid)
+    await asyncio.sleep(0.05)
+    replies = await sink_count(session, sink_url) - before
+    if errors or replies != len(bodies):
+        raise RuntimeError(f"{url}: {errors} errors, {replies}/{len(bodies)} replies")
+    return (cpu1 - cpu0) / 1000 / len(bodies)
+
+
+async def ab(args) -> None:
+    sink_port = free_port()
+    sink_url = f"http://127.0.0.1:{sink_port}"
+    sink = start([PY, "bench/server_sink.py", str(sink_port)])
+    env = {"LOG_LEVEL": "WARNING"}
+    names = ["this", "before"]
+    checkouts = {"this": None, "before": Path(args.before).resolve()}
+    servers = {}
+    per_round: dict[str, list[float]] = {n: [] for n in names}
+    connector = aiohttp.TCPConnector(limit=args.concurrency * 2)
+    async with aiohttp.ClientSession(connector=connector, timeout=aiohttp.ClientTimeout(total=120)) as session:
+        try:
+            await wait_up(session, sink_url + "/healthz", sink)
+            for name in names:
+                servers[name] = await start_server(name, ["-m", "bot"], env, session, checkouts[name])
+                proc, url = servers[name]
+                warm = [make_activity(i, sink_url, args.conversations) for i in range(args.warmup)]
+                await load(session, url, warm, args.concurrency)
+            for round_no in range(args.rounds):
+                order = names if round_no % 2 == 0 else names[::-1]
+                bodies = [make_activity(10_000 * (round_no + 1) + i, sink_url, args.conversations)
+                          for i in range(args.requests)]
+                got = {}
+                for name in order:
+                    proc, url = servers[name]
+                    got[name] = await one_round(session, proc, url, sink_url, bodies, args.concurrency)
+                    per_round[name].append(got[name])
+                print(f"round {round_no + 1:2d}: this {got['this']:7.1f} us   before {got['before']:7.1f} us   "
+                      f"ratio {100 * got['this'] / got['before']:5.1f}%", flush=True)
+        finally:
+            for proc, _ in servers.values():
+                stop(proc)
+            stop(sink)
+    ratios = sorted(100 * a / b for a, b in zip(per_round["this"], per_round["before"]))
+    q = statistics.quantiles(ratios, n=4) if len(ratios) >= 2 else [ratios[0]] * 3
+    print(f"\nserver CPU per activity, median of {args.rounds} rounds: this {statistics.median(per_round['this']):.1f} us, "
+          f"before {statistics.median(per_round['before']):.1f} us")
+    print(f"this / before per round: median {statistics.median(ratios):.1f}%  (quartiles {q[0]:.1f}% .. {q[2]:.1f}%)")
+    print(f"({args.requests} activities per server per round, concurrency {args.concurrency}, "
+          f"{args.conversations} conversations, {os.cpu_count()} CPUs, loadavg {os.getloadavg()[0]:.2f})")
+
+
+async def profile(args) -> None:
+    """This checkout's app in process: activities posted one at a time by aiohttp's test client, cProfile around the turns."""
+    import cProfile
+    import pstats
+
+    from aiohttp.test_utils import TestClient, TestServer
+
+    sys.path.insert(0, str(REPO))
+    from bot.config import BotConfig
+    from bot.web.app import create_app
+
+    received = {"n": 0}
+
+    async def receive(request):
+        await request.read()
+        received["n"] += 1
+        return aiohttp.web.json_response({"id": str(received["n"])})
+
+    sink_app = aiohttp.web.Application()
+    sink_app.router.add_post("/v3/conversations/{c}/activities", receive)
+    sink_app.router.add_post("/v3/conversations/{c}/activities/{a}", receive)
+    sink = TestServer(sink_app)
+    await sink.start_server()
+    sink_url = str(sink.make_url("")).rstrip("/")
+    client = TestClient(TestServer(create_app(BotConfig(log_level="WARNING"))))
+    await client.start_server()
+    headers = {"Content-Type": "application/json"}
+    try:
+        for i in range(args.warmup):
+            async with client.post("/api/messages", data=make_activity(i, sink_url, args.conversations), headers=headers) as r:
+                assert r.status == 200, r.status
+        bodies = [make_activity(10_000 + i, sink_url, args.conversations) for i in range(args.requests)]
+        prof = cProfile.Profile()
+        prof.enable()
+        for body in bodies:
+            async with client.post("/api/messages", data=body, headers=headers) as r:
+                assert r.status == 200, r.status
+        prof.disable()
+    finally:
+        await client.close()
+        await sink.close()
+    stats = pstats.Stats(prof)
+    print(f"{stats.total_calls / args.requests:.0f} Python function calls per activity "
+          f"(client, server and sink in one process; compare runs, not absolutes)")
+    stats.sort_stats(args.sort).print_stats(args.top)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--before", metavar="CHECKOUT", help="the other clone (with its .venv) to compare with")
+    ap.add_argument("--rounds", type=int, default=20)
+    ap.add_argument("--requests", type=int, default=400)
+    ap.add_argument("--warmup", type=int, default=300)
+    ap.add_argument("--concurrency", type=int, default=8)
+    ap.add_argument("--conversations", type=int, default=50)
+    ap.add_argument("--profile", action="store_true")
+    ap.add_argument("--sort", default="tottime")
+    ap.add_argument("--top", type=int, default=40)
+    args = ap.parse_args()
+    if args.profile:
+        asyncio.run(profile(args))
+    elif args.before:
+        asyncio.run(ab(args))
+    else:
+        ap.error("give --before CHECKOUT or --profile")
+
+
+if __name__ == "__main__":
+    main()
