@@ -28,11 +28,28 @@ from .invokes import error_message, invoke_body, invoke_problem
 from .connector_cache import ConnectorCache, ReusingBotFrameworkAuthentication
 from .request_auth import NotAuthenticated, RequestAuthenticator
 from .settings import SdkSettings
+from .turn_context import AddressingTurnContext
 
 __all__ = ["BotFrameworkAdapter", "NotAuthenticated", "error_message", "invoke_body", "invoke_problem", "read_activity"]
 
 TurnHandler = Callable[[TurnContext], Awaitable[None]]
 OnTurnError = Callable[[TurnContext, Exception], Awaitable[None]]
+
+
+class _CloudAdapter(CloudAdapter):
+    """The SDK's CloudAdapter, whose turns address their replies cheaply (bot/sdk/turn_context.py)."""
+
+    def _create_turn_context(self, activity, claims_identity, oauth_scope, connector_client, user_token_client,
+                             logic, connector_factory) -> TurnContext:
+        context = AddressingTurnContext(self, activity)
+        state = context.turn_state
+        state[self.BOT_IDENTITY_KEY] = claims_identity
+        state[self.BOT_CONNECTOR_CLIENT_KEY] = connector_client
+        state[self.USER_TOKEN_CLIENT_KEY] = user_token_client
+        state[self.BOT_CALLBACK_HANDLER_KEY] = logic
+        state[self.CONNECTOR_FACTORY_KEY] = connector_factory
+        state[self.BOT_OAUTH_SCOPE_KEY] = oauth_scope
+        return context
 
 
 class BotFrameworkAdapter:
@@ -46,7 +63,7 @@ class BotFrameworkAdapter:
             reply_timeout=config.reply_timeout_seconds,
             token_timeout=config.token_timeout_seconds,
         ))
-        self.cloud_adapter = CloudAdapter(self.auth)
+        self.cloud_adapter = _CloudAdapter(self.auth)
         self.cloud_adapter.on_turn_error = on_turn_error
         self.authenticator = RequestAuthenticator(
             self.auth, enabled=not config.anonymous, timeout=config.auth_timeout_seconds, app_id=config.app_id

@@ -32,6 +32,7 @@ msrest sends, on a live local sink.
 from __future__ import annotations
 
 import asyncio
+import re
 import time
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
@@ -55,6 +56,14 @@ CONNECT_BACKOFF_SECONDS = (0.2, 0.6)
 # again once the channel allows, up to THROTTLED_RETRIES times; a longer wait fails the reply.
 RETRY_AFTER_CAP_SECONDS = 10.0
 THROTTLED_RETRIES = 2
+
+# What quote(text, safe="") leaves as it is: ASCII letters, digits and "_.-~". Ids made only of
+# these (most channels' conversation and activity ids) skip quote's per-character work.
+_UNRESERVED = re.compile(r"[A-Za-z0-9_.~-]+")
+
+
+def _quoted(text: str) -> str:
+    return text if _UNRESERVED.fullmatch(text) else quote(text, safe="")
 
 
 class LoadedResponse(AioHttpClientResponse):
@@ -221,11 +230,11 @@ class DirectConversationsOperations(ConversationsOperations):
         """The request URL, or None where msrest must build it (and validate what it is given)."""
         if self._prefix is None or type(conversation_id) is not str or not conversation_id:
             return None
-        parts = [quote(conversation_id, safe=""), "activities"]
+        parts = [_quoted(conversation_id), "activities"]
         if activity_id is not None:
             if type(activity_id) is not str or not activity_id:
                 return None
-            parts.append(quote(activity_id, safe=""))
+            parts.append(_quoted(activity_id))
         if "." in parts or ".." in parts:
             return None  # dot segments: urljoin would resolve them; keep its exact answer
         return self._prefix + "/".join(parts)  # quoted as requests sends it: aiohttp must not requote it
