@@ -33,6 +33,7 @@ from pathlib import Path
 import aiohttp
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(1, os.environ.get("PYTHONPATH") or str(Path(__file__).resolve().parents[1]))
 
 from server import PY, REPO, free_port, load, make_activity, sink_count, start, start_server, stop, wait_up  # noqa: E402
 
@@ -110,9 +111,12 @@ async def profile(args) -> None:
 
     from aiohttp.test_utils import TestClient, TestServer
 
-    sys.path.insert(0, str(REPO))
     from bot.config import BotConfig
-    from bot.web.app import create_app
+
+    try:
+        from bot.web.app import create_app
+    except ImportError:  # an older checkout's layout (run with its .venv and PYTHONPATH=that checkout)
+        from bot.app import create_app
 
     received = {"n": 0}
 

@@ -146,6 +146,8 @@ def _model(cls: type[Model], data) -> Model:
             if unknown is None:
                 unknown = {}
             unknown[key] = raw
+        elif type(raw) is str and field[1] == "str":  # most of an activity's fields: taken as they are (_value's first case)
+            kwargs[field[0]] = raw
         elif raw is not None:
             kwargs[field[0]] = _value(raw, field[1])
     if plan.plain_init:

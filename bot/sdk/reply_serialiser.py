@@ -129,7 +129,12 @@ class JsonNativeSerializer(Serializer):
                 if value is not None:
                     field = fields.get(attr)
                     if field is not None:
-                        out[field[0]] = self._dump(value, field[1], spliced)
+                        # A str in a str field is written as it is (_dump's first case), without the call:
+                        # most of a reply's fields and all of its accounts' are that.
+                        if type(value) is str and field[1] == "str":
+                            out[field[0]] = value
+                        else:
+                            out[field[0]] = self._dump(value, field[1], spliced)
             return out
         for attr, (key, data_type) in fields.items():
             value = getattr(obj, attr, None)
