@@ -65,6 +65,11 @@ def _coding(request: web.Request) -> str:
 async def _read_raw(request: web.Request, limit: int) -> bytes:
     """The body as sent, no further than one byte past the limit (a compressed body is never larger than what it decodes to, bar a few header bytes)."""
     if request.content_length is not None:
+        content = request.content
+        if content.is_eof():
+            # The whole body came with the request's head (an activity nearly always does): taken in one
+            # call, where request.read() waits on the stream chunk by chunk until it sees the end.
+            return content.read_nowait()
         return await request.read()  # the length is known and allowed: aiohttp reads exactly that
     chunks: list[bytes] = []
     size = 0
