@@ -422,7 +422,7 @@ def _answer_of(decision: Decision, reply: cards.CardReply) -> Answer:
 
 def _reply_activity(attachments: tuple[CardAttachment, ...], summary: str) -> Activity:
     """One reply carrying the given cards, with the summary notifications show."""
-    activity = ReplyActivity(
+    activity = ReplyActivity.new(
         type=ActivityTypes.message,
         attachment_layout=AttachmentLayoutTypes.list if len(attachments) > 1 else None,
         attachments=list(attachments),

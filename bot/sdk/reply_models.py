@@ -48,3 +48,41 @@ class ExampleSuggestions(SerialisedOnce, SuggestedActions):
 
 class ReplyActivity(SharedOnDeepCopy, Activity):
     """A reply built for one send, whose parts the SDK's defensive deep copy may share."""
+
+    @classmethod
+    def new(cls, **fields) -> "ReplyActivity":
+        """ReplyActivity(**fields), built without the 42-keyword constructor (one a reply).
+
+        Activity's constructor only stores each keyword (every attribute, None when not
+        given, plus an empty additional_properties); this fills the instance's dict the
+        same way, in the same order (which is the order of the reply's JSON keys).
+        Checked once per process; a constructor that does more is called as it is.
+        """
+        template = _blank_activity()
+        if template is None:
+            return cls(**fields)
+        reply = cls.__new__(cls)
+        state = reply.__dict__
+        state.update(template)
+        state["additional_properties"] = {}
+        for name, value in fields.items():
+            if name not in state:  # not an attribute of Activity: the constructor's answer (an error)
+                return cls(**fields)
+            state[name] = value
+        return reply
+
+
+_BLANK: list = []
+
+
+def _blank_activity() -> dict | None:
+    """The instance dict of Activity() if its constructor only assigns its keywords, else None (worked out once)."""
+    if not _BLANK:
+        attrs = [a for a in Activity._attribute_map if a != "additional_properties"]
+        markers = {a: object() for a in attrs}
+        try:
+            plain = Activity(**markers).__dict__ == {"additional_properties": {}, **markers}
+        except Exception:  # noqa: BLE001 - a constructor that refuses markers is not a plain one
+            plain = False
+        _BLANK.append(dict(Activity().__dict__) if plain else None)
+    return _BLANK[0]

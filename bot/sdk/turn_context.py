@@ -32,6 +32,18 @@ from botframework.connector import Channels
 _NO_REPLY_TO_CHANNELS = frozenset({Channels.direct_line.value, Channels.webchat.value})
 
 
+def _copy(obj):
+    """copy.copy, calling the class's own __copy__ directly when it has one (the accounts read from the wire do)."""
+    copier = getattr(type(obj), "__copy__", None)
+    return copier(obj) if copier is not None else copy(obj)
+
+
+def _deepcopy(obj):
+    """copy.deepcopy, calling the class's own __deepcopy__ directly when it has one (the bot's replies do)."""
+    copier = getattr(type(obj), "__deepcopy__", None)
+    return copier(obj, {}) if copier is not None else deepcopy(obj)
+
+
 class AddressingTurnContext(TurnContext):
     """A TurnContext whose replies are addressed without the SDK's ConversationReference round trip."""
 
@@ -45,11 +57,11 @@ class AddressingTurnContext(TurnContext):
             else None
         )
         # One copy of each per call, shared by its activities, as the SDK's reference is.
-        bot, user, conversation = copy(incoming.recipient), copy(incoming.from_property), copy(incoming.conversation)
+        bot, user, conversation = _copy(incoming.recipient), _copy(incoming.from_property), _copy(incoming.conversation)
         output = []
         sent_non_trace_activity = False
         for activity in activities:
-            reply = deepcopy(activity)
+            reply = _deepcopy(activity)
             reply.channel_id = incoming.channel_id
             reply.locale = incoming.locale
             reply.service_url = incoming.service_url
