@@ -8,9 +8,10 @@ process spends per activity, read from the kernel's scheduler statistics
 the load generator's and the sink's share and the machine's other users do
 not count. Both servers are `python -m bot` (anonymous, default config, the
 same environment bench/server.py gives them), fed bench/server.py's question
-mix, replying to one local sink. Rounds alternate A, B, B, A, ... so a drift
-in the machine's load reaches both alike; the figure to read is the median of
-the per-round ratios.
+mix, each replying to its own local sink. Rounds alternate A, B, B, A, ... so
+a drift in the machine's load reaches both alike, or with --together load both
+at the same moment (each with its own load); the figure to read is the median
+of the per-round ratios.
 
   --profile  instead: this checkout's app in process, one turn at a time
              (cProfile), reporting Python function calls per activity and the
@@ -63,45 +64,51 @@ async def one_round(session, proc, url, sink_url, bodies, concurrency) -> float:
 
 
 async def ab(args) -> None:
-    sink_port = free_port()
-    sink_url = f"http://127.0.0.1:{sink_port}"
-    sink = start([PY, "bench/server_sink.py", str(sink_port)])
-    env = {"LOG_LEVEL": "WARNING"}
     names = ["this", "before"]
     checkouts = {"this": None, "before": Path(args.before).resolve()}
-    servers = {}
+    env = {"LOG_LEVEL": "WARNING"}
+    sinks, servers = {}, {}
     per_round: dict[str, list[float]] = {n: [] for n in names}
-    connector = aiohttp.TCPConnector(limit=args.concurrency * 2)
+    connector = aiohttp.TCPConnector(limit=args.concurrency * 4)
     async with aiohttp.ClientSession(connector=connector, timeout=aiohttp.ClientTimeout(total=120)) as session:
         try:
-            await wait_up(session, sink_url + "/healthz", sink)
-            for name in names:
+            for name in names:  # one sink each, so that rounds run at the same time count their own replies
+                port = free_port()
+                sinks[name] = (start([PY, "bench/server_sink.py", str(port)]), f"http://127.0.0.1:{port}")
+                await wait_up(session, sinks[name][1] + "/healthz", sinks[name][0])
                 servers[name] = await start_server(name, ["-m", "bot"], env, session, checkouts[name])
-                proc, url = servers[name]
-                warm = [make_activity(i, sink_url, args.conversations) for i in range(args.warmup)]
-                await load(session, url, warm, args.concurrency)
+                warm = [make_activity(i, sinks[name][1], args.conversations) for i in range(args.warmup)]
+                await load(session, servers[name][1], warm, args.concurrency)
             for round_no in range(args.rounds):
-                order = names if round_no % 2 == 0 else names[::-1]
-                bodies = [make_activity(10_000 * (round_no + 1) + i, sink_url, args.conversations)
-                          for i in range(args.requests)]
-                got = {}
-                for name in order:
+                offset = 10_000 * (round_no + 1)
+
+                async def measure(name):
                     proc, url = servers[name]
-                    got[name] = await one_round(session, proc, url, sink_url, bodies, args.concurrency)
+                    sink_url = sinks[name][1]
+                    bodies = [make_activity(offset + i, sink_url, args.conversations) for i in range(args.requests)]
+                    return name, await one_round(session, proc, url, sink_url, bodies, args.concurrency)
+
+                if args.together:  # both loaded at once: the machine's state at that moment is the same for both
+                    got = dict(await asyncio.gather(*(measure(n) for n in names)))
+                else:  # one after the other, in alternating order
+                    got = dict([await measure(n) for n in (names if round_no % 2 == 0 else names[::-1])])
+                for name in names:
                     per_round[name].append(got[name])
                 print(f"round {round_no + 1:2d}: this {got['this']:7.1f} us   before {got['before']:7.1f} us   "
                       f"ratio {100 * got['this'] / got['before']:5.1f}%", flush=True)
         finally:
             for proc, _ in servers.values():
                 stop(proc)
-            stop(sink)
+            for proc, _ in sinks.values():
+                stop(proc)
     ratios = sorted(100 * a / b for a, b in zip(per_round["this"], per_round["before"]))
     q = statistics.quantiles(ratios, n=4) if len(ratios) >= 2 else [ratios[0]] * 3
     print(f"\nserver CPU per activity, median of {args.rounds} rounds: this {statistics.median(per_round['this']):.1f} us, "
           f"before {statistics.median(per_round['before']):.1f} us")
     print(f"this / before per round: median {statistics.median(ratios):.1f}%  (quartiles {q[0]:.1f}% .. {q[2]:.1f}%)")
-    print(f"({args.requests} activities per server per round, concurrency {args.concurrency}, "
-          f"{args.conversations} conversations, {os.cpu_count()} CPUs, loadavg {os.getloadavg()[0]:.2f})")
+    print(f"({args.requests} activities per server per round, {'both at once' if args.together else 'alternating'}, "
+          f"concurrency {args.concurrency}, {args.conversations} conversations, {os.cpu_count()} CPUs, "
+          f"loadavg {os.getloadavg()[0]:.2f})")
 
 
 async def profile(args) -> None:
@@ -162,6 +169,7 @@ def main() -> None:
     ap.add_argument("--warmup", type=int, default=300)
     ap.add_argument("--concurrency", type=int, default=8)
     ap.add_argument("--conversations", type=int, default=50)
+    ap.add_argument("--together", action="store_true", help="load both servers at the same time in each round")
     ap.add_argument("--profile", action="store_true")
     ap.add_argument("--sort", default="tottime")
     ap.add_argument("--top", type=int, default=40)
