@@ -11,14 +11,18 @@ same environment bench/server.py gives them), fed bench/server.py's question
 mix, each replying to its own local sink. Rounds alternate A, B, B, A, ... so
 a drift in the machine's load reaches both alike, or with --together load both
 at the same moment (each with its own load); the figure to read is the median
-of the per-round ratios.
+of the per-round ratios. On the shared 2-core machine --together gave the
+tighter spread (quartiles within about +-5% of the median, against +-10% or
+more alternating). CHECKOUT is any clone with a .venv (`git archive COMMIT`
+unpacked next to a symlink to this .venv will do).
 
   --profile  instead: this checkout's app in process, one turn at a time
              (cProfile), reporting Python function calls per activity and the
              functions with the most own time.
 
 Prints numbers; asserts nothing. Usage:
-  .venv/bin/python bench/turn_cost.py --before /work/wt/before [--rounds 20] [--requests 400]
+  .venv/bin/python bench/turn_cost.py --before CHECKOUT --together [--rounds 30] [--requests 250]
+  .venv/bin/python bench/turn_cost.py --before CHECKOUT [--rounds 20] [--requests 400]   (alternating)
   .venv/bin/python bench/turn_cost.py --profile [--requests 2000]
 """
 
