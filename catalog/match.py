@@ -149,7 +149,7 @@ class Matcher:
         return [c for c in cands if not (c.entry.code is None and (c.entry.source, c.entry.subcode) in coded)]
 
     def _rank(self, cands, hits: SignalHits, context: str | None, qwords) -> list[_Candidate]:
-        any_signal = bool(hits.strength)
+        any_signal = bool(hits.strength or hits.weak)
         fits = {}
         if qwords is not None and qwords.total > 0:
             fits = {id(c): self.text.score(self.position[id(c.entry)], qwords) for c in cands}
@@ -308,7 +308,7 @@ class Matcher:
             strength = dict(hits.strength)
             for e in strings:
                 strength[e.source] = max(strength.get(e.source, 0.0), 2.0)
-            hits = SignalHits(strength, hits.used_words, hits.word_sources)
+            hits = SignalHits(strength, hits.used_words, hits.word_sources, hits.weak)
             said_hits = _at_least(said_hits, {e.source: 2.0 for e in strings})
         # Connector and Direct Line codes ("BotNotInConversationRoster") stand for their HTTP
         # status; the bot connector's own codes name the Bot Service as a product word would.
@@ -321,7 +321,7 @@ class Matcher:
                 # id" is Omnichannel's too; a bot may also use ACS chat threads).
                 top = max(strength.values(), default=0.0)
                 strength[self.connector.product] = max(CONNECTOR_CODE_STRENGTH, top + 1.0)
-                hits = SignalHits(strength, hits.used_words, hits.word_sources)
+                hits = SignalHits(strength, hits.used_words, hits.word_sources, hits.weak)
                 said_hits = _at_least(said_hits, {self.connector.product: strength[self.connector.product]})
             # ... only where the status itself is not given: "<BotError> ... status code
             # InternalServerError" is about that 500.
@@ -333,7 +333,7 @@ class Matcher:
                          for h in codes if not (h.own_status and others)]
                 targets = tuple(sorted((*targets, *_unique_status(extra)), key=lambda t: t.start))
         if named is not None:
-            named.append(bool(hits.strength))
+            named.append(bool(hits.strength or hits.weak))  # a kind of product named is not the last one's
         plain = without_frames(shape)  # frames first: "at f (bot.js:3:1)" is a frame by its brackets
         if said is not shape:
             plain = without_source_positions(plain, self.lex)
@@ -363,6 +363,14 @@ class Matcher:
                 # "sms 5003" (see _slip_in_named).
                 near_misses.extend(c.entry for c in self._rank(cands, hits, context, qwords))
                 cands = []
+            elif cands and status_like and hits.weak and not hits.strength:
+                # "kick chat: 401", "EmbeddedChat component ... 401": the question says a chat,
+                # not whose. Every product has an HTTP status; ours are offered, not claimed,
+                # the chat's rows first.
+                guess = _at_least(hits, {s: 1.0 for s in hits.weak})
+                near_misses.extend(c.entry for c in self._rank(cands, guess, context, qwords))
+                cands = []
+                missed_named = True  # ... nor do the words claim it: only an unmistakable text match
             if not cands:
                 missed.append(number)
                 missed_named = missed_named or t.explicit
@@ -505,7 +513,7 @@ class Matcher:
         found = self.text.search(qwords, 24)
         if not found:
             return None
-        any_signal = bool(hits.strength)
+        any_signal = bool(hits.strength or hits.weak)
         scored = []
         for i, s in found:
             e = self.catalog.entries[i]
@@ -547,7 +555,7 @@ def _at_least(hits: SignalHits, strength: dict[str, float]) -> SignalHits:
     merged = dict(hits.strength)
     for source, value in strength.items():
         merged[source] = max(merged.get(source, 0.0), value)
-    return SignalHits(merged, hits.used_words, hits.word_sources)
+    return SignalHits(merged, hits.used_words, hits.word_sources, hits.weak)
 
 
 def _catalog_words(catalog) -> frozenset[str]:
