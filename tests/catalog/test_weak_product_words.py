@@ -53,3 +53,22 @@ def test_a_product_named_by_its_own_name_outweighs_a_generic_phrase_inside_it(ex
 def test_a_weak_word_still_keeps_the_last_product_from_steering(explain):
     # A kind of product is named: it is not the conversation's last product by default.
     assert explain("chat 403", context="bot-service").status == "none"
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        # "REST API" is any service's: the bot's host names whose API it is.
+        ('python skype bot over the REST API: replying to https://skype.botframework.com/v3/conversations/.../activities '
+         'returns 404 {"code": "BadArgument", "message": "Unknown conversation"}', ("bot-service", 404, None)),
+        # "conversation id" is any messaging API's: Direct Line names whose it is.
+        ("we proxy whatsapp through Direct Line and reuse one conversation id per user forever; "
+         "after a few idle weeks POST /activities gives 404 Bad Argument Unknown conversation", ("bot-service", 404, None)),
+        # ... and beside the product's own words they count for it again.
+        ("ACS REST API returns 401", ("acs-rest", 401, None)),
+        ("CommunicationIdentityClient getToken RestError 401", ("acs-rest", 401, None)),
+        ("messaging API returns 404", ("omnichannel-messaging", 404, None)),
+    ],
+)
+def test_generic_api_words_give_way_to_the_product_named(explain, question, expected):
+    assert_answers(explain(question), expected)
