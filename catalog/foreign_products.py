@@ -63,13 +63,19 @@ class ForeignProducts:
             words = words_of(_ADDRESS.sub(" ", text))
         return self._ours.first_in(words) is not None
 
-    def unknown_host(self, text: str) -> str | None:
+    def unknown_host(self, text: str, local: bool = False) -> str | None:
         """A web address's host that is neither ours, nor a page about the error, nor local:
-        the service the error came from."""
+        the service the error came from. With `local`, a local address counts too (for a
+        question that names no product of ours at all: "403 for url: http://127.0.0.1:8181/
+        AutomationFX/api/..." is that local service's 403, not one of ours)."""
         for m in _URL_HOST.finditer(text):
             host = m.group(1)
-            if not any(host == h or host.endswith("." + h) for h in self.known_hosts) and not _LOCAL.match(host):
+            if any(host == h or host.endswith("." + h) for h in self.known_hosts):
+                continue
+            if not _LOCAL.match(host):
                 return host
+            if local:
+                return f"the service at {host}"
         return None
 
     def recognise(self, text: str, words: list[str] | None = None, product_named: bool = False,

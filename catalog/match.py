@@ -289,7 +289,7 @@ class Matcher:
             # Another product's error: its numbers fitting our rows is a coincidence.
             return Decision(question, "none", (), truncated_at=truncated, foreign_product=foreign)
         if not hits.names_a_product:
-            host = self.foreign.unknown_host(p.text)
+            host = self.foreign.unknown_host(p.text, local=not (hits.strength or hits.weak))
             if host is not None:
                 # No product of ours named, and the error came from someone else's address.
                 return Decision(question, "none", (), truncated_at=truncated, foreign_product=host)
