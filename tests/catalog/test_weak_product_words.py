@@ -72,3 +72,13 @@ def test_a_weak_word_still_keeps_the_last_product_from_steering(explain):
 )
 def test_generic_api_words_give_way_to_the_product_named(explain, question, expected):
     assert_answers(explain(question), expected)
+
+
+def test_a_jwt_error_of_some_other_service_is_not_the_rag_apis(explain):
+    d = explain('Logger.ERROR: error establishing presence subscription: Could not parse the token ... '
+                'error: "authentication/jwt/invalid" statusCode: 401')
+    assert d.status == "none"
+
+
+def test_a_jwt_beside_the_rag_apis_own_words_is_its(explain):
+    assert_answers(explain("upload jwt 401"), ("rag-api", 401, None))
