@@ -30,3 +30,7 @@ def test_a_bots_status_in_words_is_its_row(explain, question, expected):
 
 def test_chat_connector_is_bot_builders_not_the_chat_sdks(explain):
     assert_answers(explain("ChatConnector 403"), ("bot-service", 403, None))
+
+
+def test_aspnet_web_apis_not_found_message_names_404():
+    assert targets("(None) No HTTP resource was found that matches the request URI 'https://x/y'") == [("http", 404)]
