@@ -43,6 +43,7 @@ TEXT_AMBIGUOUS = 0.45
 TEXT_ANSWER_NAMED = 0.34  # ... below that, still an answer for a named product's entry clearly ahead of the rest
 TEXT_MARGIN = 0.04
 TEXT_CLEAR_LEAD = 0.10  # ... or a lead this large over the next entry
+TITLE_QUOTED = 0.75  # ... or, in the product named, this share of the row's title words quoted (three at least)
 SUGGESTION_FLOOR = 0.25
 TWIN_OVERLAP = 0.6  # share of title words two rows have in common to be near twins
 PARTIAL_TEXT_BOOST = 1.0
@@ -494,6 +495,13 @@ class Matcher:
             return b if da else a
         return None
 
+    def _title_quoted(self, at: int, qwords) -> bool:
+        """A long post that names the row's title ("initial silence timeout"):
+        the story around it dilutes the word fit, not the title it quotes."""
+        title = self.text.title_tokens[at]
+        quoted = len(title & qwords.weights.keys())
+        return quoted >= 3 and quoted / len(title) >= TITLE_QUOTED
+
     def _with_status(self, m: Match) -> tuple[Match, ...]:
         """A string code's text ("File already processed") is answered like the code itself:
         its HTTP status row first, then the string code."""
@@ -535,6 +543,8 @@ class Matcher:
         lead = best_total - second
         if best_raw < TEXT_AMBIGUOUS and not (
             best_raw >= TEXT_ANSWER_NAMED and not strict and hits.boost(best.source) and lead >= TEXT_CLEAR_LEAD
+        ) and not (
+            not strict and hits.boost(best.source) and lead >= TEXT_CLEAR_LEAD and self._title_quoted(at, qwords)
         ):
             return None
         if strict:
