@@ -60,3 +60,7 @@ def test_a_product_named_more_than_the_only_one_with_the_status_makes_it_a_near_
     # Only the SMS API has a 200 row; the Calling SDK is what the paste names.
     d = explain("azure:ACS:error [CallClient] Allocation request failed, content-type unexpected, status code 200")
     assert d.status == "none"
+
+
+def test_callingserver_the_call_automation_sdks_old_name_names_it(explain):
+    assert_answers(explain("CallingServerClient AnswerCallAsync returns 401"), ("acs-call-automation", 401, None))
