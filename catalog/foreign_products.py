@@ -15,7 +15,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from .foreign_evidence import known_hosts
 from .lexicon import fold
@@ -63,13 +63,19 @@ class ForeignProducts:
             words = words_of(_ADDRESS.sub(" ", text))
         return self._ours.first_in(words) is not None
 
-    def unknown_host(self, text: str) -> str | None:
+    def unknown_host(self, text: str, local: bool = False) -> str | None:
         """A web address's host that is neither ours, nor a page about the error, nor local:
-        the service the error came from."""
+        the service the error came from. With `local`, a local address counts too (for a
+        question that names no product of ours at all: "403 for url: http://127.0.0.1:8181/
+        AutomationFX/api/..." is that local service's 403, not one of ours)."""
         for m in _URL_HOST.finditer(text):
             host = m.group(1)
-            if not any(host == h or host.endswith("." + h) for h in self.known_hosts) and not _LOCAL.match(host):
+            if any(host == h or host.endswith("." + h) for h in self.known_hosts):
+                continue
+            if not _LOCAL.match(host):
                 return host
+            if local:
+                return f"the service at {host}"
         return None
 
     def recognise(self, text: str, words: list[str] | None = None, product_named: bool = False,
@@ -84,9 +90,11 @@ class ForeignProducts:
         question as written, for names that are a product only in capitals ("LINE").
         """
         words = words_of(text) if words is None else words
-        found = self._theirs.first_in(words)
-        name = self.phrases[found] if found is not None else None
-        if name is None or (name in self.alone_only and product_named):
+        # The first named, skipping hosting platforms where ours is named: "a Teams bot on
+        # AWS Lambda that sends through Amazon SNS" names SNS.
+        name = next((n for n in map(self.phrases.get, self._theirs.all_in(words))
+                     if not (n in self.alone_only and product_named)), None)
+        if name is None:
             name = next((n for m, n in self.marks if m in text and not (n in self.alone_only and product_named)), None)
         if name is None and cased is not None and self.cased:
             m = self._cased.search(cased)
@@ -113,18 +121,22 @@ class _PhraseFinder:
 
     def first_in(self, words: list[str]) -> tuple[str, ...] | None:
         """The first phrase found, also written as one word split by its capitals ("LiveKit", "RAGFlow")."""
+        return next(self.all_in(words), None)
+
+    def all_in(self, words: list[str]) -> Iterator[tuple[str, ...]]:
+        """The phrases found, in the order of the question."""
         n = len(words)
         for i in range(n):
             if words[i] in self.firsts:
                 for size in range(min(self.max_len, n - i), 0, -1):
                     key = tuple(words[i : i + size])
                     if key in self.phrases:
-                        return key
+                        yield key
+                        break
             for size in (2, 3):
                 joined = "".join(words[i : i + size])
                 if i + size <= n and joined in self.glued:
-                    return self.glued[joined]
-        return None
+                    yield self.glued[joined]
 
 
 @lru_cache(maxsize=1)

@@ -43,6 +43,7 @@ TEXT_AMBIGUOUS = 0.45
 TEXT_ANSWER_NAMED = 0.34  # ... below that, still an answer for a named product's entry clearly ahead of the rest
 TEXT_MARGIN = 0.04
 TEXT_CLEAR_LEAD = 0.10  # ... or a lead this large over the next entry
+TITLE_QUOTED = 0.75  # ... or, in the product named, this share of the row's title words quoted (three at least)
 SUGGESTION_FLOOR = 0.25
 TWIN_OVERLAP = 0.6  # share of title words two rows have in common to be near twins
 PARTIAL_TEXT_BOOST = 1.0
@@ -149,7 +150,7 @@ class Matcher:
         return [c for c in cands if not (c.entry.code is None and (c.entry.source, c.entry.subcode) in coded)]
 
     def _rank(self, cands, hits: SignalHits, context: str | None, qwords) -> list[_Candidate]:
-        any_signal = bool(hits.strength)
+        any_signal = bool(hits.strength or hits.weak)
         fits = {}
         if qwords is not None and qwords.total > 0:
             fits = {id(c): self.text.score(self.position[id(c.entry)], qwords) for c in cands}
@@ -289,7 +290,7 @@ class Matcher:
             # Another product's error: its numbers fitting our rows is a coincidence.
             return Decision(question, "none", (), truncated_at=truncated, foreign_product=foreign)
         if not hits.names_a_product:
-            host = self.foreign.unknown_host(p.text)
+            host = self.foreign.unknown_host(p.text, local=not (hits.strength or hits.weak))
             if host is not None:
                 # No product of ours named, and the error came from someone else's address.
                 return Decision(question, "none", (), truncated_at=truncated, foreign_product=host)
@@ -308,7 +309,7 @@ class Matcher:
             strength = dict(hits.strength)
             for e in strings:
                 strength[e.source] = max(strength.get(e.source, 0.0), 2.0)
-            hits = SignalHits(strength, hits.used_words, hits.word_sources)
+            hits = SignalHits(strength, hits.used_words, hits.word_sources, hits.weak)
             said_hits = _at_least(said_hits, {e.source: 2.0 for e in strings})
         # Connector and Direct Line codes ("BotNotInConversationRoster") stand for their HTTP
         # status; the bot connector's own codes name the Bot Service as a product word would.
@@ -321,7 +322,7 @@ class Matcher:
                 # id" is Omnichannel's too; a bot may also use ACS chat threads).
                 top = max(strength.values(), default=0.0)
                 strength[self.connector.product] = max(CONNECTOR_CODE_STRENGTH, top + 1.0)
-                hits = SignalHits(strength, hits.used_words, hits.word_sources)
+                hits = SignalHits(strength, hits.used_words, hits.word_sources, hits.weak)
                 said_hits = _at_least(said_hits, {self.connector.product: strength[self.connector.product]})
             # ... only where the status itself is not given: "<BotError> ... status code
             # InternalServerError" is about that 500.
@@ -333,7 +334,7 @@ class Matcher:
                          for h in codes if not (h.own_status and others)]
                 targets = tuple(sorted((*targets, *_unique_status(extra)), key=lambda t: t.start))
         if named is not None:
-            named.append(bool(hits.strength))
+            named.append(bool(hits.strength or hits.weak))  # a kind of product named is not the last one's
         plain = without_frames(shape)  # frames first: "at f (bot.js:3:1)" is a frame by its brackets
         if said is not shape:
             plain = without_source_positions(plain, self.lex)
@@ -363,6 +364,14 @@ class Matcher:
                 # "sms 5003" (see _slip_in_named).
                 near_misses.extend(c.entry for c in self._rank(cands, hits, context, qwords))
                 cands = []
+            elif cands and status_like and hits.weak and not hits.strength:
+                # "kick chat: 401", "EmbeddedChat component ... 401": the question says a chat,
+                # not whose. Every product has an HTTP status; ours are offered, not claimed,
+                # the chat's rows first.
+                guess = _at_least(hits, {s: 1.0 for s in hits.weak})
+                near_misses.extend(c.entry for c in self._rank(cands, guess, context, qwords))
+                cands = []
+                missed_named = True  # ... nor do the words claim it: only an unmistakable text match
             if not cands:
                 missed.append(number)
                 missed_named = missed_named or t.explicit
@@ -486,6 +495,13 @@ class Matcher:
             return b if da else a
         return None
 
+    def _title_quoted(self, at: int, qwords) -> bool:
+        """A long post that names the row's title ("initial silence timeout"):
+        the story around it dilutes the word fit, not the title it quotes."""
+        title = self.text.title_tokens[at]
+        quoted = len(title & qwords.weights.keys())
+        return quoted >= 3 and quoted / len(title) >= TITLE_QUOTED
+
     def _with_status(self, m: Match) -> tuple[Match, ...]:
         """A string code's text ("File already processed") is answered like the code itself:
         its HTTP status row first, then the string code."""
@@ -505,7 +521,7 @@ class Matcher:
         found = self.text.search(qwords, 24)
         if not found:
             return None
-        any_signal = bool(hits.strength)
+        any_signal = bool(hits.strength or hits.weak)
         scored = []
         for i, s in found:
             e = self.catalog.entries[i]
@@ -527,6 +543,8 @@ class Matcher:
         lead = best_total - second
         if best_raw < TEXT_AMBIGUOUS and not (
             best_raw >= TEXT_ANSWER_NAMED and not strict and hits.boost(best.source) and lead >= TEXT_CLEAR_LEAD
+        ) and not (
+            not strict and hits.boost(best.source) and lead >= TEXT_CLEAR_LEAD and self._title_quoted(at, qwords)
         ):
             return None
         if strict:
@@ -547,7 +565,7 @@ def _at_least(hits: SignalHits, strength: dict[str, float]) -> SignalHits:
     merged = dict(hits.strength)
     for source, value in strength.items():
         merged[source] = max(merged.get(source, 0.0), value)
-    return SignalHits(merged, hits.used_words, hits.word_sources)
+    return SignalHits(merged, hits.used_words, hits.word_sources, hits.weak)
 
 
 def _catalog_words(catalog) -> frozenset[str]:

@@ -64,6 +64,8 @@ class SignalHits:
     strength: dict[str, float]  # source id -> strength (about the number of words matched)
     used_words: frozenset[str]  # question words that were product words
     word_sources: dict[str, frozenset[str]] = field(default_factory=dict)  # product word -> its sources
+    # Sources named only by their weak words ("chat"): a kind of product, not whose; no strength.
+    weak: frozenset[str] = frozenset()
 
     @property
     def names_a_product(self) -> bool:
@@ -88,6 +90,7 @@ class ProductSignals:
     def __init__(self, sources: dict[str, Source], lex: Lexicon):
         self.lex = lex
         self.phrases: dict[tuple[str, ...], set[str]] = {}
+        self.weak = {sid: {tuple(words_of(w)) for w in src.weak_signals} for sid, src in sources.items()}
         for sid, src in sources.items():
             for phrase in src.signals:
                 key = tuple(words_of(phrase))
@@ -184,18 +187,24 @@ class ProductSignals:
                 hit((cand,), 0.8, w)
         # A word inside a longer phrase of one product is not also a word of another:
         # "Teams chat" and "Web Chat" are the Bot Service, not the Chat SDK.
-        for key in [k for k in found if len(k) == 1]:
-            w = key[0]
+        # So is a shorter phrase inside a longer one: "Omnichannel chat SDK" is not the Chat SDK.
+        for key in list(found):
             owners = self.phrases.get(key, set())
-            longer = [k for k in by_word.get(w, ()) if len(k) > 1 and k in found]
+            longer = [k for k in by_word.get(key[0], ()) if len(k) > len(key) and k in found and set(key) <= set(k)]
             if longer and not any(owners & self.phrases.get(k, set()) for k in longer):
                 del found[key]
         strength: dict[str, float] = {}
+        firm: set[str] = set()  # sources named by one of their own words, not only by a weak one
         for key, value in found.items():
             for sid in self.phrases[key]:
                 strength[sid] = strength.get(sid, 0.0) + value
+                if key not in self.weak[sid]:
+                    firm.add(sid)
+        weak = frozenset(strength) - firm
+        for sid in weak:
+            del strength[sid]
         word_sources = {w: frozenset(sid for k in keys for sid in self.phrases[k]) for w, keys in by_word.items()}
-        return SignalHits(strength, frozenset(by_word), word_sources)
+        return SignalHits(strength, frozenset(by_word), word_sources, weak)
 
     def _phrase_typo(self, window: tuple[str, ...]) -> tuple[str, ...] | None:
         """A product phrase of several words with one small slip in it."""

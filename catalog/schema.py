@@ -50,6 +50,10 @@ class Source(BaseModel):
     url: str | None = None
     # Words that, when they appear in a question, point at this product.
     signals: tuple[str, ...] = ()
+    # Of those, the words many products use ("chat"): they name this product only beside
+    # another of its signals. Alone they say what kind of product, not whose: a React chat
+    # component's or a streaming site's chat 401 is not this product's.
+    weak_signals: tuple[str, ...] = ()
     # Sources of one family describe one thing from several sides and share numbers
     # (a PSTN call's end codes are call end codes too); a question naming one of them
     # may well be about another's number. Unset: a family of its own.

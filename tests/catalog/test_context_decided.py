@@ -50,7 +50,7 @@ def test_a_question_naming_a_product_is_not_steered(explain):
     "paste",
     [
         '{"status": 404}',
-        "2024-05-01T10:00:00Z GET /v3/conversations status=404 elapsed=12",
+        "2024-05-01T10:00:00Z GET /v2/items status=404 elapsed=12",  # (/v3/conversations would name the Bot Service)
         "ERROR\nstatus 404",
     ],
 )

@@ -109,3 +109,15 @@ def test_a_platform_our_products_run_on_counts_only_when_none_of_ours_is_named(e
     assert explain("Azure Functions python HTTP trigger gives HTTP 500").foreign_product == "Azure Functions / App Service"
     assert_answers(explain("my bot on App Service returns 500"), ("bot-service", 500, None))
     assert_answers(explain("bot state in Cosmos DB gives 412"), ("bot-service", 412, None))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Error: HTTP/1.1 401 40103: Invalid authorization token signature when pulling notification telemetry from the hub",
+        "NotificationHubClient.SendTemplateNotificationAsync returns 401",
+        "EventHubProducerClient send fails with 403",
+    ],
+)
+def test_the_service_bus_gateways_hubs_are_not_ours(explain, question):
+    assert_none_naming(explain(question), "Azure Notification Hubs / Event Hubs")

@@ -49,11 +49,18 @@ def test_a_product_named_inside_an_identifier_decides(explain, question, expecte
     assert_answers(explain(question), expected)
 
 
-def test_chat_alone_is_still_the_chat_sdk(explain):
-    assert_answers(explain("chat 403"), ("acs-chat", 403, None))
+def test_chat_alone_offers_the_chat_sdk_without_claiming_it(explain):
+    # "chat" says what kind of product, not whose (tests/catalog/test_weak_product_words.py).
+    d = explain("chat 403")
+    assert d.status == "none"
+    assert (d.matches[0].entry.source, d.matches[0].entry.code) == ("acs-chat", 403)
 
 
 def test_a_product_named_more_than_the_only_one_with_the_status_makes_it_a_near_miss(explain):
     # Only the SMS API has a 200 row; the Calling SDK is what the paste names.
     d = explain("azure:ACS:error [CallClient] Allocation request failed, content-type unexpected, status code 200")
     assert d.status == "none"
+
+
+def test_callingserver_the_call_automation_sdks_old_name_names_it(explain):
+    assert_answers(explain("CallingServerClient AnswerCallAsync returns 401"), ("acs-call-automation", 401, None))
