@@ -32,7 +32,10 @@ def record(activity_id: str, question: str = "my toaster is on fire"):
 
 
 def ids_in(path: Path) -> list[str]:
-    return [json.loads(line)["id"] for line in path.read_text().splitlines()] if path.exists() else []
+    """The ids of the complete lines: the writer's thread may be half-way through a batch's write."""
+    if not path.exists():
+        return []
+    return [json.loads(line)["id"] for line in path.read_text().split("\n")[:-1]]
 
 
 class CountingFile(RecordFile):
