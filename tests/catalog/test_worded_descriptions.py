@@ -52,3 +52,11 @@ def test_a_call_ending_early_is_not_a_room_outside_its_time(explain):
     """The room aliases speak of the room; 'ends right after it starts' is any call's story."""
     d = explain("ACS call ends right after it starts")
     assert not (d.status == "answer" and ident(d.matches[0]) == ("acs-call-end", 403, 5829))
+
+
+def test_a_success_sharing_a_word_does_not_make_a_worded_error_a_toss_up(explain):
+    """'creates a room ... the room expired': the word 'creates' meets SMS's 201 Created, a
+    success, not a rival error. A question about the success itself is still answered by it."""
+    assert_answers(explain("ACS: app creates a room valid until noon, joins after it expired fail"),
+                   ("acs-call-end", 403, 5829))
+    assert_answers(explain("ACS SMS send returns Created but the message never arrives"), ("acs-sms-api", 201, None))
