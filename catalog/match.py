@@ -539,7 +539,9 @@ class Matcher:
         at = self.position[id(best)]
         if not content & (self.text.entry_tokens[at] | self.text.advice_tokens[at]):
             return None
-        second = scored[1][0] if len(scored) > 1 else 0.0
+        # A success ("201 Created") is no rival for an error told in words: "creates a room ...
+        # can't join" shares a word with it, not a meaning. It can still be the answer itself.
+        second = next((x[0] for x in scored[1:] if not _is_success(x[2])), 0.0)
         lead = best_total - second
         if best_raw < TEXT_AMBIGUOUS and not (
             best_raw >= TEXT_ANSWER_NAMED and not strict and hits.boost(best.source) and lead >= TEXT_CLEAR_LEAD
@@ -566,6 +568,11 @@ def _at_least(hits: SignalHits, strength: dict[str, float]) -> SignalHits:
     for source, value in strength.items():
         merged[source] = max(merged.get(source, 0.0), value)
     return SignalHits(merged, hits.used_words, hits.word_sources, hits.weak)
+
+
+def _is_success(e: Entry) -> bool:
+    """A row that explains a success status (2xx), not an error."""
+    return e.http_status is not None and 200 <= e.http_status <= 299 and e.code == e.http_status
 
 
 def _catalog_words(catalog) -> frozenset[str]:

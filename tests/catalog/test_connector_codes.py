@@ -89,4 +89,4 @@ def test_every_code_has_its_status_and_source_in_the_data():
     raw = tomllib.loads(CODES_PATH.read_text(encoding="utf-8"))
     for code in raw["codes"]:
         assert 400 <= code["status"] <= 599, code
-        assert code["source"] in ("teams", "directline", "schema", "seed-000"), code
+        assert code["source"] in ("teams", "directline", "directlinejs", "schema", "seed-000"), code
