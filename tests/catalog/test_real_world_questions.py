@@ -24,7 +24,7 @@ FLOORS = {
     "real-world-heldout.jsonl": 80.0,
     "real-world-heldout-2.jsonl": 88.0,
     "real-world-heldout-3.jsonl": 92.0,
-    "real-world-heldout-4.jsonl": 63.0,
+    "real-world-heldout-4.jsonl": 69.0,
 }
 
 
