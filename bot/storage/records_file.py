@@ -7,6 +7,10 @@ is how a retried activity is recognised even when another worker recorded it.
 Pruning (records past the retention) rewrites the file and replaces it
 atomically; the other processes notice the new file and read it again.
 
+Only the ids of the last day's records are kept in memory for that check
+(RETRY_WINDOW): channels retry an activity within minutes, and the ids of
+90 days of records would otherwise grow a busy bot's memory without end.
+
 The bot appends a batch at a time (what queued up in about a second, see
 records_writer.py): one lock, one stat and one write(2) per batch, in a thread
 off the event loop. The file stays open between appends (its path is checked
@@ -21,21 +25,24 @@ import json
 import logging
 import os
 import time
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
-from .records import Record, cutoff
+from .records import Record, cutoff, now
 
 log = logging.getLogger("bot.records")
 
 PRUNE_EVERY_SECONDS = 24 * 3600
+RETRY_WINDOW = timedelta(hours=24)  # a retried activity older than this may be recorded again
+FORGET_EVERY_SECONDS = 3600
 
 
 class RecordFile:
     def __init__(self, path: Path, retention_days: int = 90):
         self.path = Path(path)
         self.retention_days = retention_days
-        self._seen: set[str] = set()
+        self._seen: dict[str, datetime] = {}  # id -> when, for records within RETRY_WINDOW
+        self._forgot_at = time.monotonic()
         self._file_id: tuple[int, int] | None = None  # (device, inode) of the file _seen was read from
         self._offset = 0
         self._pruned_at: float | None = None
@@ -61,10 +68,13 @@ class RecordFile:
     def _add_many(self, records: list[Record]) -> int:
         if self._pruned_at is None or time.monotonic() - self._pruned_at > PRUNE_EVERY_SECONDS:
             self._prune()
-        lines = {}
+        if time.monotonic() - self._forgot_at > FORGET_EVERY_SECONDS:
+            self._forget_old()
+        lines, whens = {}, {}
         for record in records:
             if record.id not in lines:
                 lines[record.id] = record.to_json_text() + "\n"
+                whens[record.id] = record.when
         f, st = self._locked_file()
         try:
             self._catch_up(f, st)
@@ -75,7 +85,7 @@ class RecordFile:
             written = f.write(data)  # unbuffered and O_APPEND: at the end, nearly always all of it at once
             while written < len(data):
                 written += f.write(data[written:])
-            self._seen.update(fresh)
+            self._seen.update((rid, whens[rid]) for rid in fresh)
             self._offset = st.st_size + len(data)  # appended under the lock: nobody wrote in between
             return len(fresh)
         finally:
@@ -155,6 +165,17 @@ class RecordFile:
             self._append.close()
             self._append = None
 
+    @property
+    def remembered_ids(self) -> int:
+        """How many record ids this process holds to recognise a retry (those within RETRY_WINDOW)."""
+        return len(self._seen)
+
+    def _forget_old(self) -> None:
+        """Drop the ids of records older than RETRY_WINDOW (checked about hourly)."""
+        self._forgot_at = time.monotonic()
+        horizon = now() - RETRY_WINDOW
+        self._seen = {rid: when for rid, when in self._seen.items() if when >= horizon}
+
     def _catch_up(self, f, st: os.stat_result) -> None:
         """Read the ids appended since this process last looked (by any process); `st` is the locked file's stat."""
         if (st.st_dev, st.st_ino) != self._file_id or st.st_size < self._offset:
@@ -165,8 +186,11 @@ class RecordFile:
         f.seek(self._offset)
         chunk = f.read()
         end = chunk.rfind(b"\n") + 1  # a line still being written elsewhere is read next time
+        horizon = now() - RETRY_WINDOW
         for record in _parse(chunk[:end].splitlines()):
-            self._seen.add(record.id)
+            when = record.when
+            if when >= horizon:
+                self._seen[record.id] = when
         self._offset += end
         f.seek(0, os.SEEK_END)
 

@@ -196,3 +196,29 @@ def test_sigterm_writes_the_queued_records_before_the_process_exits(start_bot, s
     bot.proc.send_signal(signal.SIGTERM)
     assert bot.proc.wait(30) == 0
     assert len(ids_in(path)) == 6
+
+
+# ---------------------------------------------------------------- memory of ids
+
+
+def test_only_the_last_days_record_ids_are_held_to_recognise_retries(tmp_path):
+    """Channels retry within minutes: a process holds the ids of the last day's records, not 90 days' of them."""
+    from dataclasses import replace
+    from datetime import timedelta
+
+    from bot.storage.records import now
+    from bot.storage.records_file import RETRY_WINDOW
+
+    path = tmp_path / "records.jsonl"
+    old_time = (now() - RETRY_WINDOW - timedelta(hours=1)).isoformat(timespec="seconds")
+    old = [replace(record(f"old-{i}"), time=old_time) for i in range(50)]
+
+    async def scenario():
+        first = RecordFile(path)
+        assert await first.add_many(old + [record("recent")]) == 51
+        restarted = RecordFile(path)  # the next process reads the file to recognise retries
+        assert await restarted.add_many([record("recent"), record("new")]) == 1  # "recent" is a retry
+        assert restarted.remembered_ids == 2  # recent and new; the old ones are in the file, not in memory
+        assert len(await restarted.read()) == 52  # and still reported
+
+    asyncio.run(scenario())
