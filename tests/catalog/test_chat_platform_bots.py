@@ -14,7 +14,7 @@ bot's channels (Teams, Web Chat, the channel configuration).
 
 import pytest
 
-from tests.support.matching import assert_answers, assert_none_naming
+from tests.support.matching import assert_none_naming, assert_ours
 
 LINE = "LINE / Viber / Kakao / Signal"
 WIDGET = "a website chat widget (tawk.to, Tidio, Crisp, LiveChat, Drift, HubSpot)"
@@ -82,9 +82,7 @@ def test_line_in_capitals_that_is_not_the_platform_stays_ours(explain, question)
     ],
 )
 def test_a_channel_of_our_bot_service_stays_ours(explain, question, expected):
-    d = explain(question)
-    assert d.foreign_product is None
-    assert_answers(d, expected)
+    assert_ours(explain(question), expected)
 
 
 @pytest.mark.parametrize(

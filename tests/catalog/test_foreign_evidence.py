@@ -15,7 +15,7 @@ import pytest
 
 from catalog.foreign_evidence import EVIDENCE_PATH
 from catalog.foreign_products import load_foreign_products
-from tests.support.matching import assert_answers, assert_none_naming
+from tests.support.matching import assert_answers, assert_none_naming, assert_ours
 
 
 def test_none_of_these_products_is_on_the_list():
@@ -53,9 +53,7 @@ def test_a_name_followed_by_api_or_sdk_is_another_product(explain, question, nam
 
 def test_an_english_word_before_api_is_not_a_product(explain):
     # "regional API" is an adjective, not a vendor: lowercase words need a language between
-    d = explain("use a correct regional API endpoint for your resource, the bot returns 401")
-    assert d.foreign_product is None
-    assert_answers(d, ("bot-service", 401, None))
+    assert_ours(explain("use a correct regional API endpoint for your resource, the bot returns 401"), ("bot-service", 401, None))
 
 
 @pytest.mark.parametrize(
@@ -134,9 +132,7 @@ def test_an_unknown_address_gives_way_to_a_product_word_of_ours(explain):
     ],
 )
 def test_ours_win_when_both_appear(explain, question, expected):
-    d = explain(question)
-    assert d.foreign_product is None
-    assert_answers(d, expected)
+    assert_ours(explain(question), expected)
 
 
 @pytest.mark.parametrize(
@@ -151,9 +147,7 @@ def test_ours_win_when_both_appear(explain, question, expected):
     ],
 )
 def test_platforms_languages_and_tools_are_nobodys_product(explain, question, expected):
-    d = explain(question)
-    assert d.foreign_product is None
-    assert_answers(d, expected)
+    assert_ours(explain(question), expected)
 
 
 def test_a_bare_status_with_no_product_at_all_stays_ambiguous(explain):

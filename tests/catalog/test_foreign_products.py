@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from catalog.foreign_products import load_foreign_products
-from tests.support.matching import assert_answers, assert_none_naming
+from tests.support.matching import assert_answers, assert_none_naming, assert_ours
 
 
 @pytest.mark.parametrize(
@@ -53,9 +53,7 @@ def test_another_products_error_is_none_and_names_that_product(explain, question
     ],
 )
 def test_ours_win_when_both_appear(explain, question, expected):
-    d = explain(question)
-    assert d.foreign_product is None
-    assert_answers(d, expected)
+    assert_ours(explain(question), expected)
 
 
 def test_our_own_questions_never_look_foreign(explain):

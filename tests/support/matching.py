@@ -27,6 +27,12 @@ def assert_answers(decision, expected: tuple) -> None:
     assert ident(decision.matches[0]) == expected
 
 
+def assert_ours(decision, expected: tuple) -> None:
+    """Answered from our row `expected`, with no other product suspected."""
+    assert decision.foreign_product is None, decision.foreign_product
+    assert_answers(decision, expected)
+
+
 def assert_none_naming(decision, name: str) -> None:
     assert decision.status == "none"
     assert decision.foreign_product == name
