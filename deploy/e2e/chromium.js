@@ -33,4 +33,14 @@ async function openBrowser(viewport) {
   return { page, close };
 }
 
-module.exports = { CARD, squash, openBrowser };
+// Both drivers print one JSON line and exit 1 on failure; the Python tests read that line.
+function report(result) {
+  process.stdout.write(JSON.stringify(result) + '\n');
+  process.exit(result.error ? 1 : 0);
+}
+
+function runDriver(main) {
+  main().catch((err) => report({ error: String(err && err.stack) }));
+}
+
+module.exports = { CARD, squash, openBrowser, report, runDriver };

@@ -17,7 +17,7 @@
 
 const fs = require('fs');
 const path = require('path');
-const { CARD, squash, openBrowser } = require('./chromium');
+const { CARD, squash, openBrowser, report, runDriver } = require('./chromium');
 
 const SEARCH = 'input[placeholder="Enter a search term"]';
 
@@ -85,11 +85,7 @@ async function main() {
   } finally {
     await close();
   }
-  process.stdout.write(JSON.stringify(result) + '\n');
-  process.exit(result.error ? 1 : 0);
+  report(result);
 }
 
-main().catch((err) => {
-  process.stdout.write(JSON.stringify({ error: String(err && err.stack) }) + '\n');
-  process.exit(1);
-});
+runDriver(main);

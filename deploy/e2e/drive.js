@@ -25,7 +25,7 @@
 
 const fs = require('fs');
 const path = require('path');
-const { CARD, squash, openBrowser } = require('./chromium');
+const { CARD, squash, openBrowser, report, runDriver } = require('./chromium');
 
 async function cardTexts(page) {
   return page.$$eval(CARD, (els) => els.map((el) => el.innerText));
@@ -186,11 +186,7 @@ async function main() {
   } finally {
     await close();
   }
-  process.stdout.write(JSON.stringify(result) + '\n');
-  process.exit(result.error ? 1 : 0);
+  report(result);
 }
 
-main().catch((err) => {
-  process.stdout.write(JSON.stringify({ error: String(err && err.stack) }) + '\n');
-  process.exit(1);
-});
+runDriver(main);
