@@ -252,17 +252,16 @@ class Matcher:
         paste = _is_paste(question)
         if paste:
             context = None
-        named: list[bool] = []
-        decision = self._explain(question, context, named)
-        steers = bool(named) and not named[0]  # _rank and _by_text weigh a context only when nothing names a product
+        product_named: list[bool] = []
+        decision = self._explain(question, context, product_named)
+        # _rank and _by_text weigh a context only when _explain read the question through
+        # and found no product named; otherwise the last product could change nothing.
+        steers = product_named == [False]
         if paste or not steers:
-            # Whatever the last product, the same decision (see Decision.context_matters).
-            decision = replace(decision, context_matters=False)
+            # Whatever the last product, the same decision (see Decision.context_matters);
+            # asking again without the context would only repeat it.
+            return replace(decision, context_matters=False)
         if context is None or decision.status != "answer" or decision.matches[0].entry.source != context:
-            return decision
-        if named and named[0]:
-            # The question names a product (or a code of one): context never weighed in,
-            # so asking again without it would only repeat this answer.
             return decision
         alone = self._explain(question, None)
         if alone.status == "answer" and alone.matches[0].entry.identity == decision.matches[0].entry.identity:
@@ -270,8 +269,8 @@ class Matcher:
         others = tuple(m for m in alone.matches if m.entry.source != context) if alone.status == "ambiguous" else ()
         return replace(decision, context_decided=context, others=others)
 
-    def _explain(self, question: str, context: str | None, named: list[bool] | None = None) -> Decision:
-        """The decision; `named`, when given, is told whether a product was named (then context weighs nothing)."""
+    def _explain(self, question: str, context: str | None, product_named: list[bool] | None = None) -> Decision:
+        """The decision; `product_named`, when given, is told whether a product was named (then context weighs nothing)."""
         truncated = None
         if len(question) > MAX_QUESTION_CHARS:
             question, truncated = question[:MAX_QUESTION_CHARS], MAX_QUESTION_CHARS
@@ -333,8 +332,8 @@ class Matcher:
                 extra = [Target(start=h.start, code=h.status, role="http", explicit=True)
                          for h in codes if not (h.own_status and others)]
                 targets = tuple(sorted((*targets, *_unique_status(extra)), key=lambda t: t.start))
-        if named is not None:
-            named.append(bool(hits.strength or hits.weak))  # a kind of product named is not the last one's
+        if product_named is not None:
+            product_named.append(bool(hits.strength or hits.weak))  # a kind of product named is not the last one's
         plain = without_frames(shape)  # frames first: "at f (bot.js:3:1)" is a frame by its brackets
         if said is not shape:
             plain = without_source_positions(plain, self.lex)
