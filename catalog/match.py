@@ -298,9 +298,10 @@ class Matcher:
         evidence = [e for e in self.evidence.find(shape, p.text if shape is question else fold(shape))
                     if not self.foreign.names_ours(fold(e.name), words_of(e.name))]
         if evidence and self.evidence.outweighs(evidence, hits.names_a_product) \
-                and not self._names_ours_outside(shape, evidence, p.text, words) \
+                and (self.evidence.produced_elsewhere(evidence) or not self._names_ours_outside(shape, evidence, p.text, words)) \
                 and not self._names_our_pair(p.targets):
-            # Signs of another product's name, package or address outweigh our product words.
+            # Signs of another product's name, package or address outweigh our product words;
+            # a sign of the service that produced the error, our names too.
             return Decision(question, "none", (), truncated_at=truncated, foreign_product=evidence[0].name)
         # String codes point at their product, like product words do.
         strings = self._string_targets(p, hits)
