@@ -29,6 +29,9 @@ from tests.support.matching import assert_none_naming, assert_ours
          "a service whose error codes look like 'rate-limit-exceeded'"),
         ('response body {"error": "unauthorized:session"} with 401', "a service whose error codes look like 'unauthorized:session'"),
         ("node bot: error ETELEGRAM 429 Too Many Requests: retry after 5", "Telegram"),
+        ('{"error":{"message":"(#131030) Recipient phone number not in allowed list","type":"OAuthException","code":131030}} 400',
+         "Meta's Graph API (WhatsApp, Messenger, Instagram)"),
+        ("send fails with (#100) Invalid parameter and 400", "Meta's Graph API (WhatsApp, Messenger, Instagram)"),
     ],
 )
 def test_a_vendors_response_body_or_code_says_whose_it_is(explain, question, name):

@@ -66,6 +66,8 @@ def test_a_phone_system_of_ones_own_is_not_ours(explain, question):
         ("Hikvision camera on our GB28181 platform: INVITE gets 488", "a GB28181 video-surveillance platform (WVP, ZLMediaKit)"),
         ("Operator Connect number shows 403 when called",
          "Microsoft Teams Phone (Direct Routing, Calling Plans, Operator Connect)"),
+        ("a Teams Phone user with a calling plan can't receive PSTN calls, caller hears 480",
+         "Microsoft Teams Phone (Direct Routing, Calling Plans, Operator Connect)"),
     ],
 )
 def test_other_phone_systems_by_name_or_by_their_call_markup(explain, question, name):
@@ -85,3 +87,7 @@ def test_other_phone_systems_by_name_or_by_their_call_markup(explain, question, 
 )
 def test_ours_stay_ours_beside_a_phone_system(explain, question, expected):
     assert_ours(explain(question), expected)
+
+
+def test_teams_on_a_phone_is_not_teams_phone(explain):
+    assert_ours(explain("my bot doesn't answer in the Teams phone app, the bot returns 401"), ("bot-service", 401, None))
