@@ -6,7 +6,7 @@ the rest of the question: a Q.850 release cause ("Q.850;cause=18", "hangup_cause
 is how a carrier or a SIP stack explains a hang-up, call barring is the network's,
 and a dialer, softphone, desk phone, PBX or SIP server is someone's own phone system.
 Those questions are 'none', saying what they look like. A question that names
-Azure Communication Services, or gives one of our code/subcode pairs, stays ours:
+Azure Communication Services, or gives one of our code/subcode pairs or subcodes, stays ours:
 the ACS call-end reason and subcode are what our rows explain.
 """
 
@@ -58,9 +58,9 @@ def test_a_phone_system_of_ones_own_is_not_ours(explain, question):
         ("outbound calls from our 3CX end with 480", "Asterisk / FreeSWITCH / Kamailio"),
         ("JsSIP in the browser gets 603 Decline from the far end", "a SIP trunk or softphone (Call2Teams, Zoiper, PJSIP)"),
         ("SignalWire LaML bin returns 500 when the call connects",
-         "a cloud telephony provider (SignalWire, Somleng, Exotel, 8x8, Dialpad, Aircall)"),
+         "a cloud telephony provider (SignalWire, Somleng, Exotel, 8x8, Aircall)"),
         ("our Exotel number gives 503 on incoming calls",
-         "a cloud telephony provider (SignalWire, Somleng, Exotel, 8x8, Dialpad, Aircall)"),
+         "a cloud telephony provider (SignalWire, Somleng, Exotel, 8x8, Aircall)"),
         ("TeXML app hangs up with 487 right after the greeting", "Telnyx"),
         ("NCCO connect action to a SIP endpoint fails with 404", "Vonage (Nexmo, OpenTok)"),
         ("Hikvision camera on our GB28181 platform: INVITE gets 488", "a GB28181 video-surveillance platform (WVP, ZLMediaKit)"),
@@ -83,6 +83,9 @@ def test_other_phone_systems_by_name_or_by_their_call_markup(explain, question, 
         # a code and subcode pair of our tables, whatever phone it rang
         ("call ended with code 403 subcode 510403 on our PBX", ("acs-call-end", 403, 510403)),
         ("direct routing: our SBC receives 403 subcode 510403", ("acs-pstn", 403, 510403)),
+        # ... or one of our subcodes alone
+        ("ParticipantEndSubCode 560480 and the SBC says Q.850 cause 18", ("acs-pstn", 480, 560480)),
+        ("our PBX logs subcode 560486 on every transferred call", ("acs-call-end", 486, 560486)),
     ],
 )
 def test_ours_stay_ours_beside_a_phone_system(explain, question, expected):
