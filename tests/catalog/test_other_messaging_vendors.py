@@ -32,6 +32,11 @@ from tests.support.matching import assert_none_naming, assert_ours
         ('{"error":{"message":"(#131030) Recipient phone number not in allowed list","type":"OAuthException","code":131030}} 400',
          "Meta's Graph API (WhatsApp, Messenger, Instagram)"),
         ("send fails with (#100) Invalid parameter and 400", "Meta's Graph API (WhatsApp, Messenger, Instagram)"),
+        ('{"errcode":40001,"errmsg":"invalid credential"} from the official account api',
+         "WeChat / WeCom / DingTalk (an errcode and errmsg body)"),
+        ("homeserver replies M_LIMIT_EXCEEDED 429", "Matrix (a homeserver's M_ error code)"),
+        ("OTP SMS not delivered, provider says DLR status UNDELIV code 001",
+         "an SMS gateway or bulk-SMS provider (an SMPP delivery receipt)"),
     ],
 )
 def test_a_vendors_response_body_or_code_says_whose_it_is(explain, question, name):

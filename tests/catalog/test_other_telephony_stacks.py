@@ -26,6 +26,10 @@ OWN_PHONES = "a phone, dialer, PBX or SIP server of another vendor"
         "hangup_cause=31 after 404 Not Found on the INVITE, what is wrong",
         "Q.850 cause 34 no circuit available on outbound calls",
         "inbound leg drops with 480, Reason header: Q.850 ;cause=19 ;text=\"no answer\"",
+        # the causes by their names, and a SIP server's own variables for them
+        "call disconnected with reason USER_BUSY (17) on the Android app",
+        "the app shows 480 and the server log says NO_USER_RESPONSE",
+        "DIALSTATUS is CHANUNAVAIL when the extension calls out",
     ],
 )
 def test_a_q850_release_cause_is_a_carriers_or_a_sip_stacks(explain, question):
