@@ -66,8 +66,25 @@ _GITHUB_ACTION = re.compile(r"\buses:\s*([\w.-]+/[\w.-]+)@", re.I)
 
 
 @dataclass(frozen=True)
+class Shape:
+    """An error text whose shape says whose it is, though it names no product: a Q.850 cause,
+    a Telegram or Slack response body, a managed identity failing to sign in (foreign_evidence.toml)."""
+    kind: str
+    name: str  # "{1}" in it is the pattern's first group: "Azure Resource Manager ({1})"
+    patterns: tuple[re.Pattern, ...]
+
+    def find(self, question: str) -> tuple[str, tuple[int, int]] | None:
+        for pattern in self.patterns:
+            m = pattern.search(question)
+            if m is not None:
+                group = m.group(1) if m.re.groups else None
+                return (self.name.replace("{1}", group) if group else self.name), m.span()
+        return None
+
+
+@dataclass(frozen=True)
 class Evidence:
-    kind: str  # webhook, graph, package, namespace, versioned, named, identifier, code, dotted, host
+    kind: str  # webhook, graph, a shape's kind, package, namespace, versioned, named, identifier, code, dotted, host
     name: str  # what the question looks like it is about, as written there
     span: tuple[int, int] = (0, 0)  # where in the question (our names inside it do not count)
 
@@ -86,6 +103,8 @@ class ForeignEvidence:
     webhook_marks: tuple[str, ...]
     github_action: str
     weak: frozenset[str]
+    shapes: tuple[Shape, ...] = ()
+    decisive: frozenset[str] = frozenset()
 
     def is_name(self, token: str) -> bool:
         """A token with a word in it that is nobody's word we know: a product's name.
@@ -116,6 +135,12 @@ class ForeignEvidence:
         """
         found: dict[str, Evidence] = {}
         for kind, finder in self._finders:
+            if kind == "shape":
+                for shape in self.shapes:
+                    hit = shape.find(question) if shape.kind not in found else None
+                    if hit is not None:
+                        found[shape.kind] = Evidence(shape.kind, *hit)
+                continue
             if kind not in found:
                 hit = finder(self, question, folded)
                 if hit is not None:
@@ -132,6 +157,13 @@ class ForeignEvidence:
         everybody's words.
         """
         return any(e.kind not in self.weak for e in evidence) or (bool(evidence) and not product_named)
+
+    def produced_elsewhere(self, evidence: list[Evidence]) -> bool:
+        """A sign that says which service produced the error itself, so that our names in the
+        question do not make it ours: "ManagedIdentityCredential authentication failed" in an
+        ACS app is the sign-in failing at Microsoft Entra ID before any of our services was
+        called (the ACS Identity service's own errors, CommunicationIdentityClient's, stay ours)."""
+        return any(e.kind in self.decisive for e in evidence)
 
     def _webhook(self, question: str, folded: str) -> str | None:
         if any(m in folded for m in self.webhook_marks):
@@ -238,7 +270,7 @@ class ForeignEvidence:
 
     # Most telling first: the first kind found names the product in the reply.
     _finders = (
-        ("webhook", _webhook), ("graph", _graph), ("package", _package), ("namespace", _namespace),
+        ("webhook", _webhook), ("graph", _graph), ("shape", None), ("package", _package), ("namespace", _namespace),
         ("versioned", _versioned), ("named", _named_kind), ("identifier", _identifier), ("code", _vendor_code),
         ("dotted", _dotted), ("host", _host),
     )
@@ -281,4 +313,6 @@ def load_foreign_evidence(catalog_words: frozenset[str], lex: Lexicon, path: Pat
         webhook_marks=tuple(fold(m) for m in raw["webhooks"]["marks"]),
         github_action=raw["webhooks"]["github_action"],
         weak=frozenset(raw["weighing"]["weak"]),
+        shapes=tuple(Shape(s["kind"], s["name"], tuple(map(re.compile, s["patterns"]))) for s in raw.get("shapes", ())),
+        decisive=frozenset(raw["weighing"].get("decisive", ())),
     )

@@ -298,9 +298,10 @@ class Matcher:
         evidence = [e for e in self.evidence.find(shape, p.text if shape is question else fold(shape))
                     if not self.foreign.names_ours(fold(e.name), words_of(e.name))]
         if evidence and self.evidence.outweighs(evidence, hits.names_a_product) \
-                and not self._names_ours_outside(shape, evidence, p.text, words) \
+                and (self.evidence.produced_elsewhere(evidence) or not self._names_ours_outside(shape, evidence, p.text, words)) \
                 and not self._names_our_pair(p.targets):
-            # Signs of another product's name, package or address outweigh our product words.
+            # Signs of another product's name, package or address outweigh our product words;
+            # a sign of the service that produced the error, our names too.
             return Decision(question, "none", (), truncated_at=truncated, foreign_product=evidence[0].name)
         # String codes point at their product, like product words do.
         strings = self._string_targets(p, hits)
@@ -438,13 +439,15 @@ class Matcher:
         return Decision(question, "none", sugg, hint=self._class_hint(missed), truncated_at=truncated)
 
     def _names_our_pair(self, targets: tuple[Target, ...]) -> bool:
-        """A code and subcode named together that are one of our rows ("code 410 subcode 3112").
+        """A code and subcode named together that are one of our rows ("code 410 subcode 3112"),
+        or a number named as a subcode that is one of ours ("ParticipantEndSubCode 560480").
 
-        Such a pair is our tables' own, not a coincidence of numbers; a sign that only looks
-        like another product's name ("AcmeError") does not outweigh it. A product named by
-        name (foreign_products.toml) still does.
+        Such a pair, or a subcode, is our tables' own, not a coincidence of numbers: a sign
+        that only looks like another product's ("AcmeError", a PBX, a Q.850 cause beside it)
+        does not outweigh it. A product named by name (foreign_products.toml) still does.
         """
-        return any(t.role == "pair" and (t.code, t.subcode) in self.catalog.by_pair
+        return any((t.role == "pair" and (t.code, t.subcode) in self.catalog.by_pair)
+                   or (t.role == "subcode" and t.subcode in self.catalog.by_subcode)
                    for t in self._known_pairs(targets))
 
     def _by_alias(self, folded: str, hits: SignalHits) -> Entry | None:

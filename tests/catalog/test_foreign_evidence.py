@@ -73,7 +73,7 @@ def test_an_identifier_made_of_a_name_we_never_use_is_another_product(explain, q
     [
         ("node_modules/@daily-co/daily-js/dist/daily.js throws 403 when joining the room", "@daily-co/daily-js"),
         ('File "/usr/lib/python3/site-packages/pyrogram/session.py", line 210: 420 FLOOD_WAIT', "pyrogram"),
-        ("android-sms-gateway 1.9.0 app: POST /message gives 401 unauthorized", "android-sms-gateway"),
+        ("textbee-server 1.9.0: POST /api/v1/devices/send gives 401 unauthorized", "textbee-server"),
         ("SPEECHMATICS_API_KEY is set but the realtime socket closes with 401", "SPEECHMATICS"),
     ],
 )
