@@ -84,12 +84,14 @@ class Matcher:
                 if digit.isdigit():
                     self.class_entries.setdefault(int(digit), e)
         # A row's aliases are the catalog's own other names for it ("throttling" for a 429).
+        # They are matched word by word on the stemmer's stems, so one alias stands for its
+        # inflections too: "token expired" is also "tokens expire", "token expiring".
         self.alias_rows: dict[str, list[Entry]] = {}
         for e in catalog.entries:
-            for a in e.aliases:
-                self.alias_rows.setdefault(" ".join(re.findall(r"[^\W_]+", fold(a))), []).append(e)
+            for a in (*e.aliases, *e.said_in_product):
+                self.alias_rows.setdefault(_alias_key(a), []).append(e)
         self.alias_pattern = re.compile(
-            r"(?<![^\W_])(?:" + "|".join(r"[\W_]+".join(map(re.escape, k.split())) for k in
+            r"(?<![^\W_])(?:" + "|".join(r"[\W_]+".join(re.escape(w) + _INFLECTION for w in k.split()) for k in
                                             sorted(self.alias_rows, key=len, reverse=True)) + r")(?![^\W_])"
         ) if self.alias_rows else None
         self.numbers_by_length: dict[int, list[str]] = {}
@@ -452,7 +454,7 @@ class Matcher:
         if self.alias_pattern is None or not hits.names_a_product:
             return None
         rows = {id(e): e for m in self.alias_pattern.finditer(folded)
-                for e in self.alias_rows.get(" ".join(re.findall(r"[^\W_]+", m.group(0))), ())}
+                for e in self.alias_rows.get(_alias_key(m.group(0)), ())}
         if not rows:
             return None
         named = hits.strongest({e.source for e in rows.values()})
@@ -567,6 +569,15 @@ def _at_least(hits: SignalHits, strength: dict[str, float]) -> SignalHits:
     for source, value in strength.items():
         merged[source] = max(merged.get(source, 0.0), value)
     return SignalHits(merged, hits.used_words, hits.word_sources, hits.weak)
+
+
+# What the stemmer may have cut from a word (textindex._SUFFIXES, at most twice).
+_INFLECTION = r"(?:ations|ation|ions|ion|ing|ers|er|ed|es|s|e){0,2}"
+
+
+def _alias_key(text: str) -> str:
+    """An alias, or the words that matched one, as the stems of its words."""
+    return " ".join(stem(w) for w in re.findall(r"[^\W_]+", fold(text)))
 
 
 def _is_success(e: Entry) -> bool:

@@ -51,6 +51,10 @@ _NOISE_KINDS: tuple[tuple[str | None, str], ...] = (
     (r"re:\.[a-z]{1,5}:\d", r"\b(?:[\w-]++\.)++[a-z]{1,5}(?::\d+)+\b"),  # file.js:175:24, Bar.java:42
     (":", r":(?<=[\w\])]:)\d+:\d+\b"),  # ...task_queues:95:5 (line:column)
     ("`", r"`\d+"),  # generic arity: d__1`1, List`1
+    # Teams and ACS identifiers open with a kind number and a colon: a conversation
+    # "19:abc@thread.v2", a bot "28:<app id>", a user "29:1a2b", "8:acs:<id>", a phone "4:+1555...".
+    # The id after the colon may be cut to "..." in a post; the number is the id's kind, never a code.
+    (":", r"(?<![\w.:+-])(?:4|8|19|28|29):(?=[\w+]|\.\.\.)"),
     (r"re:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec",
      r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b"
      r"|\b(?:january|february|march|april|june|july|august|september|october|november|december|sept?|oct|nov|dec"

@@ -90,6 +90,10 @@ class Entry(BaseModel):
     note: str | None = None
     # Extra words people use for this entry (synonyms the document omits).
     aliases: tuple[str, ...] = ()
+    # What people say for this entry that means it only where its product is named: "token
+    # refresh" in a Web Chat question is Direct Line's 403, in an OAuth app's it is nobody's.
+    # Matched like an alias (with the product named), never read as the entry's own words.
+    said_in_product: tuple[str, ...] = ()
 
     @field_validator("category", mode="before")
     @classmethod
