@@ -94,6 +94,12 @@ class Matcher:
             r"(?<![^\W_])(?:" + "|".join(r"[\W_]+".join(re.escape(w) + _INFLECTION for w in k.split()) for k in
                                             sorted(self.alias_rows, key=len, reverse=True)) + r")(?![^\W_])"
         ) if self.alias_rows else None
+        # Sources that hold other sources' statuses (the ACS REST API's common codes), and the
+        # SDK exceptions that say a REST call failed (lexicon.toml [rest_failures]).
+        self.statuses_for = {sid: src.statuses_for for sid, src in catalog.sources.items() if src.statuses_for}
+        self.rest_failure = re.compile(
+            r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, sorted(self.lex.rest_failures, key=len, reverse=True)))
+            + r")(?![^\W\d_])") if self.lex.rest_failures and self.statuses_for else None
         self.numbers_by_length: dict[int, list[str]] = {}
         for number in sorted({str(n) for e in catalog.entries for n in (e.code, e.subcode) if n is not None}):
             self.numbers_by_length.setdefault(len(number), []).append(number)
@@ -312,6 +318,8 @@ class Matcher:
                 strength[e.source] = max(strength.get(e.source, 0.0), 2.0)
             hits = SignalHits(strength, hits.used_words, hits.word_sources, hits.weak)
             said_hits = _at_least(said_hits, {e.source: 2.0 for e in strings})
+        if self.rest_failure is not None and self.rest_failure.search(p.text):
+            hits, said_hits = self._with_rest_statuses(hits), self._with_rest_statuses(said_hits)
         # Connector and Direct Line codes ("BotNotInConversationRoster") stand for their HTTP
         # status; the bot connector's own codes name the Bot Service as a product word would.
         targets = p.targets
@@ -438,6 +446,23 @@ class Matcher:
             suggestions = [self.catalog.entries[i] for i, s in self.text.search(qwords, 3) if s >= SUGGESTION_FLOOR]
         sugg = tuple(_unique([Match(e, 0.0, "suggestion") for e in suggestions]))[:MAX_CANDIDATES]
         return Decision(question, "none", sugg, hint=self._class_hint(missed), truncated_at=truncated)
+
+    def _with_rest_statuses(self, hits: SignalHits) -> SignalHits:
+        """A REST call's failure of a product whose statuses another source holds names that source too.
+
+        "ChatThreadClient ... RestError: {"CommunicationError": {"Code": "NotFound"}}": the Chat
+        SDK's own table has no 404, the ACS REST API's common codes have it. The holder is named
+        just below the product, so the product's own row of a status still comes first
+        ("ChatThreadClient ... RestError 403" is the Chat SDK's 403); named itself ("ACS ...
+        RestError"), the failure's shape adds to it.
+        """
+        lift: dict[str, float] = {}
+        for holder, products in self.statuses_for.items():
+            top = max((hits.strength.get(s, 0.0) for s in products), default=0.0)
+            own = hits.strength.get(holder, 0.0)
+            if top >= 1.0 or own >= 1.0:
+                lift[holder] = max(own + 0.5 if own >= 1.0 else 0.0, top - 0.5)
+        return _at_least(hits, lift) if lift else hits
 
     def _names_our_pair(self, targets: tuple[Target, ...]) -> bool:
         """A code and subcode named together that are one of our rows ("code 410 subcode 3112").
