@@ -359,7 +359,9 @@ class Matcher:
         # ... and whether one was named as a code ("subcode 3114"), or a kind of code no source has
         missed_named = bool(p.foreign_codes)
         near_misses: list[Entry] = []  # the number, but in another product than the one named
+        worded: list[Match] = []  # answers to a status named only by its reason phrase
         for t in self._known_pairs(targets):
+            answered_before = len(answers)
             number = t.subcode if t.subcode is not None else (t.code if t.code is not None else t.number)
             cands = self._drop_generic_twins(self._numeric_candidates(t))
             sources = {c.entry.source for c in cands}
@@ -394,6 +396,8 @@ class Matcher:
                 len(ranked) == 2 or ranked[1].score - ranked[2].score >= DECISIVE_MARGIN
             ):
                 twin = self._twin_decides(ranked[0].entry, ranked[1].entry, qwords)
+            if twin is None and len(ranked) >= 2 and (len(ranked) == 2 or ranked[1].score - ranked[2].score >= DECISIVE_MARGIN):
+                twin = _status_said(ranked[0].entry, ranked[1].entry, p.text)
             if twin is not None:
                 best = next(c for c in ranked if c.entry is twin)
                 answers.append(Match(best.entry, _norm(best.score), best.why + ", the words that differ"))
@@ -402,6 +406,12 @@ class Matcher:
                 answers.append(Match(best.entry, _norm(best.score), best.why))
             else:
                 ambiguous.append(ranked)
+            if t.worded:
+                # "'Bot: service unavailable' / HTTP 502 Bad Gateway": the digits are the error's
+                # status; a reason phrase beside them is often only a message's wording.
+                worded.extend(answers[answered_before:])
+                del answers[answered_before:]
+        answers.extend(worded)
         # A string code ("validation_error") explains itself; its HTTP status
         # answers first unless the question named the status itself.
         named_status = any(t.role in ("http", "code") for t in p.targets)
@@ -603,6 +613,19 @@ _INFLECTION = r"(?:ations|ation|ions|ion|ing|ers|er|ed|es|s|e){0,2}"
 def _alias_key(text: str) -> str:
     """An alias, or the words that matched one, as the stems of its words."""
     return " ".join(stem(w) for w in re.findall(r"[^\W_]+", fold(text)))
+
+
+def _status_said(a: Entry, b: Entry, folded: str) -> Entry | None:
+    """One subcode listed under two statuses: the status the message says in words decides.
+
+    "Code: 8522 Message: Call not found": Call Automation lists 8522 under 404 (resource not
+    found) and under 405 (missing configuration); "not found" is the 404's reason phrase.
+    """
+    if a.subcode is None or a.subcode != b.subcode or a.code == b.code:
+        return None
+    said = [e for e in (a, b) if e.code in _HTTP_STATUSES and re.search(
+        r"(?<![^\W_])" + r"[\W_]*".join(map(re.escape, fold(HTTPStatus(e.code).phrase).split())) + r"(?![^\W_])", folded)]
+    return said[0] if len(said) == 1 else None
 
 
 def _is_success(e: Entry) -> bool:

@@ -228,6 +228,7 @@ class Target:
     role: str = "any"  # 'pair' | 'code' | 'subcode' | 'http' | 'any' | 'string'
     string_code: str | None = None
     explicit: bool = False  # named by a keyword or key, not just a bare number
+    worded: bool = False  # a status named by its reason phrase only, without digits ("Bad Gateway")
 
 
 @dataclass(frozen=True)
@@ -404,7 +405,7 @@ def _status_targets(text: str, cased: str | None, clean: str, lex: Lexicon, know
         elif words[0] == "not" and not title:
             continue
         known.add(code)
-        out.append(Target(start=a, code=code, role="http", explicit=True))
+        out.append(Target(start=a, code=code, role="http", explicit=True, worded=True))
     return out
 
 
