@@ -228,7 +228,7 @@ class Target:
     role: str = "any"  # 'pair' | 'code' | 'subcode' | 'http' | 'any' | 'string'
     string_code: str | None = None
     explicit: bool = False  # named by a keyword or key, not just a bare number
-    worded: bool = False  # a status named by its reason phrase only, without digits ("Bad Gateway")
+    worded: bool = False  # a status named only by its reason phrase in a message ("Bot: service unavailable")
 
 
 @dataclass(frozen=True)
@@ -405,7 +405,9 @@ def _status_targets(text: str, cased: str | None, clean: str, lex: Lexicon, know
         elif words[0] == "not" and not title:
             continue
         known.add(code)
-        out.append(Target(start=a, code=code, role="http", explicit=True, worded=True))
+        # Said after a status word or key ("status code InternalServerError") it is the status
+        # itself; otherwise the phrase may be only a message's wording (Target.worded).
+        out.append(Target(start=a, code=code, role="http", explicit=True, worded=role is None))
     return out
 
 
