@@ -44,3 +44,9 @@ def test_a_status_in_digits_comes_before_a_different_one_in_words(explain, quest
     d = explain(question)
     assert d.status == "answer", d
     assert ident(d.matches[0]) == first
+
+
+def test_unauthenticated_is_another_name_of_401(explain):
+    """{"message": "Unauthenticated"} is how many APIs name the 401 (and gRPC its status 16)."""
+    d = explain('Teams bot reply to smba.trafficmanager.net: {"error": {"code": "BadArgument", "message": "Unauthenticated"}}')
+    assert d.status == "answer" and ident(d.matches[0]) == ("bot-service", 401, None)
