@@ -25,6 +25,12 @@ from tests.support.matching import assert_answers, ident
         ("our webchat page idles overnight and then refreshing the token fails, the chat stays offline",
          ("bot-service", 403, None)),
         ("direct line POST /tokens/generate answers: secret or token is invalid", ("bot-service", 403, None)),
+        ("directline token has expired, how do I renew it", ("bot-service", 403, None)),
+        # state written by two turns at once: 412
+        ("bot framework: etag doesn't match when saving user state", ("bot-service", 412, None)),
+        ("Teams bot: write conflict on conversation state when two users type at once", ("bot-service", 412, None)),
+        # the RAG API's upstream model out of its limits: 429
+        ("rag api chat endpoint says quota exceeded for the deployment", ("rag-api", 429, None)),
         # a conversation the bot's connector does not know: 404
         ("bot framework proactive reply: the adapter throws conversation does not exist", ("bot-service", 404, None)),
         ("Teams bot continueConversation keeps failing, Conversation not found for the stored reference",
@@ -46,6 +52,9 @@ def test_an_error_told_in_its_products_words_is_answered(explain, question, expe
         "OAuth token refresh fails in my mobile app",  # tokens are everyone's
         "the conversation does not exist, says the chatgpt wrapper",  # conversations are everyone's
         "my webcam is in use by another program, how do I free it",  # cameras are everyone's
+        "the token expired",
+        "ACS chat token expired",  # another product's token
+        "our database reports a write conflict on the orders table",
     ],
 )
 def test_without_the_product_these_words_are_nobodys_row(explain, question):
