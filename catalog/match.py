@@ -73,7 +73,8 @@ class Matcher:
         self.signals = ProductSignals(catalog.sources, self.lex)
         self.foreign = load_foreign_products()
         self.connector = load_connector_codes()
-        self.evidence = load_foreign_evidence(_catalog_words(catalog), self.lex)
+        self.our_words = _catalog_words(catalog)
+        self.evidence = load_foreign_evidence(self.our_words, self.lex)
         self.family = {sid: src.family or sid for sid, src in catalog.sources.items()}
         self.text = TextIndex(catalog.entries, self.lex)
         self.position = {id(e): i for i, e in enumerate(catalog.entries)}
@@ -293,6 +294,8 @@ class Matcher:
         said = without_source_positions(shape, self.lex)
         said_hits = hits if said is shape else self.signals.detect(words_of(said))
         foreign = self.foreign.recognise(p.text, words, product_named=hits.names_a_product, cased=shape)
+        if foreign is not None and self._our_code_in_our_words(foreign, p, hits, words):
+            foreign = None
         if foreign is not None:
             # Another product's error: its numbers fitting our rows is a coincidence.
             return Decision(question, "none", (), truncated_at=truncated, foreign_product=foreign)
@@ -474,6 +477,32 @@ class Matcher:
                 lift[holder] = max(own + 0.5 if own >= 1.0 else 0.0, top - 0.5)
         return _at_least(hits, lift) if lift else hits
 
+    def _our_code_in_our_words(self, foreign: str, p: ParsedQuestion, hits: SignalHits, words: list[str]) -> bool:
+        """A code of ours, named as a code in the product named, beside another product's name
+        that is a word of that very row.
+
+        'CallMedia play keeps returning {"error": {"code": "7509", "message": "HMAC-SHA256
+        validation failed"}}': HMAC is an App Configuration word, and the title of our 7509
+        ("Hmac Validation Error"); the message is our row's, quoted with its code. A name of
+        theirs our row does not use (Twilio beside 8522), or a mark (a host, a package), still wins.
+        """
+        if any(m in p.text for m, n in self.foreign.marks if n == foreign):
+            return False
+        rows: list[Entry] = []
+        for t in p.targets:
+            if not t.explicit or t.role not in ("code", "subcode", "pair"):
+                continue
+            n = t.subcode if t.subcode is not None else t.code
+            if n is None or n < 1000:
+                continue  # statuses are everyone's
+            found = [*self.catalog.by_subcode.get(n, ()), *self.catalog.by_code.get(n, ())]
+            named = hits.strongest({e.source for e in found})
+            rows.extend(e for e in found if e.source in named)
+        if not rows:
+            return False
+        theirs = {w for k, name in self.foreign.phrases.items() if name == foreign and _contains(words, k) for w in k}
+        return any(theirs & set(words_of(e.title)) for e in rows)
+
     def _names_our_pair(self, targets: tuple[Target, ...]) -> bool:
         """A code and subcode named together that are one of our rows ("code 410 subcode 3112").
 
@@ -613,6 +642,11 @@ _INFLECTION = r"(?:ations|ation|ions|ion|ing|ers|er|ed|es|s|e){0,2}"
 def _alias_key(text: str) -> str:
     """An alias, or the words that matched one, as the stems of its words."""
     return " ".join(stem(w) for w in re.findall(r"[^\W_]+", fold(text)))
+
+
+def _contains(words: list[str], phrase: tuple[str, ...]) -> bool:
+    n = len(phrase)
+    return any(tuple(words[i : i + n]) == phrase for i in range(len(words) - n + 1) if words[i] == phrase[0])
 
 
 def _status_said(a: Entry, b: Entry, folded: str) -> Entry | None:
