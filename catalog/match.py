@@ -321,7 +321,8 @@ class Matcher:
                 strength[e.source] = max(strength.get(e.source, 0.0), 2.0)
             hits = SignalHits(strength, hits.used_words, hits.word_sources, hits.weak)
             said_hits = _at_least(said_hits, {e.source: 2.0 for e in strings})
-        if self.rest_failure is not None and self.rest_failure.search(p.text):
+        rest_failure = self.rest_failure is not None and bool(self.rest_failure.search(p.text))
+        if rest_failure:
             hits, said_hits = self._with_rest_statuses(hits), self._with_rest_statuses(said_hits)
         # Connector and Direct Line codes ("BotNotInConversationRoster") stand for their HTTP
         # status; the bot connector's own codes name the Bot Service as a product word would.
@@ -370,6 +371,8 @@ class Matcher:
             sources = {c.entry.source for c in cands}
             named = hits.strongest(sources)
             status_like = t.role != "subcode" and t.subcode is None and 100 <= number <= 599
+            if rest_failure and status_like and named:
+                named = self._rest_status_rows(named, cands)
             if cands and ((status_like and self._outranked(hits, sources)) or (not named and hits.names_a_product and (
                 len(sources) > 1 or (t.role != "pair" and self._slip_in_named(number, hits, sources))
             ))):
@@ -502,6 +505,18 @@ class Matcher:
             return False
         theirs = {w for k, name in self.foreign.phrases.items() if name == foreign and _contains(words, k) for w in k}
         return any(theirs & set(words_of(e.title)) for e in rows)
+
+    def _rest_status_rows(self, named: set[str], cands: list[_Candidate]) -> set[str]:
+        """In a REST call's failure, the status's own row over a number that only opens a code/subcode pair.
+
+        "PhoneNumbersClient ... RestError 404": the PSTN table has 404 only as the SIP code of
+        404/560404, a call's end; the failed REST call's 404 is the ACS REST API's row.
+        """
+        if any(not c.partial for c in cands if c.entry.source in named):
+            return named
+        holders = {h for h, products in self.statuses_for.items() if named & set(products)}
+        plain = {c.entry.source for c in cands if c.entry.source in holders and not c.partial}
+        return plain or named
 
     def _names_our_pair(self, targets: tuple[Target, ...]) -> bool:
         """A code and subcode named together that are one of our rows ("code 410 subcode 3112").

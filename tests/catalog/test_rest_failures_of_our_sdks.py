@@ -26,6 +26,10 @@ from tests.support.matching import assert_answers
         ("PhoneNumbersClient purchase fails with HttpResponseException: Status code 429", ("acs-rest", 429, None)),
         ("ACS identity: azure.core.exceptions.HttpResponseError: (NotFound) Operation returned 404",
          ("acs-rest", 404, None)),
+        # PSTN's table has 403 and 404 only as SIP codes of a call's end (403/560403): a REST call's are the API's
+        ("Azure.Communication.PhoneNumbers: RequestFailedException Status: 403 (Forbidden) when purchasing",
+         ("acs-rest", 403, None)),
+        ("PhoneNumbersClient.beginPurchasePhoneNumbers RestError 404", ("acs-rest", 404, None)),
         # the service's own row, where it has one
         ("ChatThreadClient sendMessage fails: RestError: Forbidden", ("acs-chat", 403, None)),
         ("SmsClient.send throws RestError 401", ("acs-sms-api", 401, None)),
