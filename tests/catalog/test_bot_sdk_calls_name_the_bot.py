@@ -20,6 +20,10 @@ from tests.support.matching import assert_answers
         ("ReplyToActivityAsync throws Operation returned an invalid status code 'Forbidden'", ("bot-service", 403, None)),
         ("GetConversationMembersAsync returned MethodNotAllowed", ("bot-service", 405, None)),
         ("continueConversation with the saved conversation reference: 401", ("bot-service", 401, None)),
+        # v3's IDialogContext.PostAsync and the connector's client, around AutoRest's HttpOperationException
+        ("await context.PostAsync(msg) throws Microsoft.Rest.HttpOperationException: Operation returned an invalid "
+         "status code 'TooManyRequests'", ("bot-service", 429, None)),
+        ("ConnectorClient.Conversations.SendToConversationAsync: invalid status code 'BadGateway'", ("bot-service", 502, None)),
     ],
 )
 def test_a_bot_sdk_call_names_the_bot(explain, question, expected):
@@ -35,3 +39,16 @@ def test_a_bot_sdk_call_names_the_bot(explain, question, expected):
 )
 def test_a_status_the_bot_document_lacks_is_not_borrowed(explain, question):
     assert explain(question).status == "none"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Microsoft.Rest.HttpOperationException: Operation returned an invalid status code 'Forbidden'",  # any AutoRest client
+        "HttpClient.PostAsync returns 429 from my API",
+        "flutter showDialog(context: context) throws 404 on the image",
+    ],
+)
+def test_generic_calls_do_not_name_the_bot(explain, question):
+    d = explain(question)
+    assert not (d.status == "answer" and d.matches[0].entry.source == "bot-service"), question
