@@ -477,7 +477,8 @@ class Matcher:
             top = max((hits.strength.get(s, 0.0) for s in products), default=0.0)
             own = hits.strength.get(holder, 0.0)
             if top >= 1.0 or own >= 1.0:
-                lift[holder] = max(own + 0.5 if own >= 1.0 else 0.0, top - 0.5)
+                # just below the product (still named, at the least: hits.strongest's 0.8)
+                lift[holder] = max(own + 0.5 if own >= 1.0 else 0.0, top - 0.5, 0.8 if top >= 1.0 else 0.0)
         return _at_least(hits, lift) if lift else hits
 
     def _our_code_in_our_words(self, foreign: str, p: ParsedQuestion, hits: SignalHits, words: list[str]) -> bool:

@@ -30,9 +30,12 @@ from tests.support.matching import assert_answers
         ("Azure.Communication.PhoneNumbers: RequestFailedException Status: 403 (Forbidden) when purchasing",
          ("acs-rest", 403, None)),
         ("PhoneNumbersClient.beginPurchasePhoneNumbers RestError 404", ("acs-rest", 404, None)),
+        # a product named by one word only ("sms") still has its REST failures found
+        ('sms send returns {"CommunicationError":{"Code":"TooManyRequests"}}', ("acs-rest", 429, None)),
         # the service's own row, where it has one
         ("ChatThreadClient sendMessage fails: RestError: Forbidden", ("acs-chat", 403, None)),
         ("SmsClient.send throws RestError 401", ("acs-sms-api", 401, None)),
+        ("sms RestError 401", ("acs-sms-api", 401, None)),
         ('com.azure.communication.chat ChatThreadAsyncClient: HttpResponseException Status code 401, '
          '{"CommunicationError":{"Code":"Unauthorized"}}', ("acs-chat", 401, None)),
     ],
