@@ -31,6 +31,9 @@ from tests.support.matching import assert_answers, ident
         ("Teams bot: write conflict on conversation state when two users type at once", ("bot-service", 412, None)),
         # the RAG API's upstream model out of its limits: 429
         ("rag api chat endpoint says quota exceeded for the deployment", ("rag-api", 429, None)),
+        ("our RAG chat answers: Error: Rate limit is exceeded. Try again in 30 seconds.", ("rag-api", 429, None)),
+        # a RAG app named by what it does: a chat over one's own documents
+        ("the chat-with-your-data app says Rate limit is exceeded. Try again in 5 seconds", ("rag-api", 429, None)),
         # a conversation the bot's connector does not know: 404
         ("bot framework proactive reply: the adapter throws conversation does not exist", ("bot-service", 404, None)),
         ("Teams bot continueConversation keeps failing, Conversation not found for the stored reference",
