@@ -24,6 +24,8 @@ from tests.support.matching import assert_answers
         ("await context.PostAsync(msg) throws Microsoft.Rest.HttpOperationException: Operation returned an invalid "
          "status code 'TooManyRequests'", ("bot-service", 429, None)),
         ("ConnectorClient.Conversations.SendToConversationAsync: invalid status code 'BadGateway'", ("bot-service", 502, None)),
+        ("MicrosoftAppCredentials: Operation returned an invalid status code 'Unauthorized' when replying",
+         ("bot-service", 401, None)),
     ],
 )
 def test_a_bot_sdk_call_names_the_bot(explain, question, expected):

@@ -26,6 +26,7 @@ from tests.support.matching import assert_answers, ident
          ("bot-service", 403, None)),
         ("direct line POST /tokens/generate answers: secret or token is invalid", ("bot-service", 403, None)),
         ("directline token has expired, how do I renew it", ("bot-service", 403, None)),
+        ("Direct Line GET /activities: 'Token not valid for this conversation'", ("bot-service", 403, None)),
         # state written by two turns at once: 412
         ("bot framework: etag doesn't match when saving user state", ("bot-service", 412, None)),
         ("Teams bot: write conflict on conversation state when two users type at once", ("bot-service", 412, None)),
