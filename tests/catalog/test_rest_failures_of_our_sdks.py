@@ -26,6 +26,11 @@ from tests.support.matching import assert_answers
         ("PhoneNumbersClient purchase fails with HttpResponseException: Status code 429", ("acs-rest", 429, None)),
         ("ACS identity: azure.core.exceptions.HttpResponseError: (NotFound) Operation returned 404",
          ("acs-rest", 404, None)),
+        # azure-core's Python exceptions are named for their status
+        ("azure.core.exceptions.ResourceNotFoundError: (NotFound) from ChatThreadClient.send_message",
+         ("acs-rest", 404, None)),
+        ("azure-communication-sms: azure.core.exceptions.ClientAuthenticationError: Operation returned an invalid "
+         "status 'Unauthorized'", ("acs-sms-api", 401, None)),
         # PSTN's table has 403 and 404 only as SIP codes of a call's end (403/560403): a REST call's are the API's
         ("Azure.Communication.PhoneNumbers: RequestFailedException Status: 403 (Forbidden) when purchasing",
          ("acs-rest", 403, None)),
@@ -50,6 +55,7 @@ def test_a_rest_failure_of_an_acs_service_finds_the_status(explain, question, ex
         "chat sdk 404",  # no REST failure said: the Chat SDK has no 404, other rows are suggestions
         "ChatClient.createChatThread rejects: RestError with status 413",  # no ACS REST row has 413
         "RestError: Unauthorized",  # whose REST call? nobody named
+        "KeyVault SecretClient: azure.core.exceptions.ResourceNotFoundError: (SecretNotFound)",
         "Azure.RequestFailedException: Service request failed. Status: 404 (Not Found) from BlobContainerClient",
     ],
 )
