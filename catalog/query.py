@@ -204,6 +204,7 @@ _SLASH_PAIR = re.compile(r"(?<![\w./])(\d{1,3})\s*/\s*(\d{4,7}|0)(?![\w/])")
 _LIST_GLUE = re.compile(r"\s*(?:,|;|&|/|\band\b|\bor\b|\bund\b|\boder\b|\by\b|\bet\b|\be\b|\bo\b)\s*(?:#\s*)?")
 _CLASS = re.compile(r"\b([1-6])xx\b")
 _WORD = re.compile(r"[^\W\d][\w'’-]*")
+_WORD_AFTER = re.compile(r"[ _-]*([^\W\d]\w*)")  # the word that follows a name
 # Failure HRESULTs/NTSTATUS (the top bit set), and Microsoft Entra sign-in errors (AADSTS700016).
 _FOREIGN_CODE = re.compile(r"\b0x[89a-f][0-9a-f]{7}\b|\baadsts\d{4,}\b")
 _UNIT_WORD = re.compile(r"[^\W\d_]+|%")
@@ -396,8 +397,12 @@ def _status_targets(text: str, cased: str | None, clean: str, lex: Lexicon, know
         before = text[max(0, a - 1) : a]
         quoted = before in ("\"", "'") or before == "."  # "Forbidden", HttpStatusCode.Forbidden
         role = _role_before(clean[max(0, a - 40) : a].replace('"', "").replace("'", ""), lex)
+        after = _WORD_AFTER.match(text, b)
+        named_before = after is not None and after.group(1) in lex.status_named_before  # "unauthorized exception"
         if one_identifier or capitals or quoted or role is not None:
             pass
+        elif n_words == 1 and named_before:
+            pass  # "we get an unauthorized exception" ("camera not found exception" stays a message)
         elif n_words == 1 and title and len(found) >= 6:
             pass  # "gets Unauthorized from the service": a status set apart by its capital
         elif n_words < 2:

@@ -50,3 +50,21 @@ def test_unauthenticated_is_another_name_of_401(explain):
     """{"message": "Unauthenticated"} is how many APIs name the 401 (and gRPC its status 16)."""
     d = explain('Teams bot reply to smba.trafficmanager.net: {"error": {"code": "BadArgument", "message": "Unauthenticated"}}')
     assert d.status == "answer" and ident(d.matches[0]) == ("bot-service", 401, None)
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("Teams bot proactive message: we get an unauthorized exception", ("bot-service", 401, None)),
+        ("the bot throws a forbidden exception when it replies in a channel", ("bot-service", 403, None)),
+    ],
+)
+def test_a_status_named_as_an_exception_is_that_status(explain, question, expected):
+    """'an unauthorized exception': the exception is named for its status, even in plain words."""
+    assert_answers(explain(question), expected)
+
+
+def test_a_message_of_several_words_before_exception_stays_a_message(explain):
+    """'camera not found exception' is the Calling SDK's own message, not a 404."""
+    d = explain("ACS calling: camera not found exception on join")
+    assert d.status == "answer" and ident(d.matches[0]) == ("acs-calling-sdk", 412, 43013)
