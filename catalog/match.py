@@ -538,7 +538,9 @@ class Matcher:
         if not rows:
             return None
         named = hits.strongest({e.source for e in rows.values()})
-        mine = [e for e in rows.values() if e.source in named]
+        # ... and not a product the question names far less than another ("Omnichannel chat SDK:
+        # getConversationDetails says Conversation not found" is no bot's 404).
+        mine = [e for e in rows.values() if e.source in named and not self._outranked(hits, {e.source})]
         return mine[0] if len(mine) == 1 else None
 
     def _names_ours_outside(self, question: str, evidence, folded: str, words) -> bool:
