@@ -34,6 +34,8 @@ class Lexicon:
     not_typos: frozenset[str]
     status_words: dict[int, tuple[str, ...]]  # other spellings of reason phrases, by status
     quantity_key_words: frozenset[str]  # words of a constant's name that make its value a quantity
+    rest_failures: tuple[str, ...] = ()  # folded names of SDK exceptions that carry a REST call's status
+    status_named_before: frozenset[str] = frozenset()  # words after which a status's plain name counts ("exception")
 
 
 @lru_cache(maxsize=1)
@@ -54,4 +56,6 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         not_typos=frozenset(fold(w) for w in raw["not_typos"]["words"]),
         status_words={int(k): tuple(v) for k, v in raw["status_words"].items()},
         quantity_key_words=frozenset(fold(w) for w in raw["constants"]["quantity_words"]),
+        rest_failures=tuple(fold(w) for w in raw.get("rest_failures", {}).get("names", ())),
+        status_named_before=frozenset(fold(w) for w in raw.get("status_named", {}).get("before", ())),
     )

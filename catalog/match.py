@@ -73,7 +73,8 @@ class Matcher:
         self.signals = ProductSignals(catalog.sources, self.lex)
         self.foreign = load_foreign_products()
         self.connector = load_connector_codes()
-        self.evidence = load_foreign_evidence(_catalog_words(catalog), self.lex)
+        self.our_words = _catalog_words(catalog)
+        self.evidence = load_foreign_evidence(self.our_words, self.lex)
         self.family = {sid: src.family or sid for sid, src in catalog.sources.items()}
         self.text = TextIndex(catalog.entries, self.lex)
         self.position = {id(e): i for i, e in enumerate(catalog.entries)}
@@ -84,14 +85,22 @@ class Matcher:
                 if digit.isdigit():
                     self.class_entries.setdefault(int(digit), e)
         # A row's aliases are the catalog's own other names for it ("throttling" for a 429).
+        # They are matched word by word on the stemmer's stems, so one alias stands for its
+        # inflections too: "token expired" is also "tokens expire", "token expiring".
         self.alias_rows: dict[str, list[Entry]] = {}
         for e in catalog.entries:
-            for a in e.aliases:
-                self.alias_rows.setdefault(" ".join(re.findall(r"[^\W_]+", fold(a))), []).append(e)
+            for a in (*e.aliases, *e.said_in_product):
+                self.alias_rows.setdefault(_alias_key(a), []).append(e)
         self.alias_pattern = re.compile(
-            r"(?<![^\W_])(?:" + "|".join(r"[\W_]+".join(map(re.escape, k.split())) for k in
+            r"(?<![^\W_])(?:" + "|".join(r"[\W_]+".join(re.escape(w) + _INFLECTION for w in k.split()) for k in
                                             sorted(self.alias_rows, key=len, reverse=True)) + r")(?![^\W_])"
         ) if self.alias_rows else None
+        # Sources that hold other sources' statuses (the ACS REST API's common codes), and the
+        # SDK exceptions that say a REST call failed (lexicon.toml [rest_failures]).
+        self.statuses_for = {sid: src.statuses_for for sid, src in catalog.sources.items() if src.statuses_for}
+        self.rest_failure = re.compile(
+            r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, sorted(self.lex.rest_failures, key=len, reverse=True)))
+            + r")(?![^\W\d_])") if self.lex.rest_failures and self.statuses_for else None
         self.numbers_by_length: dict[int, list[str]] = {}
         for number in sorted({str(n) for e in catalog.entries for n in (e.code, e.subcode) if n is not None}):
             self.numbers_by_length.setdefault(len(number), []).append(number)
@@ -285,6 +294,8 @@ class Matcher:
         said = without_source_positions(shape, self.lex)
         said_hits = hits if said is shape else self.signals.detect(words_of(said))
         foreign = self.foreign.recognise(p.text, words, product_named=hits.names_a_product, cased=shape)
+        if foreign is not None and self._our_code_in_our_words(foreign, p, hits, words):
+            foreign = None
         if foreign is not None:
             # Another product's error: its numbers fitting our rows is a coincidence.
             return Decision(question, "none", (), truncated_at=truncated, foreign_product=foreign)
@@ -311,6 +322,9 @@ class Matcher:
                 strength[e.source] = max(strength.get(e.source, 0.0), 2.0)
             hits = SignalHits(strength, hits.used_words, hits.word_sources, hits.weak)
             said_hits = _at_least(said_hits, {e.source: 2.0 for e in strings})
+        rest_failure = self.rest_failure is not None and bool(self.rest_failure.search(p.text))
+        if rest_failure:
+            hits, said_hits = self._with_rest_statuses(hits), self._with_rest_statuses(said_hits)
         # Connector and Direct Line codes ("BotNotInConversationRoster") stand for their HTTP
         # status; the bot connector's own codes name the Bot Service as a product word would.
         targets = p.targets
@@ -350,12 +364,16 @@ class Matcher:
         # ... and whether one was named as a code ("subcode 3114"), or a kind of code no source has
         missed_named = bool(p.foreign_codes)
         near_misses: list[Entry] = []  # the number, but in another product than the one named
+        worded: list[Match] = []  # answers to a status named only by its reason phrase
         for t in self._known_pairs(targets):
+            answered_before = len(answers)
             number = t.subcode if t.subcode is not None else (t.code if t.code is not None else t.number)
             cands = self._drop_generic_twins(self._numeric_candidates(t))
             sources = {c.entry.source for c in cands}
             named = hits.strongest(sources)
             status_like = t.role != "subcode" and t.subcode is None and 100 <= number <= 599
+            if rest_failure and status_like and named:
+                named = self._rest_status_rows(named, cands)
             if cands and ((status_like and self._outranked(hits, sources)) or (not named and hits.names_a_product and (
                 len(sources) > 1 or (t.role != "pair" and self._slip_in_named(number, hits, sources))
             ))):
@@ -385,6 +403,8 @@ class Matcher:
                 len(ranked) == 2 or ranked[1].score - ranked[2].score >= DECISIVE_MARGIN
             ):
                 twin = self._twin_decides(ranked[0].entry, ranked[1].entry, qwords)
+            if twin is None and len(ranked) >= 2 and (len(ranked) == 2 or ranked[1].score - ranked[2].score >= DECISIVE_MARGIN):
+                twin = _status_said(ranked[0].entry, ranked[1].entry, p.text)
             if twin is not None:
                 best = next(c for c in ranked if c.entry is twin)
                 answers.append(Match(best.entry, _norm(best.score), best.why + ", the words that differ"))
@@ -393,6 +413,12 @@ class Matcher:
                 answers.append(Match(best.entry, _norm(best.score), best.why))
             else:
                 ambiguous.append(ranked)
+            if t.worded:
+                # "'Bot: service unavailable' / HTTP 502 Bad Gateway": the digits are the error's
+                # status; a reason phrase beside them is often only a message's wording.
+                worded.extend(answers[answered_before:])
+                del answers[answered_before:]
+        answers.extend(worded)
         # A string code ("validation_error") explains itself; its HTTP status
         # answers first unless the question named the status itself.
         named_status = any(t.role in ("http", "code") for t in p.targets)
@@ -438,6 +464,62 @@ class Matcher:
         sugg = tuple(_unique([Match(e, 0.0, "suggestion") for e in suggestions]))[:MAX_CANDIDATES]
         return Decision(question, "none", sugg, hint=self._class_hint(missed), truncated_at=truncated)
 
+    def _with_rest_statuses(self, hits: SignalHits) -> SignalHits:
+        """A REST call's failure of a product whose statuses another source holds names that source too.
+
+        "ChatThreadClient ... RestError: {"CommunicationError": {"Code": "NotFound"}}": the Chat
+        SDK's own table has no 404, the ACS REST API's common codes have it. The holder is named
+        just below the product, so the product's own row of a status still comes first
+        ("ChatThreadClient ... RestError 403" is the Chat SDK's 403); named itself ("ACS ...
+        RestError"), the failure's shape adds to it.
+        """
+        lift: dict[str, float] = {}
+        for holder, products in self.statuses_for.items():
+            top = max((hits.strength.get(s, 0.0) for s in products), default=0.0)
+            own = hits.strength.get(holder, 0.0)
+            if top >= 1.0 or own >= 1.0:
+                # just below the product (still named, at the least: hits.strongest's 0.8)
+                lift[holder] = max(own + 0.5 if own >= 1.0 else 0.0, top - 0.5, 0.8 if top >= 1.0 else 0.0)
+        return _at_least(hits, lift) if lift else hits
+
+    def _our_code_in_our_words(self, foreign: str, p: ParsedQuestion, hits: SignalHits, words: list[str]) -> bool:
+        """A code of ours, named as a code in the product named, beside another product's name
+        that is a word of that very row.
+
+        'CallMedia play keeps returning {"error": {"code": "7509", "message": "HMAC-SHA256
+        validation failed"}}': HMAC is an App Configuration word, and the title of our 7509
+        ("Hmac Validation Error"); the message is our row's, quoted with its code. A name of
+        theirs our row does not use (Twilio beside 8522), or a mark (a host, a package), still wins.
+        """
+        if any(m in p.text for m, n in self.foreign.marks if n == foreign):
+            return False
+        rows: list[Entry] = []
+        for t in p.targets:
+            if not t.explicit or t.role not in ("code", "subcode", "pair"):
+                continue
+            n = t.subcode if t.subcode is not None else t.code
+            if n is None or n < 1000:
+                continue  # statuses are everyone's
+            found = [*self.catalog.by_subcode.get(n, ()), *self.catalog.by_code.get(n, ())]
+            named = hits.strongest({e.source for e in found})
+            rows.extend(e for e in found if e.source in named)
+        if not rows:
+            return False
+        theirs = {w for k, name in self.foreign.phrases.items() if name == foreign and _contains(words, k) for w in k}
+        return any(theirs & set(words_of(e.title)) for e in rows)
+
+    def _rest_status_rows(self, named: set[str], cands: list[_Candidate]) -> set[str]:
+        """In a REST call's failure, the status's own row over a number that only opens a code/subcode pair.
+
+        "PhoneNumbersClient ... RestError 404": the PSTN table has 404 only as the SIP code of
+        404/560404, a call's end; the failed REST call's 404 is the ACS REST API's row.
+        """
+        if any(not c.partial for c in cands if c.entry.source in named):
+            return named
+        holders = {h for h, products in self.statuses_for.items() if named & set(products)}
+        plain = {c.entry.source for c in cands if c.entry.source in holders and not c.partial}
+        return plain or named
+
     def _names_our_pair(self, targets: tuple[Target, ...]) -> bool:
         """A code and subcode named together that are one of our rows ("code 410 subcode 3112"),
         or a number named as a subcode that is one of ours ("ParticipantEndSubCode 560480").
@@ -455,11 +537,13 @@ class Matcher:
         if self.alias_pattern is None or not hits.names_a_product:
             return None
         rows = {id(e): e for m in self.alias_pattern.finditer(folded)
-                for e in self.alias_rows.get(" ".join(re.findall(r"[^\W_]+", m.group(0))), ())}
+                for e in self.alias_rows.get(_alias_key(m.group(0)), ())}
         if not rows:
             return None
         named = hits.strongest({e.source for e in rows.values()})
-        mine = [e for e in rows.values() if e.source in named]
+        # ... and not a product the question names far less than another ("Omnichannel chat SDK:
+        # getConversationDetails says Conversation not found" is no bot's 404).
+        mine = [e for e in rows.values() if e.source in named and not self._outranked(hits, {e.source})]
         return mine[0] if len(mine) == 1 else None
 
     def _names_ours_outside(self, question: str, evidence, folded: str, words) -> bool:
@@ -570,6 +654,33 @@ def _at_least(hits: SignalHits, strength: dict[str, float]) -> SignalHits:
     for source, value in strength.items():
         merged[source] = max(merged.get(source, 0.0), value)
     return SignalHits(merged, hits.used_words, hits.word_sources, hits.weak)
+
+
+# What the stemmer may have cut from a word (textindex._SUFFIXES, at most twice).
+_INFLECTION = r"(?:ations|ation|ions|ion|ing|ers|er|ed|es|s|e){0,2}"
+
+
+def _alias_key(text: str) -> str:
+    """An alias, or the words that matched one, as the stems of its words."""
+    return " ".join(stem(w) for w in re.findall(r"[^\W_]+", fold(text)))
+
+
+def _contains(words: list[str], phrase: tuple[str, ...]) -> bool:
+    n = len(phrase)
+    return any(tuple(words[i : i + n]) == phrase for i in range(len(words) - n + 1) if words[i] == phrase[0])
+
+
+def _status_said(a: Entry, b: Entry, folded: str) -> Entry | None:
+    """One subcode listed under two statuses: the status the message says in words decides.
+
+    "Code: 8522 Message: Call not found": Call Automation lists 8522 under 404 (resource not
+    found) and under 405 (missing configuration); "not found" is the 404's reason phrase.
+    """
+    if a.subcode is None or a.subcode != b.subcode or a.code == b.code:
+        return None
+    said = [e for e in (a, b) if e.code in _HTTP_STATUSES and re.search(
+        r"(?<![^\W_])" + r"[\W_]*".join(map(re.escape, fold(HTTPStatus(e.code).phrase).split())) + r"(?![^\W_])", folded)]
+    return said[0] if len(said) == 1 else None
 
 
 def _is_success(e: Entry) -> bool:

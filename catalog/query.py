@@ -51,6 +51,10 @@ _NOISE_KINDS: tuple[tuple[str | None, str], ...] = (
     (r"re:\.[a-z]{1,5}:\d", r"\b(?:[\w-]++\.)++[a-z]{1,5}(?::\d+)+\b"),  # file.js:175:24, Bar.java:42
     (":", r":(?<=[\w\])]:)\d+:\d+\b"),  # ...task_queues:95:5 (line:column)
     ("`", r"`\d+"),  # generic arity: d__1`1, List`1
+    # Teams and ACS identifiers open with a kind number and a colon: a conversation
+    # "19:abc@thread.v2", a bot "28:<app id>", a user "29:1a2b", "8:acs:<id>", a phone "4:+1555...".
+    # The id after the colon may be cut to "..." in a post; the number is the id's kind, never a code.
+    (":", r"(?<![\w.:+-])(?:4|8|19|28|29):(?=[\w+]|\.\.\.)"),
     (r"re:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec",
      r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b"
      r"|\b(?:january|february|march|april|june|july|august|september|october|november|december|sept?|oct|nov|dec"
@@ -200,6 +204,7 @@ _SLASH_PAIR = re.compile(r"(?<![\w./])(\d{1,3})\s*/\s*(\d{4,7}|0)(?![\w/])")
 _LIST_GLUE = re.compile(r"\s*(?:,|;|&|/|\band\b|\bor\b|\bund\b|\boder\b|\by\b|\bet\b|\be\b|\bo\b)\s*(?:#\s*)?")
 _CLASS = re.compile(r"\b([1-6])xx\b")
 _WORD = re.compile(r"[^\W\d][\w'’-]*")
+_WORD_AFTER = re.compile(r"[ _-]*([^\W\d]\w*)")  # the word that follows a name
 # Failure HRESULTs/NTSTATUS (the top bit set), and Microsoft Entra sign-in errors (AADSTS700016).
 _FOREIGN_CODE = re.compile(r"\b0x[89a-f][0-9a-f]{7}\b|\baadsts\d{4,}\b")
 _UNIT_WORD = re.compile(r"[^\W\d_]+|%")
@@ -224,6 +229,7 @@ class Target:
     role: str = "any"  # 'pair' | 'code' | 'subcode' | 'http' | 'any' | 'string'
     string_code: str | None = None
     explicit: bool = False  # named by a keyword or key, not just a bare number
+    worded: bool = False  # a status named only by its reason phrase in a message ("Bot: service unavailable")
 
 
 @dataclass(frozen=True)
@@ -391,8 +397,12 @@ def _status_targets(text: str, cased: str | None, clean: str, lex: Lexicon, know
         before = text[max(0, a - 1) : a]
         quoted = before in ("\"", "'") or before == "."  # "Forbidden", HttpStatusCode.Forbidden
         role = _role_before(clean[max(0, a - 40) : a].replace('"', "").replace("'", ""), lex)
+        after = _WORD_AFTER.match(text, b)
+        named_before = after is not None and after.group(1) in lex.status_named_before  # "unauthorized exception"
         if one_identifier or capitals or quoted or role is not None:
             pass
+        elif n_words == 1 and named_before:
+            pass  # "we get an unauthorized exception" ("camera not found exception" stays a message)
         elif n_words == 1 and title and len(found) >= 6:
             pass  # "gets Unauthorized from the service": a status set apart by its capital
         elif n_words < 2:
@@ -400,7 +410,9 @@ def _status_targets(text: str, cased: str | None, clean: str, lex: Lexicon, know
         elif words[0] == "not" and not title:
             continue
         known.add(code)
-        out.append(Target(start=a, code=code, role="http", explicit=True))
+        # Said after a status word or key ("status code InternalServerError") it is the status
+        # itself; otherwise the phrase may be only a message's wording (Target.worded).
+        out.append(Target(start=a, code=code, role="http", explicit=True, worded=role is None))
     return out
 
 

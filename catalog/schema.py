@@ -58,6 +58,11 @@ class Source(BaseModel):
     # (a PSTN call's end codes are call end codes too); a question naming one of them
     # may well be about another's number. Unset: a family of its own.
     family: str | None = Field(default=None, pattern=r"^[a-z][a-z0-9-]*$")
+    # Sources whose service calls fail with this source's statuses: the ACS REST API's common
+    # error codes are the statuses of every ACS service's REST calls. A REST failure of one of
+    # them (lexicon.toml [rest_failures]: RestError, RequestFailedException...) names this
+    # source beside it, so a status that product has no row for is found here.
+    statuses_for: tuple[str, ...] = ()
 
 
 EntryKind = Literal["error", "concept", "tip"]
@@ -90,6 +95,10 @@ class Entry(BaseModel):
     note: str | None = None
     # Extra words people use for this entry (synonyms the document omits).
     aliases: tuple[str, ...] = ()
+    # What people say for this entry that means it only where its product is named: "token
+    # refresh" in a Web Chat question is Direct Line's 403, in an OAuth app's it is nobody's.
+    # Matched like an alias (with the product named), never read as the entry's own words.
+    said_in_product: tuple[str, ...] = ()
 
     @field_validator("category", mode="before")
     @classmethod
