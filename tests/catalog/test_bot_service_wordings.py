@@ -25,6 +25,9 @@ from tests.support.matching import assert_ours, ident
         ("embedding the iframe: 401 Missing token or secret", ("bot-service", 401, None)),
         ('my node sample on App Service answers {"code":"ResourceNotFound","message":"/api/messages does not exist"}',
          ("bot-service", 404, None)),
+        ('browsing the endpoint: {"code":"MethodNotAllowed","message":"GET is not allowed"}', ("bot-service", 405, None)),
+        ('every call to the token endpoint: {"message": "BadArgument:Site missing or disabled"}',
+         ("bot-service", 403, None)),
     ],
 )
 def test_a_wording_names_the_bot_service_and_its_status(explain, question, expected):
