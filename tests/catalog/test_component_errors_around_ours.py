@@ -51,6 +51,9 @@ CONVERSATION_API = "another platform's conversation API (not the Bot Service)"
         # another platform's conversation API, shaped like ours
         ("POST /v1/conversations/CH8a2f/messages returns 409 Conflict: participant already exists", CONVERSATION_API),
         ("proactive message via /api/v2/conversations/messages/inbound/open returns 403", CONVERSATION_API),
+        ("my bot posts to https://api.example-cx.com/api/v2/conversations/c9/messages and gets 409", CONVERSATION_API),
+        ("POST /v2/apps/5f3a/conversations/c1/messages returns 409", CONVERSATION_API),
+        ("bot state read: Resource Not Found. Learn more: https://aka.ms/cosmosdb-tsg-not-found (404)", COSMOS),
     ],
 )
 def test_the_component_that_printed_the_error_decides(explain, question, name):
