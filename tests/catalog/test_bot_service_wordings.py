@@ -26,7 +26,7 @@ from tests.support.matching import assert_ours, ident
         ('my node sample on App Service answers {"code":"ResourceNotFound","message":"/api/messages does not exist"}',
          ("bot-service", 404, None)),
         ('browsing the endpoint: {"code":"MethodNotAllowed","message":"GET is not allowed"}', ("bot-service", 405, None)),
-        ('every call to the token endpoint: {"message": "BadArgument:Site missing or disabled"}',
+        ('every call to the token endpoint: HTTP 403 {"message": "BadArgument:Site missing or disabled"}',
          ("bot-service", 403, None)),
     ],
 )

@@ -17,6 +17,7 @@ COMPOSER = "Bot Framework Composer publishing (App Service deploy)"
 KUDU = "the App Service deployment (Kudu, zip deploy)"
 IIS = "IIS / App Service (the site failed to start)"
 LANGUAGE = "LUIS / Azure AI Language (the bot's language service)"
+AI_KEY = "Azure AI services (a Cognitive Services key or endpoint)"
 PORTAL = "the Teams Developer Portal (app registration API)"
 COSMOS = "Azure Cosmos DB"
 CONVERSATION_API = "another platform's conversation API (not the Bot Service)"
@@ -39,7 +40,7 @@ CONVERSATION_API = "another platform's conversation API (not the Bot Service)"
         ("the QnA Maker knowledge base in my Teams bot answers 401, I copied the endpoint key from the portal",
          LANGUAGE),
         ("my emulator bot gives 403 Forbidden on every utterance since I rotated the LUIS prediction key", LANGUAGE),
-        ("bot framework bot: Access denied due to invalid subscription key or wrong API endpoint (401)", LANGUAGE),
+        ("bot framework bot: Access denied due to invalid subscription key or wrong API endpoint (401)", AI_KEY),
         # registering a Teams app is not a turn of the bot
         ("teamsfx provision failed: Request failed with status code 401", PORTAL),
         ("Teams Toolkit import gives DeveloperPortalAPIFailed 400 for my bot app", PORTAL),
