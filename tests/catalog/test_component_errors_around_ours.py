@@ -67,6 +67,8 @@ def test_the_component_that_printed_the_error_decides(explain, question, name):
         # the tool merely named: the error is the bot's
         ("after publishing from Composer my Teams bot answers 401 Unauthorized", ("bot-service", 401, None)),
         ("my LUIS bot in web chat gets 502 from direct line", ("bot-service", 502, None)),
+        ("my LUIS bot's messaging endpoint returns 405", ("bot-service", 405, None)),
+        ("bot in the west europe region uses LUIS; Teams returns 401", ("bot-service", 401, None)),
         ("registered the bot in the Developer Portal, Teams says 403 BotNotInConversationRoster",
          ("bot-service", 403, None)),
         # our own conversation APIs keep their rows
