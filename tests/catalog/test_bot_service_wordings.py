@@ -28,6 +28,9 @@ from tests.support.matching import assert_ours, ident
         ('browsing the endpoint: {"code":"MethodNotAllowed","message":"GET is not allowed"}', ("bot-service", 405, None)),
         ('every call to the token endpoint: HTTP 403 {"message": "BadArgument:Site missing or disabled"}',
          ("bot-service", 403, None)),
+        ("python sample in a container: Exception: Unauthorized Access. Request is not authorized",
+         ("bot-service", 401, None)),
+        ("Error: Unauthorized. Invalid AppId passed on token: 0000-1111", ("bot-service", 401, None)),
     ],
 )
 def test_a_wording_names_the_bot_service_and_its_status(explain, question, expected):

@@ -40,6 +40,8 @@ CONVERSATION_API = "another platform's conversation API (not the Bot Service)"
         ("the QnA Maker knowledge base in my Teams bot answers 401, I copied the endpoint key from the portal",
          LANGUAGE),
         ("my emulator bot gives 403 Forbidden on every utterance since I rotated the LUIS prediction key", LANGUAGE),
+        ("bf luis:build fails with 401 in the pipeline", LANGUAGE),
+        ("qnamaker knowledge base publish fails with 403", LANGUAGE),
         ("bot framework bot: Access denied due to invalid subscription key or wrong API endpoint (401)", AI_KEY),
         # registering a Teams app is not a turn of the bot
         ("teamsfx provision failed: Request failed with status code 401", PORTAL),
@@ -68,6 +70,7 @@ def test_the_component_that_printed_the_error_decides(explain, question, name):
         ("after publishing from Composer my Teams bot answers 401 Unauthorized", ("bot-service", 401, None)),
         ("my LUIS bot in web chat gets 502 from direct line", ("bot-service", 502, None)),
         ("my LUIS bot's messaging endpoint returns 405", ("bot-service", 405, None)),
+        ("my LUIS bot: publish to azure worked, but Teams says 401", ("bot-service", 401, None)),
         ("bot in the west europe region uses LUIS; Teams returns 401", ("bot-service", 401, None)),
         ("registered the bot in the Developer Portal, Teams says 403 BotNotInConversationRoster",
          ("bot-service", 403, None)),
