@@ -46,6 +46,8 @@ CONVERSATION_API = "another platform's conversation API (not the Bot Service)"
         # registering a Teams app is not a turn of the bot
         ("teamsfx provision failed: Request failed with status code 401", PORTAL),
         ("Teams Toolkit import gives DeveloperPortalAPIFailed 400 for my bot app", PORTAL),
+        ("teams toolkit local debug: DeveloperPortalAPIFailedSystemError 500 while registering the bot", PORTAL),
+        ("echo bot: HTTP Error 500.0 - ANCM In-Process Handler Load Failure", IIS),
         # the bot's state store throttled
         ("bot state save: Response status code does not indicate success: TooManyRequests (429); Substatus: 3200",
          COSMOS),
