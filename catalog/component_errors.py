@@ -55,9 +55,12 @@ class ComponentErrors:
             if pattern.search(folded):
                 return name
         words = words_of(folded) if words is None else words
-        if not self.first_words.intersection(words):
+        present = self.first_words.intersection(words)
+        if not present:
             return None
         for c in self.components:
+            if not any(name[0] in present for name in c.names):
+                continue
             at = [i for name in c.names for i in _positions(words, name)]
             if not at:
                 continue
