@@ -24,7 +24,7 @@ CODES_PATH = Path(__file__).with_name("connector_codes.toml")
 class CodeHit:
     name: str  # as the API writes it
     start: int  # where in the question
-    status: int  # the HTTP status the API returns it with
+    status: int | None  # the HTTP status the API returns it with (None: a wording that only names the product)
     names_product: bool  # the bot connector's own code: it names the product
     own_status: bool = False  # the status is this API's choice: it holds only for our product
 
@@ -36,10 +36,15 @@ class ConnectorCodes:
     pattern: re.Pattern  # a compound name anywhere, as one identifier
     keyed_pattern: re.Pattern  # an ordinary-word name, only as a value: code: "Throttled", 'Throttled'
     cues: tuple[str, ...] = ()  # folded names: one of them must be in the question
+    # What the Bot Service, its channels and a bot's own web server print in words, with a name
+    # or a path in the middle ("POST to MyBot timed out"): (pattern, name, status, names product).
+    wordings: tuple[tuple[re.Pattern, str, int | None, bool], ...] = ()
+    wording_cues: tuple[str, ...] = ()  # folded words: one of them is in every wording
 
     def may_hold(self, folded: str) -> bool:
         """A cheap test first: most questions name no connector code at all."""
-        return any(w in folded for w in self.cues) or any(w in folded for w in _MESSAGE_CUES)
+        return (any(w in folded for w in self.cues) or any(w in folded for w in _MESSAGE_CUES)
+                or any(w in folded for w in self.wording_cues))
 
     def find(self, question: str) -> list[CodeHit]:
         """The codes named in the question, in order, each once."""
@@ -50,6 +55,10 @@ class ConnectorCodes:
                 if key not in out:
                     status, bot, own = self.statuses[key]
                     out[key] = CodeHit(m.group("name"), m.start("name"), status, bot, own)
+        for pattern, name, status, bot in self.wordings:
+            m = pattern.search(question)
+            if m is not None and name not in out:
+                out[name] = CodeHit(name, m.start(), status, bot)
         return sorted(out.values(), key=lambda h: h.start)
 
 
@@ -95,4 +104,8 @@ def load_connector_codes(path: Path = CODES_PATH) -> ConnectorCodes:
     pattern = re.compile(rf"(?<![A-Za-z0-9_])(?P<name>{'|'.join(plain)})(?![A-Za-z0-9_])", re.IGNORECASE)
     keyed_pattern = re.compile(
         rf"""(?:\bcode["']?\s*[:=]\s*["']?|["'‘’`])(?P<name>{'|'.join(keyed)})(?![A-Za-z0-9_])""", re.IGNORECASE)
-    return ConnectorCodes(raw["product"], statuses, pattern, keyed_pattern, tuple(statuses))
+    # A wording is a regular expression in the data: its middle is someone's name or path.
+    wordings = tuple((re.compile(w["pattern"], re.IGNORECASE), w["name"], w.get("status"), bool(w.get("bot")))
+                     for w in raw.get("wordings", ()))
+    wording_cues = tuple(w["cue"].casefold() for w in raw.get("wordings", ()))
+    return ConnectorCodes(raw["product"], statuses, pattern, keyed_pattern, tuple(statuses), wordings, wording_cues)

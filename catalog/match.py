@@ -21,6 +21,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from .decision import Decision, Match
+from .component_errors import load_component_errors
 from .connector_codes import load_connector_codes
 from .foreign_evidence import load_foreign_evidence
 from .foreign_products import load_foreign_products
@@ -74,6 +75,7 @@ class Matcher:
         self.foreign = load_foreign_products()
         self.connector = load_connector_codes()
         self.our_words = _catalog_words(catalog)
+        self.components = load_component_errors()
         self.evidence = load_foreign_evidence(self.our_words, self.lex)
         self.family = {sid: src.family or sid for sid, src in catalog.sources.items()}
         self.text = TextIndex(catalog.entries, self.lex)
@@ -293,9 +295,13 @@ class Matcher:
         # ("line 503 of bot.py: 401", ".../node_modules/botbuilder/lib/...js:413:46").
         said = without_source_positions(shape, self.lex)
         said_hits = hits if said is shape else self.signals.detect(words_of(said))
-        foreign = self.foreign.recognise(p.text, words, product_named=hits.names_a_product, cased=shape)
-        if foreign is not None and self._our_code_in_our_words(foreign, p, hits, words):
-            foreign = None
+        # The error of a tool or service around ours (a publish, IIS, a language service's key)
+        # is that component's, whichever of our products the story names (component_errors.py).
+        foreign = self.components.recognise(p.text, words)
+        if foreign is None:
+            foreign = self.foreign.recognise(p.text, words, product_named=hits.names_a_product, cased=shape)
+            if foreign is not None and self._our_code_in_our_words(foreign, p, hits, words):
+                foreign = None
         if foreign is not None:
             # Another product's error: its numbers fitting our rows is a coincidence.
             return Decision(question, "none", (), truncated_at=truncated, foreign_product=foreign)
@@ -345,7 +351,7 @@ class Matcher:
             others = hits.strongest(set(self.catalog.sources)) - {self.connector.product}
             if not any(_is_status(t) for t in targets):
                 extra = [Target(start=h.start, code=h.status, role="http", explicit=True)
-                         for h in codes if not (h.own_status and others)]
+                         for h in codes if h.status is not None and not (h.own_status and others)]
                 targets = tuple(sorted((*targets, *_unique_status(extra)), key=lambda t: t.start))
         if product_named is not None:
             product_named.append(bool(hits.strength or hits.weak))  # a kind of product named is not the last one's

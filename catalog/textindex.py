@@ -21,7 +21,7 @@ from .lexicon import Lexicon, fold
 from .schema import Entry
 
 _TOKEN = re.compile(r"[^\W\d_][^\W_]*")
-_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 FUZZY_CUTOFF = 84  # rapidfuzz ratio for a misspelt word to count
 FUZZY_WEIGHT = 0.8
 ADVICE_WEIGHT = 0.6  # a word found only in the advice explains less than one in the message
