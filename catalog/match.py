@@ -103,6 +103,11 @@ class Matcher:
         self.rest_failure = re.compile(
             r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, sorted(self.lex.rest_failures, key=len, reverse=True)))
             + r")(?![^\W\d_])") if self.lex.rest_failures and self.statuses_for else None
+        # "no exception", "without any error": words the question says did not happen (lexicon [negated]).
+        self.negated = re.compile(
+            r"(?<![^\W_])(?:" + "|".join(map(re.escape, sorted(self.lex.negations, key=len, reverse=True)))
+            + r")\s+(?:" + "|".join(map(re.escape, sorted(self.lex.negated, key=len, reverse=True))) + r")(?![^\W_])",
+            re.IGNORECASE) if self.lex.negations and self.lex.negated else None
         self.numbers_by_length: dict[int, list[str]] = {}
         for number in sorted({str(n) for e in catalog.entries for n in (e.code, e.subcode) if n is not None}):
             self.numbers_by_length.setdefault(len(number), []).append(number)
@@ -359,7 +364,10 @@ class Matcher:
         if said is not shape:
             plain = without_source_positions(plain, self.lex)
         focus = error_text(plain)  # a long post's error lines, when it has a story around them
-        text_words = tokens(focus or plain, self.lex.stopwords)
+        said_text = focus or plain
+        if self.negated is not None:
+            said_text = self.negated.sub(" ", said_text)
+        text_words = tokens(said_text, self.lex.stopwords)
         qwords = self.text.query_words(text_words) if text_words else None
         if qwords is not None and said_hits.word_sources:
             qwords = qwords.with_products({stem(w): s for w, s in said_hits.word_sources.items()})
