@@ -53,3 +53,27 @@ def test_our_names_and_our_bots_story_stay_ours(explain, question, expected):
 
 def test_our_calling_sdk_logging_trouter_is_not_the_teams_client(explain):
     assert explain("azure:ACS:error [CallClient][Trouter] registration failed with status 401").foreign_product is None
+
+
+@pytest.mark.parametrize(
+    "question, name",
+    [
+        ("Azure Web PubSub negotiate returns 401", "Azure Web PubSub"),
+        ("APIM: 401 Access denied due to missing subscription key. Make sure to include subscription key",
+         "Azure API Management"),
+        ("Front Door 503: Our services aren't available right now", "Azure Front Door / Application Gateway"),
+        ("Azure Monitor action group SMS not received, 429", "Azure Monitor (alerts and action groups)"),
+        ("Teams meeting recording failed, Microsoft Stream error 403",
+         "Microsoft Teams itself (meetings, recordings in Stream, call quality)"),
+        ("Call quality dashboard shows 403 for the teams meeting",
+         "Microsoft Teams itself (meetings, recordings in Stream, call quality)"),
+        ("Teams desktop: error code caa70007 when signing in", "Microsoft Teams' or Office's own sign-in (a CAA error code)"),
+        ("Outlook add-in: Graph token request fails with 401", "an Office add-in (Office.js)"),
+    ],
+)
+def test_other_azure_and_microsoft_365_services_are_named(explain, question, name):
+    assert_none_naming(explain(question), name)
+
+
+def test_a_bot_behind_a_front_door_is_still_the_bot(explain):
+    assert_ours(explain("my bot behind Azure Front Door returns 502 to Teams"), ("bot-service", 502, None))

@@ -59,3 +59,20 @@ def test_a_contact_centres_agent_api_is_theirs(explain, question):
 
 def test_our_outbound_call_to_a_contact_stays_ours(explain):
     assert_ours(explain("ACS Call Automation outbound call to a contact fails with 403"), ("acs-call-automation", 403, None))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "The 'To' number +15551234567 is not a valid phone number, error 21211",
+        "SMS provider returns 21408 Permission to send an SMS has not been enabled for the region",
+        "SMS not delivered, DLR says Non White-listed Destination",
+        "the carrier response says Illegal Sender Address - rejected, 1 of 3 messages",
+    ],
+)
+def test_other_providers_number_and_receipt_wordings_are_theirs(explain, question):
+    assert_none_naming(explain(question), CARRIER)
+
+
+def test_a_to_number_said_in_lower_case_stays_ours(explain):
+    assert_ours(explain("sms send fails 400: the 'to' number is not valid"), ("acs-sms-api", 400, None))
