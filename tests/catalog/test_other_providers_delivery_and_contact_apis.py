@@ -76,3 +76,9 @@ def test_other_providers_number_and_receipt_wordings_are_theirs(explain, questio
 
 def test_a_to_number_said_in_lower_case_stays_ours(explain):
     assert_ours(explain("sms send fails 400: the 'to' number is not valid"), ("acs-sms-api", 400, None))
+
+
+def test_intercoms_error_list_body_is_intercoms(explain):
+    assert_none_naming(
+        explain('replying to the conversation gives 401 {"type":"error.list","errors":[{"code":"token_not_found"}]}'),
+        "Intercom (an error.list body)")
