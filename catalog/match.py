@@ -47,6 +47,7 @@ TITLE_QUOTED = 0.75  # ... or, in the product named, this share of the row's tit
 SUGGESTION_FLOOR = 0.25
 TWIN_OVERLAP = 0.6  # share of title words two rows have in common to be near twins
 PARTIAL_TEXT_BOOST = 1.0
+PARTIAL_FIT_FLOOR = 0.2  # a bare status answers a code/subcode row (the code part only) when the words fit it this well
 CONNECTOR_CODE_STRENGTH = 3.0  # a bot connector code names the Bot Service at least this strongly, and above any other product
 
 # Base scores by how a number met an entry.
@@ -398,6 +399,14 @@ class Matcher:
                 # The product named decides first; the ranking only orders its rows.
                 cands = [c for c in cands if c.entry.source in named]
             ranked = self._rank(cands, hits, context, qwords)
+            if qwords is not None and all(c.partial for c in ranked) and ranked[0].fit < PARTIAL_FIT_FLOOR:
+                # "callAgent.join ... the conv POST is 403": the Calling SDK has 403 only as the
+                # code of 403/43001 (a camera's permission), and nothing of the question fits
+                # that row. A bare status is no subcode: its rows are offered, not claimed.
+                near_misses.extend(c.entry for c in ranked)
+                missed.append(number)
+                missed_named = True  # ... nor do the words claim another row: only an unmistakable text match
+                continue
             twin = None
             if len(ranked) >= 2 and qwords is not None and (
                 len(ranked) == 2 or ranked[1].score - ranked[2].score >= DECISIVE_MARGIN
