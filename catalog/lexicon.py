@@ -36,6 +36,7 @@ class Lexicon:
     quantity_key_words: frozenset[str]  # words of a constant's name that make its value a quantity
     rest_failures: tuple[str, ...] = ()  # folded names of SDK exceptions that carry a REST call's status
     status_named_before: frozenset[str] = frozenset()  # words after which a status's plain name counts ("exception")
+    status_said_after: frozenset[str] = frozenset()  # ... and before which, in a quoted message ("... is forbidden ...")
 
 
 @lru_cache(maxsize=1)
@@ -58,4 +59,5 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         quantity_key_words=frozenset(fold(w) for w in raw["constants"]["quantity_words"]),
         rest_failures=tuple(fold(w) for w in raw.get("rest_failures", {}).get("names", ())),
         status_named_before=frozenset(fold(w) for w in raw.get("status_named", {}).get("before", ())),
+        status_said_after=frozenset(fold(w) for w in raw.get("status_said", {}).get("after", ())),
     )
