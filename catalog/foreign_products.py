@@ -48,6 +48,8 @@ class ForeignProducts:
     placed_on: frozenset[str] = frozenset()
     bot_words: frozenset[str] = frozenset()
     fillers: frozenset[str] = frozenset()
+    channel_nouns: frozenset[str] = frozenset()  # "the Telegram channel ..."
+    channel_of: frozenset[str] = frozenset()  # "... channel to / of / for my bot"
 
     def __post_init__(self) -> None:
         # Looked up on every question: what finding the phrases needs is worked out here, once.
@@ -57,6 +59,8 @@ class ForeignProducts:
         by_name: dict[str, set[tuple[str, ...]]] = {}
         for key, name in self.phrases.items():
             by_name.setdefault(name, set()).add(key)
+        for written, name in self.cased:  # "LINE": where it stands, once the capitals have named it
+            by_name.setdefault(name, set()).add(tuple(words_of(written.lower())))
         object.__setattr__(self, "_named_by", {n: _PhraseFinder(k) for n, k in by_name.items() if n in self.bot_channels})
         object.__setattr__(self, "_own_api", dict(self.own_api))
         object.__setattr__(self, "_ours_with", {n: _PhraseFinder(k) for n, k in self.ours_with})
@@ -135,17 +139,28 @@ class ForeignProducts:
         return ours_with is not None and ours_with.first_in(words) is not None
 
     def _placed_on(self, name: str, words: list[str]) -> bool:
-        """'my bot on Facebook Messenger', 'bots via the Slack channel': a bot put on the platform,
-        not the platform's own bot ('my Telegram bot')."""
+        """The platform as where a bot is put ('my bot on Facebook Messenger', 'bots via the Slack
+        channel') or as a channel the bot has ('added the Telegram channel to my bot', 'my bot's
+        Slack channel'), not the platform's own bot ('my Telegram bot') nor a bot put into one of
+        the platform's own channels ('added my bot to a Telegram channel')."""
         finder = self._named_by.get(name)
         if finder is None or not self.placed_on:
             return False
-        for i, _ in finder.positions(words):
+        for i, key in finder.positions(words):
             j = i - 1
             while j >= 0 and words[j] in self.fillers:
                 j -= 1
             if j >= 1 and words[j] in self.placed_on and any(w in self.bot_words for w in words[max(0, j - 3) : j]):
                 return True
+            k = i + len(key)
+            if k < len(words) and words[k] in self.channel_nouns:
+                before = words[i - 2 : i] if i >= 2 else words[:i]
+                if any(w in self.bot_words for w in before):
+                    return True  # "my bot's Slack channel"
+                after = words[k + 1 : k + 5]
+                for n, w in enumerate(after):
+                    if w in self.bot_words:
+                        return any(x in self.channel_of for x in after[:n])  # "... channel to my bot"
         return False
 
     def names_our_channel(self, words: list[str]) -> bool:
@@ -212,4 +227,5 @@ def load_foreign_products(path: Path = FOREIGN_PATH) -> ForeignProducts:
     return ForeignProducts(phrases, tuple(marks), ours, tuple(fold(m) for m in raw["ours"]["marks"]), alone,
                            chat, channels, cased, (*ours_hosts, *neutral_hosts), own_api, ours_with,
                            frozenset(placed.get("words", ())), frozenset(placed.get("bot_words", ())),
-                           frozenset(placed.get("fillers", ())))
+                           frozenset(placed.get("fillers", ())), frozenset(placed.get("channel", ())),
+                           frozenset(placed.get("channel_of", ())))

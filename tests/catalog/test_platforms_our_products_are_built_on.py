@@ -25,6 +25,10 @@ OPENAI = "OpenAI / Azure OpenAI"
         ("our bot via the Slack channel gets 502 Bad Gateway since the weekend", ("bot-service", 502, None)),
         ("published the bot on fb messenger last month, since Monday every reply is a 500", ("bot-service", 500, None)),
         ("customers talking to our chatbot through Facebook Messenger see 429 too many requests", ("bot-service", 429, None)),
+        # ... or the platform is a channel the bot has
+        ("added the Telegram channel to my bot, now every message gets 401", ("bot-service", 401, None)),
+        ("my bot's Slack channel returns 502 since yesterday", ("bot-service", 502, None)),
+        ("the LINE channel of our bot answers 403", ("bot-service", 403, None)),
         # ... or is on several chat platforms at once
         ("the bot works on Telegram but on Slack every message gets 403", ("bot-service", 403, None)),
         ("Facebook Messenger users of our bot get 503, Telegram users are fine", ("bot-service", 503, None)),
@@ -40,6 +44,9 @@ def test_a_bot_put_on_a_channel_platform_is_ours(explain, question, expected):
         # the platform's own bot, not one put on it
         ("Telegram bot 403 when the user has stopped it", "Telegram"),
         ("my slack bot returns 401 on every slash command", "Slack"),
+        # a bot put into one of the platform's own channels
+        ("added my bot to a Telegram channel, sending fails with 403", "Telegram"),
+        ("posting to the Slack channel from my bot fails with 403", "Slack"),
         # put on it, but built on its own API or library
         ("my bot on Telegram logs 409 Conflict: terminated by other getUpdates request", "Telegram"),
         ("bot on telegram written with aiogram gets 429 when broadcasting", "Telegram"),
