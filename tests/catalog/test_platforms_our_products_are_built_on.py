@@ -50,6 +50,7 @@ def test_a_bot_put_on_a_channel_platform_is_ours(explain, question, expected):
         # put on it, but built on its own API or library
         ("my bot on Telegram logs 409 Conflict: terminated by other getUpdates request", "Telegram"),
         ("bot on telegram written with aiogram gets 429 when broadcasting", "Telegram"),
+        ("my bot on Telegram: 409 Conflict: terminated by other long poll or webhook", "Telegram"),
         ("our bot on Slack posts with chat.postMessage and gets 403", "Slack"),
         ("bot on FB Messenger: POST graph.facebook.com/me/messages returns 400", FACEBOOK),
         # two platforms, both through their own libraries
