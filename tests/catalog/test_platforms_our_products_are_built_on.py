@@ -72,6 +72,9 @@ def test_another_product_named_beside_a_channel_platform_is_still_that_product(e
         ("our azure ai search + azure openai chat returns 429 too many requests to everyone", ("rag-api", 429, None)),
         ("the cognitive search and Azure OpenAI app we deployed answers 401 since the key rotation", ("rag-api", 401, None)),
         ("Azure OpenAI on your data chat: every question gets 500 Internal Server Error", ("rag-api", 500, None)),
+        # a chat app of one's own on the model: what it answers is the app's
+        ("our Azure OpenAI chat app answers every question with: Rate limit is exceeded. Try again in 20 seconds.",
+         ("rag-api", 429, None)),
     ],
 )
 def test_a_chat_over_search_on_azure_openai_is_the_rag_api(explain, question, expected):
@@ -86,6 +89,8 @@ def test_a_chat_over_search_on_azure_openai_is_the_rag_api(explain, question, ex
         "token rate limit, we use it with AI Search",
         "our RAG app says: An error occurred when calling Azure OpenAI: Server responded with status 503",
         "azure openai returns 429 when I send many prompts",  # no search, no data of one's own
+        "chatgpt app shows 429 all day",
+        "azure openai chat app: openai.RateLimitError 429",
     ],
 )
 def test_azure_openai_called_directly_stays_theirs(explain, question):
