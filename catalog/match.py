@@ -102,6 +102,13 @@ class Matcher:
         self.rest_failure = re.compile(
             r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, sorted(self.lex.rest_failures, key=len, reverse=True)))
             + r")(?![^\W\d_])") if self.lex.rest_failures and self.statuses_for else None
+        # Rows titled with an SDK's failure message ("Failed to start video, no device selected"):
+        # the action it failed at, as stems ("start", "video"), for _names_another_failure.
+        self.failed_actions: dict[int, tuple[str, ...]] = {}
+        for i, e in enumerate(catalog.entries):
+            m = _FAILED_TO.match(e.title)
+            if m:
+                self.failed_actions[i] = _action_stems(m.group(1), self.lex.stopwords)
         self.numbers_by_length: dict[int, list[str]] = {}
         for number in sorted({str(n) for e in catalog.entries for n in (e.code, e.subcode) if n is not None}):
             self.numbers_by_length.setdefault(len(number), []).append(number)
@@ -457,7 +464,9 @@ class Matcher:
             return Decision(question, "answer", self._with_status(Match(by_alias, 0.9, "alias")),
                             truncated_at=truncated, context=by_alias.source)
         product_words = {stem(w) for w in said_hits.used_words}
-        text = self._by_text(qwords, said_hits, context, strict=missed_named, product_words=product_words)
+        failures = [_action_stems(m.group(1), self.lex.stopwords) for m in _FAILED_TO_QUOTED.finditer(question)]
+        text = self._by_text(qwords, said_hits, context, strict=missed_named, product_words=product_words,
+                             failures=failures)
         if text is not None:
             status, matches = text
             return Decision(question, status, matches, truncated_at=truncated,
@@ -607,13 +616,28 @@ class Matcher:
                 return (Match(status, m.score, "string code's HTTP status"), m)
         return (m,)
 
-    def _by_text(self, qwords, hits: SignalHits, context: str | None, strict: bool, product_words=frozenset()):
+    def _another_failure(self, at: int, failures: list[tuple[str, ...]]) -> bool:
+        """This row's failure message is about another action than every one the question quotes:
+        its verb is not the quoted one's, or nothing else of the action is (create CallAgent / create view)."""
+        action = self.failed_actions.get(at)
+        if not action:
+            return False
+        verb, rest = action[0], set(action[1:])
+        return not any(verb in q and (not rest or rest & set(q)) for q in failures)
+
+    def _by_text(self, qwords, hits: SignalHits, context: str | None, strict: bool, product_words=frozenset(),
+                 failures: list[tuple[str, ...]] = ()):
         # Product words say which product, not which error: "bot returns 451"
         # must not become a text match on every bot entry.
         content = {t for t in (qwords.weights if qwords else ()) if t not in product_words}
         if not content:
             return None
         found = self.text.search(qwords, 24)
+        if found and failures:
+            # 'CallingCommunicationError: Failed to create local video stream, ...': the message
+            # quoted fails at an action; a row that fails at another one ("Failed to start video")
+            # is not it, however many words they share.
+            found = [(i, s) for i, s in found if not self._another_failure(i, failures)]
         if not found:
             return None
         any_signal = bool(hits.strength or hits.weak)
@@ -655,6 +679,18 @@ class Matcher:
         if len(pool) >= 2:
             return "ambiguous", tuple(Match(e, min(t, 1.0), "text") for t, _, e in pool)
         return None
+
+
+# An SDK's failure message: "Failed to <action>[, <reason>]". Quoted in a question it is written
+# as the SDK writes it, with its capital ('Error: Failed to create view, ...'); "the call failed
+# to connect" is a story.
+_FAILED_TO = re.compile(r"Failed to ([^,.;:()\n]+)")
+_FAILED_TO_QUOTED = re.compile(r"(?<![\w-])Failed to ([^,.;:()\n\"'=]+)")
+
+
+def _action_stems(action: str, stop: frozenset[str]) -> tuple[str, ...]:
+    """'create local video stream' -> ('creat', 'local', 'video', 'stream'); 'createView' is 'create view'."""
+    return tuple(stem(w) for w in words_of(action) if w not in stop and w not in ("the", "a", "an", "or", "and"))
 
 
 def _at_least(hits: SignalHits, strength: dict[str, float]) -> SignalHits:
