@@ -373,6 +373,10 @@ class Matcher:
         missed_named = bool(p.foreign_codes)
         near_misses: list[Entry] = []  # the number, but in another product than the one named
         worded: list[Match] = []  # answers to a status named only by its reason phrase
+        # Codes named with a subcode we do not have ("code: 403, subcode: 10124"): the same code
+        # repeated alone ("ResultCode": 403) asks nothing new, so no other subcode's row answers it.
+        unknown_pairs = {t.code for t in self._known_pairs(targets) if t.role == "pair"
+                         and (t.code, t.subcode) not in self.catalog.by_pair and t.subcode not in self.catalog.by_subcode}
         for t in self._known_pairs(targets):
             answered_before = len(answers)
             number = t.subcode if t.subcode is not None else (t.code if t.code is not None else t.number)
@@ -406,10 +410,12 @@ class Matcher:
                 # The product named decides first; the ranking only orders its rows.
                 cands = [c for c in cands if c.entry.source in named]
             ranked = self._rank(cands, hits, context, qwords)
-            if qwords is not None and all(c.partial for c in ranked) and ranked[0].fit < PARTIAL_FIT_FLOOR:
+            if all(c.partial for c in ranked) and ((qwords is not None and ranked[0].fit < PARTIAL_FIT_FLOOR)
+                                                  or (t.role != "pair" and number in unknown_pairs)):
                 # "callAgent.join ... the conv POST is 403": the Calling SDK has 403 only as the
                 # code of 403/43001 (a camera's permission), and nothing of the question fits
-                # that row. A bare status is no subcode: its rows are offered, not claimed.
+                # that row. A bare status is no subcode: its rows are offered, not claimed. Nor
+                # is a code repeated beside a subcode of its own that we do not have (unknown_pairs).
                 near_misses.extend(c.entry for c in ranked)
                 missed.append(number)
                 missed_named = True  # ... nor do the words claim another row: only an unmistakable text match

@@ -33,3 +33,26 @@ def test_a_bare_status_the_words_do_not_tie_to_a_subcode_is_offered_not_answered
 )
 def test_a_bare_status_with_the_rows_own_words_still_answers_it(explain, question, expected):
     assert_answers(explain(question), expected)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # the code repeated alone, beside the pair, asks nothing new
+        'Call end reason: code: 487, subcode: 99999 ... "ResultCode": 487, "ResultValue": "Failure"',
+        "call ended with code 403 subcode 424242; the log's resultCode is 403 too",
+    ],
+)
+def test_a_subcode_we_do_not_have_is_not_answered_by_another_subcode_of_its_code(explain, question):
+    d = explain(question)
+    assert d.status == "none", d
+
+
+def test_a_code_with_a_row_of_its_own_still_answers_from_that_row(explain):
+    # 410 has a plain row in the call end table: it explains the code, not a subcode
+    assert_answers(explain("call ended with code 410 subcode 424242; the log's resultCode is 410 too"),
+                   ("acs-call-end", 410, None))
+
+
+def test_a_subcode_we_have_beside_its_code_repeated_still_answers(explain):
+    assert_answers(explain('{"code": 410, "subcode": 3112, "resultCode": 410}'), ("acs-call-end", 410, 3112))
