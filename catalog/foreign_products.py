@@ -50,6 +50,7 @@ class ForeignProducts:
     fillers: frozenset[str] = frozenset()
     channel_nouns: frozenset[str] = frozenset()  # "the Telegram channel ..."
     channel_of: frozenset[str] = frozenset()  # "... channel to / of / for my bot"
+    other_channels: frozenset[str] = frozenset()  # channels of our bots that are no product listed here (Kik, Skype)
 
     def __post_init__(self) -> None:
         # Looked up on every question: what finding the phrases needs is worked out here, once.
@@ -132,7 +133,7 @@ class ForeignProducts:
             return False
         if name in self.bot_channels and (
             self.names_our_channel(words) or self._placed_on(name, words)
-            or sum(n in self.bot_channels for n in names) >= 2
+            or sum(n in self.bot_channels for n in names) + any(w in self.other_channels for w in words) >= 2
         ):
             return True
         ours_with = self._ours_with.get(name)
@@ -228,4 +229,4 @@ def load_foreign_products(path: Path = FOREIGN_PATH) -> ForeignProducts:
                            chat, channels, cased, (*ours_hosts, *neutral_hosts), own_api, ours_with,
                            frozenset(placed.get("words", ())), frozenset(placed.get("bot_words", ())),
                            frozenset(placed.get("fillers", ())), frozenset(placed.get("channel", ())),
-                           frozenset(placed.get("channel_of", ())))
+                           frozenset(placed.get("channel_of", ())), frozenset(placed.get("other_channels", ())))

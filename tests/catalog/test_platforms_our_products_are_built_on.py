@@ -32,6 +32,8 @@ OPENAI = "OpenAI / Azure OpenAI"
         # ... or is on several chat platforms at once
         ("the bot works on Telegram but on Slack every message gets 403", ("bot-service", 403, None)),
         ("Facebook Messenger users of our bot get 503, Telegram users are fine", ("bot-service", 503, None)),
+        # ... counting the Bot Service's channels that are no product of their own (Kik, Skype)
+        ("our bot gets 429 on Kik and Telegram", ("bot-service", 429, None)),
     ],
 )
 def test_a_bot_put_on_a_channel_platform_is_ours(explain, question, expected):
