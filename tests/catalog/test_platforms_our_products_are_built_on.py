@@ -92,6 +92,7 @@ def test_a_chat_over_search_on_azure_openai_is_the_rag_api(explain, question, ex
         "our RAG app says: An error occurred when calling Azure OpenAI: Server responded with status 503",
         "azure openai returns 429 when I send many prompts",  # no search, no data of one's own
         "chatgpt app shows 429 all day",
+        "AzureOpenAI embeddings in our AI Search indexer skill fail with 429",  # the search service's own call
         "azure openai chat app: openai.RateLimitError 429",
     ],
 )
