@@ -55,6 +55,7 @@ def test_a_bot_put_on_a_channel_platform_is_ours(explain, question, expected):
         ("my bot on Telegram: 409 Conflict: terminated by other long poll or webhook", "Telegram"),
         ("our bot on Slack posts with chat.postMessage and gets 403", "Slack"),
         ("bot on FB Messenger: POST graph.facebook.com/me/messages returns 400", FACEBOOK),
+        ("our bot on LINE: the Messaging API returns 400 for the push", "LINE / Viber / Kakao / Signal"),
         # two platforms, both through their own libraries
         ("same bot on Telegram (telegraf) and Slack (Bolt) gets 429", "Telegram"),
     ],
