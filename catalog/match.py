@@ -103,7 +103,7 @@ class Matcher:
             r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, sorted(self.lex.rest_failures, key=len, reverse=True)))
             + r")(?![^\W\d_])") if self.lex.rest_failures and self.statuses_for else None
         # Rows titled with an SDK's failure message ("Failed to start video, no device selected"):
-        # the action it failed at, as stems ("start", "video"), for _names_another_failure.
+        # the action it failed at, as stems ("start", "video"), for _another_failure.
         self.failed_actions: dict[int, tuple[str, ...]] = {}
         for i, e in enumerate(catalog.entries):
             m = _FAILED_TO.match(e.title)
@@ -696,7 +696,7 @@ _FAILED_TO_QUOTED = re.compile(r"(?<![\w-])Failed to ([^,.;:()\n\"'=]+)")
 
 def _action_stems(action: str, stop: frozenset[str]) -> tuple[str, ...]:
     """'create local video stream' -> ('creat', 'local', 'video', 'stream'); 'createView' is 'create view'."""
-    return tuple(stem(w) for w in words_of(action) if w not in stop and w not in ("the", "a", "an", "or", "and"))
+    return tuple(stem(w) for w in words_of(action) if w not in stop)
 
 
 def _at_least(hits: SignalHits, strength: dict[str, float]) -> SignalHits:
