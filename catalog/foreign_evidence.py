@@ -55,6 +55,7 @@ _DOMAIN_ROOTS = ("com", "org", "io", "net", "me", "dev", "ai")
 _REVERSE_DOMAIN = re.compile(r"\b((?:com|org|io|net|me|dev|ai)\.[a-z][a-z0-9_]*)\.[a-z]")
 _DOTNET = re.compile(r"\b([A-Z][A-Za-z0-9]+)\.(?:Exceptions?|Rest|Api|Clients?|Sdk)\.[A-Z]")
 _PY_MODULE = re.compile(r"(?<![\w.])([a-z][a-z0-9_]*)(?:\.[a-z_][a-z0-9_]*)*\.([A-Z]\w*(?:Error|Exception))\b")
+_VERB_FORM = re.compile(r"^[a-z]+[^aeiou\W](?:ing|ed)$")  # "reverting", "stepped": a verb, not a name
 _ADDRESS_NUMBER = re.compile(r"^(?:127|10|172|192|0)\.\d+\.\d+\.\d+$")  # "opening 127.0.0.1" is no version
 _DOTTED_TAIL = re.compile(r"[\w.$]*")
 # A vendor's own error code: {"code": "ACMECHAT_RATE_LIMITED"}; and a dotted brand: "Acme.Chat".
@@ -247,9 +248,14 @@ class ForeignEvidence:
 
     def _versioned(self, question: str, folded: str) -> str | None:
         for m in _NAME_VERSION.finditer(question):
-            if self.is_name(m.group(1)) and not _ADDRESS_NUMBER.match(m.group(2)):
+            if self.is_name(m.group(1)) and not _ADDRESS_NUMBER.match(m.group(2)) and not self._only_verbs(m.group(1)):
                 return self._trimmed(m.group(1))
         return None
+
+    def _only_verbs(self, phrase: str) -> bool:
+        """'reverting to 4.20.0', 'after we upgraded 4.21': the words before the version that
+        are nobody's we know are verbs (an -ing or -ed form), which no product is named."""
+        return all(_VERB_FORM.match(w) for w in words_of(phrase) if not w.isdigit() and w not in self.known)
 
     def _trimmed(self, phrase: str) -> str:
         """'Acme chat server' -> 'Acme': the words after the name are ours or everybody's."""

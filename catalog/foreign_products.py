@@ -40,12 +40,31 @@ class ForeignProducts:
     # Hosts that are ours or may well be (a bot on App Service, a tunnel), and hosts of pages
     # about an error (an issue, a question): foreign_evidence.toml keeps the one list of them.
     known_hosts: tuple[str, ...] = ()
+    # Products ours are built on or connect to ([[built_on]]): a call straight to their own API or
+    # library (folded marks) keeps a question theirs; beside these phrases they give way to ours.
+    own_api: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    ours_with: tuple[tuple[str, frozenset[tuple[str, ...]]], ...] = ()
+    # "my bot on Telegram": the words that put a bot on a platform ([bot_placed_on]).
+    placed_on: frozenset[str] = frozenset()
+    bot_words: frozenset[str] = frozenset()
+    fillers: frozenset[str] = frozenset()
+    channel_nouns: frozenset[str] = frozenset()  # "the Telegram channel ..."
+    channel_of: frozenset[str] = frozenset()  # "... channel to / of / for my bot"
+    other_channels: frozenset[str] = frozenset()  # channels of our bots that are no product listed here (Kik, Skype)
 
     def __post_init__(self) -> None:
         # Looked up on every question: what finding the phrases needs is worked out here, once.
         object.__setattr__(self, "_theirs", _PhraseFinder(self.phrases))
         object.__setattr__(self, "_ours", _PhraseFinder(self.our_phrases))
         object.__setattr__(self, "_channels", _PhraseFinder(self.channel_phrases))
+        by_name: dict[str, set[tuple[str, ...]]] = {}
+        for key, name in self.phrases.items():
+            by_name.setdefault(name, set()).add(key)
+        for written, name in self.cased:  # "LINE": where it stands, once the capitals have named it
+            by_name.setdefault(name, set()).add(tuple(words_of(written.lower())))
+        object.__setattr__(self, "_named_by", {n: _PhraseFinder(k) for n, k in by_name.items() if n in self.bot_channels})
+        object.__setattr__(self, "_own_api", dict(self.own_api))
+        object.__setattr__(self, "_ours_with", {n: _PhraseFinder(k) for n, k in self.ours_with})
         # "LINE bot", "LINE公式": the capitals, not glued to other Latin letters or digits, and
         # not a line number ("LINE 42") nor a word of a phrase in capitals ("DIRECT LINE",
         # "COMMAND LINE"), nor Direct Line.
@@ -90,20 +109,60 @@ class ForeignProducts:
         question as written, for names that are a product only in capitals ("LINE").
         """
         words = words_of(text) if words is None else words
-        # The first named, skipping hosting platforms where ours is named: "a Teams bot on
+        # In the order named, skipping hosting platforms where ours is named: "a Teams bot on
         # AWS Lambda that sends through Amazon SNS" names SNS.
-        name = next((n for n in map(self.phrases.get, self._theirs.all_in(words))
-                     if not (n in self.alone_only and product_named)), None)
-        if name is None:
-            name = next((n for m, n in self.marks if m in text and not (n in self.alone_only and product_named)), None)
-        if name is None and cased is not None and self.cased:
+        names = [n for n in map(self.phrases.get, self._theirs.all_in(words))
+                 if not (n in self.alone_only and product_named)]
+        if not names:
+            names = [n for m, n in self.marks if m in text and not (n in self.alone_only and product_named)]
+        if not names and cased is not None and self.cased:
             m = self._cased.search(cased)
-            name = dict(self.cased)[m.group(1)] if m else None
-        if name is None or self.names_ours(text, words):
+            names = [dict(self.cased)[m.group(1)]] if m else []
+        if not names or self.names_ours(text, words):
             return None
-        if name in self.bot_channels and self.names_our_channel(words):
-            return None
-        return name
+        names = list(dict.fromkeys(names))
+        return next((n for n in names if not self._gives_way(n, names, text, words)), None)
+
+    def _gives_way(self, name: str, names: list[str], text: str, words: list[str]) -> bool:
+        """This product is only a part of one of ours here: a channel of a Bot Service bot
+        (named beside our bots' channel words, as the place a bot is put on, or as one of
+        several chat platforms the same bot is on), or what our product is built on, beside
+        our product's words ([[built_on]] ours_with). A call straight to its own API or
+        library ([[built_on]] own_api: getUpdates, telegraf, openai.RateLimitError) is its own."""
+        if any(m in text for m in self._own_api.get(name, ())):
+            return False
+        if name in self.bot_channels and (
+            self.names_our_channel(words) or self._placed_on(name, words)
+            or sum(n in self.bot_channels for n in names) + any(w in self.other_channels for w in words) >= 2
+        ):
+            return True
+        ours_with = self._ours_with.get(name)
+        return ours_with is not None and ours_with.first_in(words) is not None
+
+    def _placed_on(self, name: str, words: list[str]) -> bool:
+        """The platform as where a bot is put ('my bot on Facebook Messenger', 'bots via the Slack
+        channel') or as a channel the bot has ('added the Telegram channel to my bot', 'my bot's
+        Slack channel'), not the platform's own bot ('my Telegram bot') nor a bot put into one of
+        the platform's own channels ('added my bot to a Telegram channel')."""
+        finder = self._named_by.get(name)
+        if finder is None or not self.placed_on:
+            return False
+        for i, key in finder.positions(words):
+            j = i - 1
+            while j >= 0 and words[j] in self.fillers:
+                j -= 1
+            if j >= 1 and words[j] in self.placed_on and any(w in self.bot_words for w in words[max(0, j - 3) : j]):
+                return True
+            k = i + len(key)
+            if k < len(words) and words[k] in self.channel_nouns:
+                before = words[i - 2 : i] if i >= 2 else words[:i]
+                if any(w in self.bot_words for w in before):
+                    return True  # "my bot's Slack channel"
+                after = words[k + 1 : k + 5]
+                for n, w in enumerate(after):
+                    if w in self.bot_words:
+                        return any(x in self.channel_of for x in after[:n])  # "... channel to my bot"
+        return False
 
     def names_our_channel(self, words: list[str]) -> bool:
         """The words of a Bot Service bot's channels: Teams, Web Chat, the channel configuration."""
@@ -125,18 +184,22 @@ class _PhraseFinder:
 
     def all_in(self, words: list[str]) -> Iterator[tuple[str, ...]]:
         """The phrases found, in the order of the question."""
+        return (key for _, key in self.positions(words))
+
+    def positions(self, words: list[str]) -> Iterator[tuple[int, tuple[str, ...]]]:
+        """(where, phrase) for the phrases found, in the order of the question."""
         n = len(words)
         for i in range(n):
             if words[i] in self.firsts:
                 for size in range(min(self.max_len, n - i), 0, -1):
                     key = tuple(words[i : i + size])
                     if key in self.phrases:
-                        yield key
+                        yield i, key
                         break
             for size in (2, 3):
                 joined = "".join(words[i : i + size])
                 if i + size <= n and joined in self.glued:
-                    yield self.glued[joined]
+                    yield i, self.glued[joined]
 
 
 @lru_cache(maxsize=1)
@@ -155,5 +218,15 @@ def load_foreign_products(path: Path = FOREIGN_PATH) -> ForeignProducts:
     channels = frozenset(tuple(words_of(w)) for w in raw["ours"].get("channel_words", ()))
     cased = tuple((c, p["name"]) for p in raw["products"] for c in p.get("cased", ()))
     ours_hosts, neutral_hosts = known_hosts()
+    built_on = raw.get("built_on", ())
+    unknown = {b["product"] for b in built_on} - {p["name"] for p in raw["products"]}
+    if unknown:
+        raise ValueError(f"foreign_products.toml [[built_on]] names no product listed: {sorted(unknown)}")
+    own_api = tuple((b["product"], tuple(fold(m) for m in b.get("own_api", ()))) for b in built_on)
+    ours_with = tuple((b["product"], frozenset(tuple(words_of(w)) for w in b["ours_with"])) for b in built_on if b.get("ours_with"))
+    placed = raw.get("bot_placed_on", {})
     return ForeignProducts(phrases, tuple(marks), ours, tuple(fold(m) for m in raw["ours"]["marks"]), alone,
-                           chat, channels, cased, (*ours_hosts, *neutral_hosts))
+                           chat, channels, cased, (*ours_hosts, *neutral_hosts), own_api, ours_with,
+                           frozenset(placed.get("words", ())), frozenset(placed.get("bot_words", ())),
+                           frozenset(placed.get("fillers", ())), frozenset(placed.get("channel", ())),
+                           frozenset(placed.get("channel_of", ())), frozenset(placed.get("other_channels", ())))

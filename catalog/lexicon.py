@@ -38,6 +38,7 @@ class Lexicon:
     status_named_before: frozenset[str] = frozenset()  # words after which a status's plain name counts ("exception")
     negations: tuple[str, ...] = ()  # "no", "without": what follows did not happen ...
     negated: tuple[str, ...] = ()  # ... for these words ("no exception"): not the error's words
+    status_said_after: frozenset[str] = frozenset()  # ... and before which, in a quoted message ("... is forbidden ...")
 
 
 @lru_cache(maxsize=1)
@@ -62,4 +63,5 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         status_named_before=frozenset(fold(w) for w in raw.get("status_named", {}).get("before", ())),
         negations=tuple(fold(w) for w in raw.get("negated", {}).get("negations", ())),
         negated=tuple(fold(w) for w in raw.get("negated", {}).get("words", ())),
+        status_said_after=frozenset(fold(w) for w in raw.get("status_said", {}).get("after", ())),
     )

@@ -48,6 +48,7 @@ TITLE_QUOTED = 0.75  # ... or, in the product named, this share of the row's tit
 SUGGESTION_FLOOR = 0.25
 TWIN_OVERLAP = 0.6  # share of title words two rows have in common to be near twins
 PARTIAL_TEXT_BOOST = 1.0
+PARTIAL_FIT_FLOOR = 0.2  # a bare status answers a code/subcode row (the code part only) when the words fit it this well
 CONNECTOR_CODE_STRENGTH = 3.0  # a bot connector code names the Bot Service at least this strongly, and above any other product
 
 # Base scores by how a number met an entry.
@@ -108,6 +109,13 @@ class Matcher:
             r"(?<![^\W_])(?:" + "|".join(map(re.escape, sorted(self.lex.negations, key=len, reverse=True)))
             + r")\s+(?:" + "|".join(map(re.escape, sorted(self.lex.negated, key=len, reverse=True))) + r")(?![^\W_])",
             re.IGNORECASE) if self.lex.negations and self.lex.negated else None
+        # Rows titled with an SDK's failure message ("Failed to start video, no device selected"):
+        # the action it failed at, as stems ("start", "video"), for _another_failure.
+        self.failed_actions: dict[int, tuple[str, ...]] = {}
+        for i, e in enumerate(catalog.entries):
+            m = _FAILED_TO.match(e.title)
+            if m:
+                self.failed_actions[i] = _action_stems(m.group(1), self.lex.stopwords)
         self.numbers_by_length: dict[int, list[str]] = {}
         for number in sorted({str(n) for e in catalog.entries for n in (e.code, e.subcode) if n is not None}):
             self.numbers_by_length.setdefault(len(number), []).append(number)
@@ -379,6 +387,10 @@ class Matcher:
         missed_named = bool(p.foreign_codes)
         near_misses: list[Entry] = []  # the number, but in another product than the one named
         worded: list[Match] = []  # answers to a status named only by its reason phrase
+        # Codes named with a subcode we do not have ("code: 403, subcode: 10124"): the same code
+        # repeated alone ("ResultCode": 403) asks nothing new, so no other subcode's row answers it.
+        unknown_pairs = {t.code for t in self._known_pairs(targets) if t.role == "pair"
+                         and (t.code, t.subcode) not in self.catalog.by_pair and t.subcode not in self.catalog.by_subcode}
         for t in self._known_pairs(targets):
             answered_before = len(answers)
             number = t.subcode if t.subcode is not None else (t.code if t.code is not None else t.number)
@@ -412,6 +424,16 @@ class Matcher:
                 # The product named decides first; the ranking only orders its rows.
                 cands = [c for c in cands if c.entry.source in named]
             ranked = self._rank(cands, hits, context, qwords)
+            if all(c.partial for c in ranked) and ((qwords is not None and ranked[0].fit < PARTIAL_FIT_FLOOR)
+                                                  or (t.role != "pair" and number in unknown_pairs)):
+                # "callAgent.join ... the conv POST is 403": the Calling SDK has 403 only as the
+                # code of 403/43001 (a camera's permission), and nothing of the question fits
+                # that row. A bare status is no subcode: its rows are offered, not claimed. Nor
+                # is a code repeated beside a subcode of its own that we do not have (unknown_pairs).
+                near_misses.extend(c.entry for c in ranked)
+                missed.append(number)
+                missed_named = True  # ... nor do the words claim another row: only an unmistakable text match
+                continue
             twin = None
             if len(ranked) >= 2 and qwords is not None and (
                 len(ranked) == 2 or ranked[1].score - ranked[2].score >= DECISIVE_MARGIN
@@ -462,7 +484,9 @@ class Matcher:
             return Decision(question, "answer", self._with_status(Match(by_alias, 0.9, "alias")),
                             truncated_at=truncated, context=by_alias.source)
         product_words = {stem(w) for w in said_hits.used_words}
-        text = self._by_text(qwords, said_hits, context, strict=missed_named, product_words=product_words)
+        failures = [_action_stems(m.group(1), self.lex.stopwords) for m in _FAILED_TO_QUOTED.finditer(question)]
+        text = self._by_text(qwords, said_hits, context, strict=missed_named, product_words=product_words,
+                             failures=failures)
         if text is not None:
             status, matches = text
             return Decision(question, status, matches, truncated_at=truncated,
@@ -612,13 +636,28 @@ class Matcher:
                 return (Match(status, m.score, "string code's HTTP status"), m)
         return (m,)
 
-    def _by_text(self, qwords, hits: SignalHits, context: str | None, strict: bool, product_words=frozenset()):
+    def _another_failure(self, at: int, failures: list[tuple[str, ...]]) -> bool:
+        """This row's failure message is about another action than every one the question quotes:
+        its verb is not the quoted one's, or nothing else of the action is (create CallAgent / create view)."""
+        action = self.failed_actions.get(at)
+        if not action:
+            return False
+        verb, rest = action[0], set(action[1:])
+        return not any(verb in q and (not rest or rest & set(q)) for q in failures)
+
+    def _by_text(self, qwords, hits: SignalHits, context: str | None, strict: bool, product_words=frozenset(),
+                 failures: list[tuple[str, ...]] = ()):
         # Product words say which product, not which error: "bot returns 451"
         # must not become a text match on every bot entry.
         content = {t for t in (qwords.weights if qwords else ()) if t not in product_words}
         if not content:
             return None
         found = self.text.search(qwords, 24)
+        if found and failures:
+            # 'CallingCommunicationError: Failed to create local video stream, ...': the message
+            # quoted fails at an action; a row that fails at another one ("Failed to start video")
+            # is not it, however many words they share.
+            found = [(i, s) for i, s in found if not self._another_failure(i, failures)]
         if not found:
             return None
         any_signal = bool(hits.strength or hits.weak)
@@ -660,6 +699,18 @@ class Matcher:
         if len(pool) >= 2:
             return "ambiguous", tuple(Match(e, min(t, 1.0), "text") for t, _, e in pool)
         return None
+
+
+# An SDK's failure message: "Failed to <action>[, <reason>]". Quoted in a question it is written
+# as the SDK writes it, with its capital ('Error: Failed to create view, ...'); "the call failed
+# to connect" is a story.
+_FAILED_TO = re.compile(r"Failed to ([^,.;:()\n]+)")
+_FAILED_TO_QUOTED = re.compile(r"(?<![\w-])Failed to ([^,.;:()\n\"'=]+)")
+
+
+def _action_stems(action: str, stop: frozenset[str]) -> tuple[str, ...]:
+    """'create local video stream' -> ('creat', 'local', 'video', 'stream'); 'createView' is 'create view'."""
+    return tuple(stem(w) for w in words_of(action) if w not in stop)
 
 
 def _at_least(hits: SignalHits, strength: dict[str, float]) -> SignalHits:

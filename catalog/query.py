@@ -403,6 +403,8 @@ def _status_targets(text: str, cased: str | None, clean: str, lex: Lexicon, know
             pass
         elif n_words == 1 and named_before:
             pass  # "we get an unauthorized exception" ("camera not found exception" stays a message)
+        elif n_words == 1 and _said_in_quotes(text, a, lex):
+            pass  # 'shows "Sorry, MyBot is forbidden for us to talk to."': the message says the status
         elif n_words == 1 and title and len(found) >= 6:
             pass  # "gets Unauthorized from the service": a status set apart by its capital
         elif n_words < 2:
@@ -414,6 +416,19 @@ def _status_targets(text: str, cased: str | None, clean: str, lex: Lexicon, know
         # itself; otherwise the phrase may be only a message's wording (Target.worded).
         out.append(Target(start=a, code=code, role="http", explicit=True, worded=role is None))
     return out
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d]+)[\s]+$")
+
+
+def _said_in_quotes(text: str, at: int, lex: Lexicon) -> bool:
+    """A status's plain name as what a quoted message says something is ("... is forbidden ...",
+    lexicon.toml [status_said]): inside double quotes, right after one of those words."""
+    before = _WORD_BEFORE.search(text, max(0, at - 20), at)
+    if before is None or before.group(1) not in lex.status_said_after:
+        return False
+    line = text.rfind("\n", 0, at) + 1
+    return (text.count('"', line, at) % 2 == 1) or text.rfind("\u201c", line, at) > text.rfind("\u201d", line, at)
 
 
 def _reads_as_key(m: re.Match, cased: str | None) -> bool:

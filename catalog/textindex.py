@@ -30,6 +30,8 @@ UNKNOWN_WEIGHT = 0.5  # share of the top weight a word the catalog never uses ca
 
 
 _SUFFIXES = ("ations", "ation", "ions", "ion", "ing", "ers", "er", "ed", "es", "s", "e")
+_DOUBLING = frozenset({"ing", "ers", "er", "ed"})  # endings English doubles a final consonant before
+_DOUBLED = frozenset("bdfgmnprt")  # ... not l, s or z ('calling', 'passed', 'buzzing' keep theirs)
 
 
 @lru_cache(maxsize=65_536)  # bounded: questions bring words the catalog never had
@@ -42,6 +44,8 @@ def stem(word: str) -> str:
         for suffix in _SUFFIXES:
             if word.endswith(suffix) and len(word) - len(suffix) >= 4:
                 word = word[: -len(suffix)]
+                if suffix in _DOUBLING and word[-1] == word[-2] and word[-1] in _DOUBLED:
+                    word = word[:-1]  # 'transferring', 'stopped': the consonant doubled before the ending
                 break
         else:
             break
