@@ -27,6 +27,7 @@ FLOORS = {
     "real-world-heldout-4.jsonl": 69.0,
     "real-world-heldout-5.jsonl": 79.0,
     "real-world-heldout-6.jsonl": 80.0,
+    "real-world-heldout-7.jsonl": 80.0,
 }
 
 
