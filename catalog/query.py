@@ -192,7 +192,7 @@ def without_source_positions(text: str, lex: Lexicon | None = None) -> str:
 # A run of digits standing alone: not glued to letters, decimals or ids.
 # ("6,000" and "1.5" are already blanked as noise, so "8509,8510" is two numbers.)
 # A run of digits on its own; a plural s may follow ("429s"), which _is_quantity weighs against seconds.
-_NUMBER = re.compile(r"(?<![\w.\-+])\d+(?!(?!s\b)\w|[.:\-]\d)")
+_NUMBER = re.compile(r"(?<![\w.+])(?<!^-)(?<![^a-z]-)\d+(?!(?!s\b)\w|[.:\-]\d)")
 # Key/value pairs as in JSON, JS objects, logs: "subCode": 3112, code=408.
 # Keys are tried only where a word starts and are at most 64 characters long,
 # so a 100 KB run of letters costs linear time, not quadratic.
@@ -546,6 +546,13 @@ def parse(question: str, lex: Lexicon | None = None) -> ParsedQuestion:
         bare_full = len(singles) >= MAX_MENTIONS  # past this, only numbers named as codes are read
         prefix = clean[max(0, a - 40) : a]
         role = _role_before(prefix, lex, typos=False)
+        if clean[a - 1 : a] == "-":
+            # A number glued to a word by a hyphen is a name ("sha-256", "gpt-4", "win-10"),
+            # unless the word is a role word: "error-404", "http-500" name the status.
+            role = _role_before(prefix[:-1], lex, typos=False) if prefix[-2:-1].isalpha() else None
+            if role is None:
+                last_role = None
+                continue
         if role is None and last_role and _LIST_GLUE.fullmatch(clean[last_end:a]):
             role = last_role
         if role is None and (bare_full or _is_quantity(clean, a, b, lex)):
