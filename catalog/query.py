@@ -399,9 +399,11 @@ def _status_targets(text: str, cased: str | None, clean: str, lex: Lexicon, know
         role = _role_before(clean[max(0, a - 40) : a].replace('"', "").replace("'", ""), lex)
         after = _WORD_AFTER.match(text, b)
         named_before = after is not None and after.group(1) in lex.status_named_before  # "unauthorized exception"
+        named_after = bool(lex.status_named_after) and re.sub(r"\s+", " ", text[max(0, a - 24) : a]).endswith(
+            tuple(w + " " for w in lex.status_named_after))  # "rejected as unauthorized"
         if one_identifier or capitals or quoted or role is not None:
             pass
-        elif n_words == 1 and named_before:
+        elif n_words == 1 and (named_before or named_after):
             pass  # "we get an unauthorized exception" ("camera not found exception" stays a message)
         elif n_words == 1 and _said_in_quotes(text, a, lex):
             pass  # 'shows "Sorry, MyBot is forbidden for us to talk to."': the message says the status
