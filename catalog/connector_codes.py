@@ -55,10 +55,18 @@ class ConnectorCodes:
                 if key not in out:
                     status, bot, own = self.statuses[key]
                     out[key] = CodeHit(m.group("name"), m.start("name"), status, bot, own)
+        worded = False
         for pattern, name, status, bot in self.wordings:
             m = pattern.search(question)
             if m is not None and name not in out:
                 out[name] = CodeHit(name, m.start(), status, bot)
+                worded = worded or status is not None
+        if worded:
+            # A wording with its own status says more than a code every API uses beside it:
+            # Direct Line's "BadArgument: Site missing or disabled" comes with 403, not
+            # BadArgument's 400; the channel's "Sorry, Web Chat isn't available right now"
+            # with 404, though its code is ServiceError.
+            out = {k: h for k, h in out.items() if h.names_product or k not in self.statuses}
         return sorted(out.values(), key=lambda h: h.start)
 
 

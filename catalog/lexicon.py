@@ -39,6 +39,7 @@ class Lexicon:
     negations: tuple[str, ...] = ()  # "no", "without": what follows did not happen ...
     negated: tuple[str, ...] = ()  # ... for these words ("no exception"): not the error's words
     status_said_after: frozenset[str] = frozenset()  # ... and before which, in a quoted message ("... is forbidden ...")
+    status_named_after: tuple[str, ...] = ()  # phrases after which a status's plain name counts ("rejected as")
 
 
 @lru_cache(maxsize=1)
@@ -64,4 +65,5 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         negations=tuple(fold(w) for w in raw.get("negated", {}).get("negations", ())),
         negated=tuple(fold(w) for w in raw.get("negated", {}).get("words", ())),
         status_said_after=frozenset(fold(w) for w in raw.get("status_said", {}).get("after", ())),
+        status_named_after=tuple(fold(w) for w in raw.get("status_named", {}).get("after", ())),
     )

@@ -21,6 +21,7 @@ class Catalog:
         self.sources: dict[str, Source] = dict(sources)
         self.entries: tuple[Entry, ...] = tuple(entries)
         by_code: dict[int, list[Entry]] = defaultdict(list)
+        by_reported: dict[int, list[Entry]] = defaultdict(list)  # Entry.reported_as
         by_subcode: dict[int, list[Entry]] = defaultdict(list)
         by_pair: dict[tuple[int | None, int | None], list[Entry]] = defaultdict(list)
         by_string: dict[str, list[Entry]] = defaultdict(list)
@@ -29,6 +30,8 @@ class Catalog:
         for e in self.entries:
             if e.code is not None:
                 by_code[e.code].append(e)
+            for status in e.reported_as:
+                by_reported[status].append(e)
             if e.subcode is not None:
                 by_subcode[e.subcode].append(e)
             if e.code is not None or e.subcode is not None:
@@ -39,6 +42,7 @@ class Catalog:
             self.by_identity[e.identity] = e
         freeze = lambda d: {k: tuple(v) for k, v in d.items()}  # noqa: E731
         self.by_code = freeze(by_code)
+        self.by_reported = freeze(by_reported)
         self.by_subcode = freeze(by_subcode)
         self.by_pair = freeze(by_pair)
         self.by_string_code = freeze(by_string)

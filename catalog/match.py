@@ -122,7 +122,7 @@ class Matcher:
 
     # ---- the pieces -------------------------------------------------
 
-    def _numeric_candidates(self, t: Target) -> list[_Candidate]:
+    def _numeric_candidates(self, t: Target, words: list[str] = ()) -> list[_Candidate]:
         cat = self.catalog
         out: dict[int, _Candidate] = {}
 
@@ -148,6 +148,14 @@ class Matcher:
             if e.subcode is not None:
                 out[id(e)].partial = True
         add(cat.by_subcode.get(n, ()), NAMED_ROLE if t.role == "any" else LOOSE, "subcode")
+        # A row whose event reaches people with this status too (Entry.reported_as): the
+        # gateway's 504 for the bot that did not answer in time is the bot's 502.
+        reported = cat.by_reported.get(n, ())
+        if reported:
+            own = {c.entry.source for c in out.values()}  # a product's own row of the status comes first
+            add([e for e in reported if e.source not in own
+                 and not any(_contains(words, tuple(words_of(w))) for w in e.reported_not_with)],
+                LOOSE, "the status it is reported as")
         return list(out.values())
 
     def _known_pairs(self, targets: tuple[Target, ...]) -> list[Target]:
@@ -394,7 +402,7 @@ class Matcher:
         for t in self._known_pairs(targets):
             answered_before = len(answers)
             number = t.subcode if t.subcode is not None else (t.code if t.code is not None else t.number)
-            cands = self._drop_generic_twins(self._numeric_candidates(t))
+            cands = self._drop_generic_twins(self._numeric_candidates(t, words))
             sources = {c.entry.source for c in cands}
             named = hits.strongest(sources)
             status_like = t.role != "subcode" and t.subcode is None and 100 <= number <= 599

@@ -192,7 +192,7 @@ def without_source_positions(text: str, lex: Lexicon | None = None) -> str:
 # A run of digits standing alone: not glued to letters, decimals or ids.
 # ("6,000" and "1.5" are already blanked as noise, so "8509,8510" is two numbers.)
 # A run of digits on its own; a plural s may follow ("429s"), which _is_quantity weighs against seconds.
-_NUMBER = re.compile(r"(?<![\w.\-+])\d+(?!(?!s\b)\w|[.:\-]\d)")
+_NUMBER = re.compile(r"(?<![\w.+])(?<!^-)(?<![^a-z]-)\d+(?!(?!s\b)\w|[.:\-]\d)")
 # Key/value pairs as in JSON, JS objects, logs: "subCode": 3112, code=408.
 # Keys are tried only where a word starts and are at most 64 characters long,
 # so a 100 KB run of letters costs linear time, not quadratic.
@@ -399,9 +399,11 @@ def _status_targets(text: str, cased: str | None, clean: str, lex: Lexicon, know
         role = _role_before(clean[max(0, a - 40) : a].replace('"', "").replace("'", ""), lex)
         after = _WORD_AFTER.match(text, b)
         named_before = after is not None and after.group(1) in lex.status_named_before  # "unauthorized exception"
+        named_after = bool(lex.status_named_after) and re.sub(r"\s+", " ", text[max(0, a - 24) : a]).endswith(
+            tuple(w + " " for w in lex.status_named_after))  # "rejected as unauthorized"
         if one_identifier or capitals or quoted or role is not None:
             pass
-        elif n_words == 1 and named_before:
+        elif n_words == 1 and (named_before or named_after):
             pass  # "we get an unauthorized exception" ("camera not found exception" stays a message)
         elif n_words == 1 and _said_in_quotes(text, a, lex):
             pass  # 'shows "Sorry, MyBot is forbidden for us to talk to."': the message says the status
@@ -546,6 +548,13 @@ def parse(question: str, lex: Lexicon | None = None) -> ParsedQuestion:
         bare_full = len(singles) >= MAX_MENTIONS  # past this, only numbers named as codes are read
         prefix = clean[max(0, a - 40) : a]
         role = _role_before(prefix, lex, typos=False)
+        if clean[a - 1 : a] == "-":
+            # A number glued to a word by a hyphen is a name ("sha-256", "gpt-4", "win-10"),
+            # unless the word is a role word: "error-404", "http-500" name the status.
+            role = _role_before(prefix[:-1], lex, typos=False) if prefix[-2:-1].isalpha() else None
+            if role is None:
+                last_role = None
+                continue
         if role is None and last_role and _LIST_GLUE.fullmatch(clean[last_end:a]):
             role = last_role
         if role is None and (bare_full or _is_quantity(clean, a, b, lex)):

@@ -99,6 +99,13 @@ class Entry(BaseModel):
     # refresh" in a Web Chat question is Direct Line's 403, in an OAuth app's it is nobody's.
     # Matched like an alias (with the product named), never read as the entry's own words.
     said_in_product: tuple[str, ...] = ()
+    # Other HTTP statuses the same event reaches people with: a bot that did not answer in
+    # time is Direct Line's 502, but the gateway in front of it says 504 GatewayTimeout. A
+    # question with one of these numbers, naming this product, is about this row.
+    reported_as: tuple[int, ...] = ()
+    # ... except where the question names one of these: another way in whose own status it is
+    # (Slack's or Teams' own timeout is no Direct Line 502).
+    reported_not_with: tuple[str, ...] = ()
 
     @field_validator("category", mode="before")
     @classmethod
