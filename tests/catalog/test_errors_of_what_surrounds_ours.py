@@ -130,3 +130,28 @@ def test_a_document_too_large_to_crack_is_document_intelligences(explain):
 )
 def test_the_rag_apis_own_chat_and_upload_errors_stay_ours(explain, question, expected):
     assert_ours(explain(question), expected)
+
+
+# An app's short mixed-case name after a preposition ("the errors we see in VEText", "using
+# HubSpot") names a product of its own; any product word of ours outweighs it, and a type in
+# code ("fails with RestError: ...") is no app's name.
+@pytest.mark.parametrize(
+    "question, name",
+    [
+        ("how should we retry the 30010 failures we keep getting in TextPal", "TextPal"),
+        ("lots of 30003 errors showing up on TxtPing this week", "TxtPing"),
+    ],
+)
+def test_an_apps_mixed_case_name_is_another_product(explain, question, name):
+    assert_none_naming(explain(question), name)
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("Teams bot with MyStore state keeps returning 412 precondition failed", ("bot-service", 412, None)),
+        ("Omnichannel messaging API returns 30003 when called from OrderHub", ("omnichannel-messaging", 30003, None)),
+    ],
+)
+def test_a_mixed_case_name_gives_way_to_our_products(explain, question, expected):
+    assert_ours(explain(question), expected)
