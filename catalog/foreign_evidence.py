@@ -63,6 +63,11 @@ _VENDOR_CODE = re.compile(r"""(?i:code|error_code|errorcode|error)["']?\s*[:=]\s
 _DOTTED_BRAND = re.compile(r"(?<![\w./@-])([A-Z][a-z0-9]+\.(?:[A-Z][a-z]+|ai|io|to|me|im|chat|js))(?![\w./-])")
 # A vendor's key in the environment: "ACMECHAT_API_KEY", "ACME_AUTH_TOKEN".
 _ENV_KEY = re.compile(r"\b([A-Z][A-Z0-9]{2,})_(?:API_KEY|API_TOKEN|AUTH_TOKEN|ACCESS_TOKEN|TOKEN|SECRET|APP_ID|ACCOUNT_SID)\b")
+# An app's name in mixed case after a preposition ("the 30006 errors we see in VEText", "using
+# HubSpot"): a product of its own, unless its words are ours or known. Weak: any product word of
+# ours outweighs it (see foreign_evidence.toml [weighing]).
+# A short name, as apps are called: a longer one is a type in code ("RestError", "CloudAdapter").
+_CASED_NAME = re.compile(r"\b(?:in|on|from|using|with|via|through|into)\s+((?=[A-Za-z]{4,8}\b)(?:[A-Z]{2,}[a-z]+|[A-Z][a-z]+[A-Z])[A-Za-z]*)\b(?![.(:])")
 _GITHUB_ACTION = re.compile(r"\buses:\s*([\w.-]+/[\w.-]+)@", re.I)
 
 
@@ -264,6 +269,13 @@ class ForeignEvidence:
             parts.pop()
         return " ".join(parts)
 
+    def _cased(self, question: str, folded: str) -> tuple[str, tuple[int, int]] | None:
+        for m in _CASED_NAME.finditer(question):
+            # whole, as written: its camel-case parts may be words ("VEText" is no "ve text")
+            if m.group(1).lower() not in self.known and self.is_name(m.group(1).lower()):
+                return m.group(1), m.span(1)
+        return None
+
     def _named_kind(self, question: str, folded: str) -> str | None:
         if "api" not in folded and "sdk" not in folded and "widget" not in folded:
             return None
@@ -278,7 +290,7 @@ class ForeignEvidence:
     _finders = (
         ("webhook", _webhook), ("graph", _graph), ("shape", None), ("package", _package), ("namespace", _namespace),
         ("versioned", _versioned), ("named", _named_kind), ("identifier", _identifier), ("code", _vendor_code),
-        ("dotted", _dotted), ("host", _host),
+        ("dotted", _dotted), ("host", _host), ("cased", _cased),
     )
 
     def _neutral_package(self, name: str) -> bool:
