@@ -21,13 +21,14 @@ COMMAND = Path(sys.executable).with_name("explain-error")
 
 FLOORS = {
     "real-world-work.jsonl": 96.0,
-    "real-world-heldout.jsonl": 80.0,
-    "real-world-heldout-2.jsonl": 88.0,
-    "real-world-heldout-3.jsonl": 92.0,
-    "real-world-heldout-4.jsonl": 69.0,
-    "real-world-heldout-5.jsonl": 79.0,
-    "real-world-heldout-6.jsonl": 80.0,
-    "real-world-heldout-7.jsonl": 80.0,
+    "real-world-heldout.jsonl": 94.0,
+    "real-world-heldout-2.jsonl": 96.0,
+    "real-world-heldout-3.jsonl": 96.0,
+    "real-world-heldout-4.jsonl": 93.0,
+    "real-world-heldout-5.jsonl": 94.0,
+    "real-world-heldout-6.jsonl": 91.0,
+    "real-world-heldout-7.jsonl": 95.0,
+    "real-world-heldout-8.jsonl": 76.0,
 }
 
 
