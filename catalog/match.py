@@ -487,7 +487,8 @@ class Matcher:
 
         # No number decided: the words must. First the catalog's own other names for a row,
         # in the product the question names: "Teams bot ... throttling errors" is its 429.
-        by_alias = self._by_alias(p.text if said is shape else fold(said), said_hits) if not (missed or missed_named) else None
+        by_alias = self._by_alias(p.text if said is shape else fold(said), said_hits,
+                                  rest_failure) if not (missed or missed_named) else None
         if by_alias is not None:
             return Decision(question, "answer", self._with_status(Match(by_alias, 0.9, "alias")),
                             truncated_at=truncated, context=by_alias.source)
@@ -578,7 +579,7 @@ class Matcher:
                    or (t.role == "subcode" and t.subcode in self.catalog.by_subcode)
                    for t in self._known_pairs(targets))
 
-    def _by_alias(self, folded: str, hits: SignalHits) -> Entry | None:
+    def _by_alias(self, folded: str, hits: SignalHits, rest_failure: bool = False) -> Entry | None:
         """The one row of the product named whose alias the question uses, if there is one."""
         if self.alias_pattern is None or not hits.names_a_product:
             return None
@@ -590,6 +591,11 @@ class Matcher:
         # ... and not a product the question names far less than another ("Omnichannel chat SDK:
         # getConversationDetails says Conversation not found" is no bot's 404).
         mine = [e for e in rows.values() if e.source in named and not self._outranked(hits, {e.source})]
+        if not mine and rest_failure:
+            # A REST call's failure told in words ("PhoneNumbersClient ... RestError: Request limit
+            # exceeded"): the product named has no such row, the source holding its statuses has.
+            holders = {h for h, products in self.statuses_for.items() if named & set(products)}
+            mine = [e for e in rows.values() if e.source in holders]
         return mine[0] if len(mine) == 1 else None
 
     def _names_ours_outside(self, question: str, evidence, folded: str, words) -> bool:

@@ -20,3 +20,20 @@ from tests.support.matching import assert_ours
 )
 def test_acs_identity_is_the_rest_api(explain, question, expected):
     assert_ours(explain(question), expected)
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        # the identity API's client or one of its operations names it as well
+        ("ACS createUser → 'Internal Server Error' since this morning", ("acs-rest", 500, None)),
+        ("CommunicationIdentityClient.revokeTokens returns 404 for a user I just made", ("acs-rest", 404, None)),
+        ("azure communication createUserAndToken throws Too Many Requests in our load test", ("acs-rest", 429, None)),
+    ],
+)
+def test_the_identity_clients_operations_name_the_rest_api(explain, question, expected):
+    assert_ours(explain(question), expected)
+
+
+def test_a_user_deleted_elsewhere_is_no_ones(explain):
+    assert explain("firebase auth deleteUser returns 500 sometimes").status == "none"
