@@ -28,7 +28,7 @@ FLOORS = {
     "real-world-heldout-5.jsonl": 94.0,
     "real-world-heldout-6.jsonl": 91.0,
     "real-world-heldout-7.jsonl": 95.0,
-    "real-world-heldout-8.jsonl": 76.0,
+    "real-world-heldout-8.jsonl": 80.0,
 }
 
 
