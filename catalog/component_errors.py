@@ -22,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .lexicon import fold
-from .products import words_of
+from .products import phrase_positions, words_of
 
 COMPONENTS_PATH = Path(__file__).with_name("component_errors.toml")
 
@@ -61,7 +61,7 @@ class ComponentErrors:
         for c in self.components:
             if not any(name[0] in present for name in c.names):
                 continue
-            at = [i for name in c.names for i in _positions(words, name)]
+            at = [i for name in c.names for i in phrase_positions(words, name)]
             if not at:
                 continue
             if c.anywhere and _phrase_positions(words, c.anywhere):
@@ -80,13 +80,8 @@ class ComponentErrors:
         return any(w in self.failure for w in words[lo:hi])
 
 
-def _positions(words: list[str], phrase: tuple[str, ...]) -> list[int]:
-    n = len(phrase)
-    return [i for i in range(len(words) - n + 1) if words[i] == phrase[0] and tuple(words[i:i + n]) == phrase]
-
-
 def _phrase_positions(words: list[str], phrases: frozenset[tuple[str, ...]]) -> list[int]:
-    return [i for p in phrases for i in _positions(words, p)]
+    return [i for p in phrases for i in phrase_positions(words, p)]
 
 
 def _wording_pattern(text: str) -> str:

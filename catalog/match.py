@@ -29,7 +29,7 @@ from .lexicon import fold, load_lexicon
 from .posts import distinct_lines, error_text, without_frames
 from .query import ParsedQuestion, Target, parse, without_source_positions
 from .schema import Entry
-from .products import ProductSignals, SignalHits, words_of
+from .products import ProductSignals, SignalHits, phrase_positions, words_of
 from .textindex import TextIndex, stem, tokens
 
 MAX_QUESTION_CHARS = 256 * 1024  # the bot's default body limit: a message is read whole
@@ -75,9 +75,8 @@ class Matcher:
         self.signals = ProductSignals(catalog.sources, self.lex)
         self.foreign = load_foreign_products()
         self.connector = load_connector_codes()
-        self.our_words = _catalog_words(catalog)
         self.components = load_component_errors()
-        self.evidence = load_foreign_evidence(self.our_words, self.lex)
+        self.evidence = load_foreign_evidence(_catalog_words(catalog), self.lex)
         self.family = {sid: src.family or sid for sid, src in catalog.sources.items()}
         self.text = TextIndex(catalog.entries, self.lex)
         self.position = {id(e): i for i, e in enumerate(catalog.entries)}
@@ -154,7 +153,7 @@ class Matcher:
         if reported:
             own = {c.entry.source for c in out.values()}  # a product's own row of the status comes first
             add([e for e in reported if e.source not in own
-                 and not any(_contains(words, tuple(words_of(w))) for w in e.reported_not_with)],
+                 and not any(phrase_positions(words, tuple(words_of(w))) for w in e.reported_not_with)],
                 LOOSE, "the status it is reported as")
         return list(out.values())
 
@@ -397,9 +396,10 @@ class Matcher:
         worded: list[Match] = []  # answers to a status named only by its reason phrase
         # Codes named with a subcode we do not have ("code: 403, subcode: 10124"): the same code
         # repeated alone ("ResultCode": 403) asks nothing new, so no other subcode's row answers it.
-        unknown_pairs = {t.code for t in self._known_pairs(targets) if t.role == "pair"
+        known = self._known_pairs(targets)
+        unknown_pairs = {t.code for t in known if t.role == "pair"
                          and (t.code, t.subcode) not in self.catalog.by_pair and t.subcode not in self.catalog.by_subcode}
-        for t in self._known_pairs(targets):
+        for t in known:
             answered_before = len(answers)
             number = t.subcode if t.subcode is not None else (t.code if t.code is not None else t.number)
             cands = self._drop_generic_twins(self._numeric_candidates(t, words))
@@ -443,11 +443,11 @@ class Matcher:
                 missed_named = True  # ... nor do the words claim another row: only an unmistakable text match
                 continue
             twin = None
-            if len(ranked) >= 2 and qwords is not None and (
-                len(ranked) == 2 or ranked[1].score - ranked[2].score >= DECISIVE_MARGIN
-            ):
+            # two rows clearly ahead of the rest: the words that differ, or the status said, may pick one
+            two_ahead = len(ranked) >= 2 and (len(ranked) == 2 or ranked[1].score - ranked[2].score >= DECISIVE_MARGIN)
+            if two_ahead and qwords is not None:
                 twin = self._twin_decides(ranked[0].entry, ranked[1].entry, qwords)
-            if twin is None and len(ranked) >= 2 and (len(ranked) == 2 or ranked[1].score - ranked[2].score >= DECISIVE_MARGIN):
+            if two_ahead and twin is None:
                 twin = _status_said(ranked[0].entry, ranked[1].entry, p.text)
             if twin is not None:
                 best = next(c for c in ranked if c.entry is twin)
@@ -552,8 +552,12 @@ class Matcher:
             rows.extend(e for e in found if e.source in named)
         if not rows:
             return False
-        theirs = {w for k, name in self.foreign.phrases.items() if name == foreign and _contains(words, k) for w in k}
+        theirs = {w for k, name in self.foreign.phrases.items() if name == foreign and phrase_positions(words, k) for w in k}
         return any(theirs & set(words_of(e.title)) for e in rows)
+
+    def _holders(self, named: set[str]) -> set[str]:
+        """The sources that hold these products' statuses (Source.statuses_for)."""
+        return {h for h, products in self.statuses_for.items() if named & set(products)}
 
     def _rest_status_rows(self, named: set[str], cands: list[_Candidate]) -> set[str]:
         """In a REST call's failure, the status's own row over a number that only opens a code/subcode pair.
@@ -563,7 +567,7 @@ class Matcher:
         """
         if any(not c.partial for c in cands if c.entry.source in named):
             return named
-        holders = {h for h, products in self.statuses_for.items() if named & set(products)}
+        holders = self._holders(named)
         plain = {c.entry.source for c in cands if c.entry.source in holders and not c.partial}
         return plain or named
 
@@ -594,7 +598,7 @@ class Matcher:
         if not mine and rest_failure:
             # A REST call's failure told in words ("PhoneNumbersClient ... RestError: Request limit
             # exceeded"): the product named has no such row, the source holding its statuses has.
-            holders = {h for h, products in self.statuses_for.items() if named & set(products)}
+            holders = self._holders(named)
             mine = [e for e in rows.values() if e.source in holders]
         return mine[0] if len(mine) == 1 else None
 
@@ -742,11 +746,6 @@ _INFLECTION = r"(?:ations|ation|ions|ion|ing|ers|er|ed|es|s|e){0,2}"
 def _alias_key(text: str) -> str:
     """An alias, or the words that matched one, as the stems of its words."""
     return " ".join(stem(w) for w in re.findall(r"[^\W_]+", fold(text)))
-
-
-def _contains(words: list[str], phrase: tuple[str, ...]) -> bool:
-    n = len(phrase)
-    return any(tuple(words[i : i + n]) == phrase for i in range(len(words) - n + 1) if words[i] == phrase[0])
 
 
 def _status_said(a: Entry, b: Entry, folded: str) -> Entry | None:

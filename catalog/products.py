@@ -45,6 +45,12 @@ def _split_identifier(word: str) -> list[str]:
     return parts
 
 
+def phrase_positions(words: list[str], phrase: tuple[str, ...]) -> list[int]:
+    """Where this phrase (words as words_of gives them) starts in these words."""
+    n = len(phrase)
+    return [i for i in range(len(words) - n + 1) if words[i] == phrase[0] and tuple(words[i : i + n]) == phrase]
+
+
 def words_of(text: str) -> list[str]:
     """Folded words, identifiers split into their words, and scripts split where they meet."""
     out: list[str] = []
