@@ -23,6 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .lexicon import Lexicon, fold
+from .pattern_words import lower_text, required_words
 from .products import words_of
 
 EVIDENCE_PATH = Path(__file__).with_name("foreign_evidence.toml")
@@ -78,14 +79,31 @@ class Shape:
     kind: str
     name: str  # "{1}" in it is the pattern's first group: "Azure Resource Manager ({1})"
     patterns: tuple[re.Pattern, ...]
+    # Per pattern, the lower-case words it cannot match without (pattern_words.py); None: run it always.
+    needs: tuple[tuple[str, ...] | None, ...] = ()
 
-    def find(self, question: str) -> tuple[str, tuple[int, int]] | None:
-        for pattern in self.patterns:
+    @classmethod
+    def of(cls, kind: str, name: str, patterns) -> "Shape":
+        compiled = tuple(map(re.compile, patterns))
+        return cls(kind, name, compiled, tuple(required_words(p) for p in compiled))
+
+    def find(self, question: str, present: frozenset[str] | set[str] | None = None) -> tuple[str, tuple[int, int]] | None:
+        """The first pattern that matches; with `present` (the needed words the question holds,
+        see ForeignEvidence.find), a pattern none of whose needed words is there is not run."""
+        for pattern, needs in zip(self.patterns, self.needs or (None,) * len(self.patterns)):
+            if present is not None and needs is not None and present.isdisjoint(needs):
+                continue
             m = pattern.search(question)
             if m is not None:
                 group = m.group(1) if m.re.groups else None
                 return (self.name.replace("{1}", group) if group else self.name), m.span()
         return None
+
+    @property
+    def always(self) -> "Shape | None":
+        """This shape with only the patterns that always run (None: it has none)."""
+        kept = [(p, n) for p, n in zip(self.patterns, self.needs or (None,) * len(self.patterns)) if n is None]
+        return Shape(self.kind, self.name, tuple(p for p, _ in kept), tuple(n for _, n in kept)) if kept else None
 
 
 @dataclass(frozen=True)
@@ -142,10 +160,7 @@ class ForeignEvidence:
         found: dict[str, Evidence] = {}
         for kind, finder in self._finders:
             if kind == "shape":
-                for shape in self.shapes:
-                    hit = shape.find(question) if shape.kind not in found else None
-                    if hit is not None:
-                        found[shape.kind] = Evidence(shape.kind, *hit)
+                self._find_shapes(question, found)
                 continue
             if kind not in found:
                 hit = finder(self, question, folded)
@@ -153,6 +168,41 @@ class ForeignEvidence:
                     name, span = hit if isinstance(hit, tuple) else (hit, (0, 0))
                     found[kind] = Evidence(kind, name, span)
         return list(found.values())
+
+    def __post_init__(self) -> None:
+        needs = [[n for n in shape.needs or (None,) * len(shape.patterns)] for shape in self.shapes]
+        # every word some pattern needs, looked for once per question
+        object.__setattr__(self, "_needed_words", tuple(sorted({w for ns in needs for n in ns if n for w in n})))
+        # per shape, the words one of which the question must hold for any of its patterns to
+        # run (None: a pattern of it runs always)
+        object.__setattr__(self, "_shape_gates", tuple(
+            None if any(n is None for n in ns) else frozenset(w for n in ns for w in n) for ns in needs))
+        # the shapes cut to the patterns that need no word: all that can match a question
+        # that holds none of the needed words
+        object.__setattr__(self, "_always_shapes", tuple(s.always for s in self.shapes if s.always is not None))
+
+    def _find_shapes(self, question: str, found: dict[str, "Evidence"]) -> None:
+        """Each shape's first match, shape by shape in the file's order, one per kind.
+
+        A pattern runs only when the question holds one of the words it cannot match
+        without (pattern_words.py). One pass over those words decides which few run; most
+        questions hold none, and then only the patterns that need no word run. The same
+        evidence as running every pattern, for a fraction of the time.
+        """
+        low = lower_text(question)
+        present = {w for w in self._needed_words if w in low}
+        if not present:
+            for shape in self._always_shapes:
+                hit = shape.find(question) if shape.kind not in found else None
+                if hit is not None:
+                    found[shape.kind] = Evidence(shape.kind, *hit)
+            return
+        for shape, gate in zip(self.shapes, self._shape_gates):
+            if shape.kind in found or (gate is not None and gate.isdisjoint(present)):
+                continue
+            hit = shape.find(question, present)
+            if hit is not None:
+                found[shape.kind] = Evidence(shape.kind, *hit)
 
     def outweighs(self, evidence: list[Evidence], product_named: bool) -> bool:
         """These signs say "not ours" more than our product words in the question say "ours".
@@ -331,6 +381,6 @@ def load_foreign_evidence(catalog_words: frozenset[str], lex: Lexicon, path: Pat
         webhook_marks=tuple(fold(m) for m in raw["webhooks"]["marks"]),
         github_action=raw["webhooks"]["github_action"],
         weak=frozenset(raw["weighing"]["weak"]),
-        shapes=tuple(Shape(s["kind"], s["name"], tuple(map(re.compile, s["patterns"]))) for s in raw.get("shapes", ())),
+        shapes=tuple(Shape.of(s["kind"], s["name"], s["patterns"]) for s in raw.get("shapes", ())),
         decisive=frozenset(raw["weighing"].get("decisive", ())),
     )
