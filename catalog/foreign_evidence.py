@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .lexicon import Lexicon, fold
-from .pattern_words import lower_text, required_words
+from .pattern_words import any_of, lower_text, required_words
 from .products import words_of
 
 EVIDENCE_PATH = Path(__file__).with_name("foreign_evidence.toml")
@@ -180,6 +180,10 @@ class ForeignEvidence:
         # the shapes cut to the patterns that need no word: all that can match a question
         # that holds none of the needed words
         object.__setattr__(self, "_always_shapes", tuple(s.always for s in self.shapes if s.always is not None))
+        object.__setattr__(self, "_any_needed_word", any_of(self._needed_words))
+        # Graph's paths and marks, the webhooks' marks: one search each for any of them.
+        object.__setattr__(self, "_any_graph_mark", any_of((*self.graph_paths, *self.graph_marks)))
+        object.__setattr__(self, "_any_webhook_mark", any_of(self.webhook_marks))
 
     def _find_shapes(self, question: str, found: dict[str, "Evidence"]) -> None:
         """Each shape's first match, shape by shape in the file's order, one per kind.
@@ -190,7 +194,7 @@ class ForeignEvidence:
         evidence as running every pattern, for a fraction of the time.
         """
         low = lower_text(question)
-        present = {w for w in self._needed_words if w in low}
+        present = {w for w in self._needed_words if w in low} if self._any_needed_word.search(low) else set()
         if not present:
             for shape in self._always_shapes:
                 hit = shape.find(question) if shape.kind not in found else None
@@ -222,13 +226,13 @@ class ForeignEvidence:
         return any(e.kind in self.decisive for e in evidence)
 
     def _webhook(self, question: str, folded: str) -> str | None:
-        if any(m in folded for m in self.webhook_marks):
+        if self._any_webhook_mark.search(folded) is not None:
             return self.webhook_name
         m = _GITHUB_ACTION.search(question)
         return f"{self.github_action} ({m.group(1)})" if m else None
 
     def _graph(self, question: str, folded: str) -> str | None:
-        if any(p in folded for p in self.graph_paths) or any(m in folded for m in self.graph_marks) \
+        if self._any_graph_mark.search(folded) is not None \
                 or all(s in folded for s in self.graph_error_shape):
             return self.graph_name
         return None

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from catalog import load_catalog
-from catalog.pattern_words import lower_text, required_words
+from catalog.pattern_words import any_of, lower_text, required_words
 
 QUESTIONS = sorted((Path(__file__).resolve().parents[1] / "questions").glob("*.jsonl"))
 
@@ -51,6 +51,17 @@ def test_letters_that_ignore_case_matches_to_ascii_are_written_as_ascii():
     for c in odd:
         low = lower_text(f"x{c}x")
         assert low.isascii() and len(low) == 3 and re.fullmatch(f"(?i){low[1]}", c), c
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(st.text(alphabet="abc.(", min_size=1, max_size=4), max_size=8), text=st.text(alphabet="abc.( ", max_size=12))
+def test_any_of_finds_something_exactly_when_one_of_the_strings_is_in_the_text(words, text):
+    # one search standing for "any(w in text for w in words)", special characters and all
+    assert (any_of(words).search(text) is not None) == any(w in text for w in words)
+
+
+def test_any_of_nothing_finds_nothing():
+    assert any_of([]).search("anything at all") is None
 
 
 def _shape_patterns():
