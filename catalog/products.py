@@ -122,6 +122,13 @@ class ProductSignals:
         self.join_prefixes = {w[:n] for w in self.single for n in range(1, len(w) + 1)}
         self.multi_starts = set(self.multi)
         self.multi_first = {start for _, start in self.multi}
+        # A word's typo reading depends on the word alone, and the same words come back
+        # question after question ("error", "returns", "getting"): each is worked out once,
+        # within a bound (the fuzzy look-up is the dearest step of detect).
+        self._typo_reading = lru_cache(maxsize=8192)(self._read_typo)
+
+    def _read_typo(self, word: str) -> str | None:
+        return self._typo_of(word) or self._swapped(word)
 
     def _typo_of(self, word: str) -> str | None:
         if len(word) < 4 or word in self.lex.not_typos or word in self.lex.stopwords:
@@ -187,7 +194,7 @@ class ProductSignals:
                         hit((piece,), 1.0, w)
                 continue
             if w not in typos:
-                typos[w] = self._typo_of(w) or self._swapped(w)
+                typos[w] = self._typo_reading(w)
             cand = typos[w]
             if cand:
                 hit((cand,), 0.8, w)
