@@ -134,3 +134,15 @@ def _branches(node: dict) -> str:
         return ""
     body = alts[0] if len(alts) == 1 and not ends else "(?:" + "|".join(alts) + ")"
     return body + "?" if ends else body
+
+
+def prefilter(pattern: str | re.Pattern) -> re.Pattern | None:
+    """One search that must find something in lower_text(text) for `pattern` to match text:
+    any_of(required_words(pattern)); None when the pattern needs no such word."""
+    words = required_words(pattern)
+    return any_of(words) if words else None
+
+
+def may_match(gate: re.Pattern | None, text: str) -> bool:
+    """False only when the pattern `gate` was made for (prefilter) cannot match this text."""
+    return gate is None or gate.search(lower_text(text)) is not None
