@@ -45,7 +45,7 @@ _NOISE_KINDS: tuple[tuple[str | None, str], ...] = (
       | \d+(?:-\d+){2,}\b                                        # 425-555-0100
       | \d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b
       )"""),
-    (r"re:v\d", r"\bv\d+(?:\.\d+)+\b"),  # v4.4
+    (r"re:v\d+\.\d", r"\bv\d+(?:\.\d+)+\b"),  # v4.4
     ("+", r"\+\d[\d\s().-]{6,}\d"),  # phone numbers
     (None, r"\b(?=[0-9a-f]{10,}\b)(?=[a-f]*\d)(?=\d*[a-f])[0-9a-f]+\b"),  # hex ids, hashes
     (r"re:\.[a-z]{1,5}:\d", r"\b(?:[\w-]++\.)++[a-z]{1,5}(?::\d+)+\b"),  # file.js:175:24, Bar.java:42
@@ -55,7 +55,8 @@ _NOISE_KINDS: tuple[tuple[str | None, str], ...] = (
     # "19:abc@thread.v2", a bot "28:<app id>", a user "29:1a2b", "8:acs:<id>", a phone "4:+1555...".
     # The id after the colon may be cut to "..." in a post; the number is the id's kind, never a code.
     (":", r"(?<![\w.:+-])(?:4|8|19|28|29):(?=[\w+]|\.\.\.)"),
-    (r"re:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec",
+    # (the test: a month's word and a number after it, not "dec" inside a hex id)
+    (r"re:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d",
      r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b"
      r"|\b(?:january|february|march|april|june|july|august|september|october|november|december|sept?|oct|nov|dec"
      r"|jan|feb|mar|apr|jun|jul|aug)\.?,?\s+(?:19|20)\d{2}\b"),  # May 5, 2024; September 2025

@@ -17,7 +17,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from catalog import load_catalog
-from catalog.pattern_words import any_of, lower_text, required_words
+from catalog import query
+from catalog.pattern_words import any_of, lower_text, may_match, prefilter, required_words
 
 QUESTIONS = sorted((Path(__file__).resolve().parents[1] / "questions").glob("*.jsonl"))
 
@@ -93,3 +94,35 @@ def test_the_shapes_find_the_same_with_and_without_the_words_in_every_question_s
         gated = {}
         evidence._find_shapes(q, gated)
         assert {k: (e.name, e.span) for k, e in gated.items()} == everything, q
+
+
+def _gated_patterns():
+    """The matcher's other patterns built from data that run behind prefilter's words."""
+    m = load_catalog().matcher
+    out = [("component errors", m.components.errors)]
+    if m.rest_failure is not None:
+        out.append(("REST failures", m.rest_failure))
+    if m.negated is not None:
+        out.append(("negated", m.negated))
+    return out
+
+
+@pytest.mark.parametrize("name, pattern", _gated_patterns())
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(data=st.data())
+def test_every_text_the_matchers_gated_patterns_match_passes_their_gate(name, pattern, data):
+    gate = prefilter(pattern)
+    assert gate is not None, f"{name}: no word to gate on, so it runs on every question"
+    text = data.draw(st.from_regex(pattern))
+    assert may_match(gate, text), (name, text)
+
+
+@pytest.mark.parametrize("kind", [k for k, (test, _) in enumerate(query._NOISE_KINDS) if test is not None])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(data=st.data())
+def test_a_kind_of_noise_is_looked_for_whenever_its_test_allows(kind, data):
+    # query._noise only scans a text for the kinds whose cheap test finds something in it:
+    # a test must find something in every text the kind's pattern matches
+    test, pattern = query._NOISE_KINDS[kind]
+    text = data.draw(st.from_regex(re.compile(pattern, re.VERBOSE)))
+    assert test in text if not test.startswith("re:") else re.search(test[3:], text), text
