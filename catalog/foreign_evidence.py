@@ -233,7 +233,7 @@ class ForeignEvidence:
 
     def _graph(self, question: str, folded: str) -> str | None:
         if self._any_graph_mark.search(folded) is not None \
-                or all(s in folded for s in self.graph_error_shape):
+                or all(map(folded.__contains__, self.graph_error_shape)):
             return self.graph_name
         return None
 

@@ -14,7 +14,7 @@ The rules, in the order they matter:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from http import HTTPStatus
 
 from rapidfuzz import process
@@ -295,14 +295,14 @@ class Matcher:
         if paste or not steers:
             # Whatever the last product, the same decision (see Decision.context_matters);
             # asking again without the context would only repeat it.
-            return replace(decision, context_matters=False)
+            return decision.changed(context_matters=False)
         if context is None or decision.status != "answer" or decision.matches[0].entry.source != context:
             return decision
         alone = self._explain(question, None)
         if alone.status == "answer" and alone.matches[0].entry.identity == decision.matches[0].entry.identity:
             return decision
         others = tuple(m for m in alone.matches if m.entry.source != context) if alone.status == "ambiguous" else ()
-        return replace(decision, context_decided=context, others=others)
+        return decision.changed(context_decided=context, others=others)
 
     def _explain(self, question: str, context: str | None, product_named: list[bool] | None = None) -> Decision:
         """The decision; `product_named`, when given, is told whether a product was named (then context weighs nothing)."""
