@@ -266,19 +266,21 @@ class ForeignEvidence:
         return None
 
     def _package(self, question: str, folded: str) -> str | None:
-        for m in _PACKAGE_DIR.finditer(question):
+        # Each pattern below is only searched where a character it cannot match without is
+        # there (a slash, '@', '-' and '.', '_'): most questions have none of them.
+        for m in _PACKAGE_DIR.finditer(question) if "/" in question or "\\" in question else ():
             pkg = m.group(1).replace("\\", "/")
             scope, _, name = pkg.lstrip("@").rpartition("/")
             if not self._neutral_package(scope or name) and self.is_name(pkg):
                 return pkg
-        for m in _SCOPE.finditer(folded):
+        for m in _SCOPE.finditer(folded) if "@" in folded else ():
             if not self._neutral_package(m.group(1)) and self.is_name(m.group(1)):
                 return m.group(0)
-        for m in _PACKAGE_VERSION.finditer(question):
+        for m in _PACKAGE_VERSION.finditer(question) if "-" in question and "." in question else ():
             name = m.group(1).lower()
             if name not in self.neutral_namespaces and "-".join(name.split("-")[:2]) not in self.neutral_namespaces:
                 return m.group(1), m.span(1)
-        for m in _ENV_KEY.finditer(question):
+        for m in _ENV_KEY.finditer(question) if "_" in question else ():
             if self.is_name(m.group(1)):
                 return m.group(1)
         return None
@@ -292,7 +294,7 @@ class ForeignEvidence:
         return None
 
     def _vendor_code(self, question: str, folded: str) -> str | None:
-        for m in _VENDOR_CODE.finditer(question):
+        for m in _VENDOR_CODE.finditer(question) if "_" in question else ():
             if self.is_name(m.group(1)):
                 return m.group(1)
         return None
@@ -306,7 +308,7 @@ class ForeignEvidence:
         return None
 
     def _versioned(self, question: str, folded: str) -> str | None:
-        for m in _NAME_VERSION.finditer(question):
+        for m in _NAME_VERSION.finditer(question) if "." in question else ():  # a version has a dot
             if self.is_name(m.group(1)) and not _ADDRESS_NUMBER.match(m.group(2)) and not self._only_verbs(m.group(1)):
                 return self._trimmed(m.group(1))
         return None
@@ -324,7 +326,7 @@ class ForeignEvidence:
         return " ".join(parts)
 
     def _cased(self, question: str, folded: str) -> tuple[str, tuple[int, int]] | None:
-        for m in _CASED_NAME.finditer(question):
+        for m in _CASED_NAME.finditer(question) if not question.islower() else ():  # needs a capital
             # whole, as written: its camel-case parts may be words ("VEText" is no "ve text")
             if m.group(1).lower() not in self.known and self.is_name(m.group(1).lower()):
                 return m.group(1), m.span(1)

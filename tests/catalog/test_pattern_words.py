@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from catalog import load_catalog
-from catalog import query
+from catalog import foreign_evidence, query
 from catalog.pattern_words import any_of, lower_text, may_match, prefilter, required_words
 
 QUESTIONS = sorted((Path(__file__).resolve().parents[1] / "questions").glob("*.jsonl"))
@@ -126,3 +126,28 @@ def test_a_kind_of_noise_is_looked_for_whenever_its_test_allows(kind, data):
     test, pattern = query._NOISE_KINDS[kind]
     text = data.draw(st.from_regex(re.compile(pattern, re.VERBOSE)))
     assert test in text if not test.startswith("re:") else re.search(test[3:], text), text
+
+
+@pytest.mark.parametrize(
+    "pattern, needed",
+    [
+        # foreign_evidence.py searches each of these only where the characters are there
+        (foreign_evidence._PACKAGE_DIR, ("/\\",)),
+        (foreign_evidence._SCOPE, ("@",)),
+        (foreign_evidence._PACKAGE_VERSION, ("-", ".")),
+        (foreign_evidence._ENV_KEY, ("_",)),
+        (foreign_evidence._VENDOR_CODE, ("_",)),
+        (foreign_evidence._NAME_VERSION, (".",)),
+        (foreign_evidence._CASED_NAME, ("ABCDEFGHIJKLMNOPQRSTUVWXYZ",)),
+    ],
+    ids=["package dir", "scope", "package version", "env key", "vendor code", "name version", "cased name"],
+)
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(data=st.data())
+def test_the_evidence_patterns_are_skipped_only_without_a_character_they_need(pattern, needed, data):
+    # each entry of `needed` is a set of characters, one of which every match holds
+    text = data.draw(st.from_regex(pattern))
+    for chars in needed:
+        assert any(c in text for c in chars), text
+    if needed == ("ABCDEFGHIJKLMNOPQRSTUVWXYZ",):
+        assert not text.islower(), text
