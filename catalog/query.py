@@ -320,7 +320,7 @@ def _role_before(prefix: str, lex: Lexicon, typos: bool = True) -> str | None:
 
 
 def _is_quantity(text: str, start: int, end: int, lex: Lexicon) -> bool:
-    after = text[end : end + 16].lstrip()
+    after = text[end : end + 16].lstrip().lstrip("+").lstrip()  # "30+ min", "10+ users": at least so many
     m = _UNIT_WORD.match(after)
     before = text[max(0, start - 24) : start].rstrip()
     if m and m.group(0) in lex.units:
