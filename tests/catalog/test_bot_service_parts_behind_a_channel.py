@@ -32,6 +32,12 @@ from tests.support.matching import assert_none_naming, assert_ours
         # the connector and the state service, said by their names or glued with hyphens
         ("Slack bot: the Bot Connector answers Forbidden when the bot replies", ("bot-service", 403, None)),
         ("Telegram-Bot: der State Service antwortet mit 412 Precondition Failed", ("bot-service", 412, None)),
+        # ... in the other languages people ask in
+        ("bot do Telegram: endpoint do bot retorna 500", ("bot-service", 500, None)),
+        ("Telegram-Bot: Bot-Endpunkt liefert 502", ("bot-service", 502, None)),
+        ("el bot de Slack: el conector responde 500", ("bot-service", 500, None)),
+        # a channel listed nowhere as a product (Kik, GroupMe) is the Bot Service's anyway
+        ("GroupMe bot endpoint returns 500", ("bot-service", 500, None)),
         # what those parts say when the bot fails, with a status word and no digits
         ("Instagram bot logs: Operation returned an invalid status code 'ServiceUnavailable'", ("bot-service", 503, None)),
         ("Slack users see 'Sorry, HelpBot is having a problem responding right now' and the log says InternalServerError",
@@ -47,6 +53,8 @@ def test_a_bot_service_part_beside_the_platform_makes_the_bot_ours(explain, ques
     [
         # the platform's own bot, with nothing of the Bot Service beside it
         ("my Telegram bot 502", "Telegram"),
+        # a platform that is no channel of the Bot Service keeps its bot's endpoint
+        ("Discord bot endpoint returns 401", "Discord"),
         # its own API, even through the same tunnel
         ("Telegram bot via ngrok: setWebhook says Wrong response from the webhook: 502 Bad Gateway", "Telegram"),
         ("Slack bolt app connector error 403 not_in_channel", "Slack"),
