@@ -40,6 +40,8 @@ def test_status_names_before_error_and_counts_with_a_plus(question, expected):
         # a Web Chat page left open until its token ran out
         ("our webchat goes silent when the browser tab is left open over lunch", ("bot-service", 403, None)),
         ("Web Chat kept open overnight, in the morning no message reaches the bot", ("bot-service", 403, None)),
+        ("webchat idle for an hour then the bot stops answering", ("bot-service", 403, None)),
+        ("the web chat page sits idle for 40 minutes and then nothing is delivered", ("bot-service", 403, None)),
     ],
 )
 def test_emulator_credentials_and_an_idle_web_chat_are_the_bot_services(explain, question, expected):
@@ -51,7 +53,11 @@ def test_a_status_name_before_error_keeps_the_product_named(explain):
                 ("acs-chat", 401, None))
 
 
-def test_a_bot_idle_on_its_host_is_no_expired_token(explain):
-    # only a client's page is "left open"; a bot host's cold start is not a 403
-    d = explain("bot on App Service is slow after being idle")
+@pytest.mark.parametrize(
+    "question",
+    ["bot on App Service is slow after being idle", "bot idle for an hour then slow first reply"],
+)
+def test_a_bot_idle_on_its_host_is_no_expired_token(explain, question):
+    # only a client's page is "left open" or idle; a bot host's cold start is not a 403
+    d = explain(question)
     assert not (d.status == "answer" and d.matches[0].entry.code == 403)
