@@ -9,8 +9,10 @@ names), and the words those parts use when the bot fails (the channel's
 "Sorry, MyBot is having a problem responding right now", the .NET connector
 client's "Operation returned an invalid status code 'BadGateway'"). Named
 beside the platform, any of them makes the question the Bot Service's, in any
-language. A call straight to the platform's own API (setWebhook, a Bolt app)
-or another product named with it (Rasa's Slack connector) keeps it theirs.
+language. A call straight to the platform's own API (setWebhook, a Bolt app),
+the platform calling the bot's own URL (its webhook: a Bot Service bot's platform
+calls the Bot Service), or another product named with it (Rasa's Slack
+connector) keeps it theirs.
 """
 
 import pytest
@@ -58,6 +60,12 @@ def test_a_bot_service_part_beside_the_platform_makes_the_bot_ours(explain, ques
         # its own API, even through the same tunnel
         ("Telegram bot via ngrok: setWebhook says Wrong response from the webhook: 502 Bad Gateway", "Telegram"),
         ("Slack bolt app connector error 403 not_in_channel", "Slack"),
+        # the platform calling the bot's own URL (a webhook, Slack's request URL), tunnelled or not: a
+        # Bot Service bot's platform calls the Bot Service, only the bot's endpoint is tunnelled
+        ("LINE bot webhook via ngrok returns 404", "LINE / Viber / Kakao / Signal"),
+        ("Telegram bot webhook through ngrok gets 502", "Telegram"),
+        ("Slack bot: request URL via ngrok returns 500", "Slack"),
+        ("facebook messenger bot webhook on ngrok 403", "Facebook Messenger / Instagram"),
         # another bot framework's connector for the platform is that framework's
         ("Rasa slack connector returns 500 through ngrok", "Rasa / Botpress"),
         # a library of the platform's own, named without the platform
