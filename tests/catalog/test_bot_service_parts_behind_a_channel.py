@@ -68,6 +68,10 @@ def test_a_bot_service_part_beside_the_platform_makes_the_bot_ours(explain, ques
         ("facebook messenger bot webhook on ngrok 403", "Facebook Messenger / Instagram"),
         # another bot framework's connector for the platform is that framework's
         ("Rasa slack connector returns 500 through ngrok", "Rasa / Botpress"),
+        # ... and the platform's connector in an integration tool is the platform's
+        ("Logic Apps Telegram connector 401", "Telegram"),
+        ("Slack connector for Jira returns 500", "Slack"),
+        ("Instagram connector in Zapier: 401", "Facebook Messenger / Instagram"),
         # a library of the platform's own, named without the platform
         ("aiogram bot state lost after restart, 500", "Telegram"),
     ],
