@@ -462,7 +462,8 @@ class Matcher:
                 # status; a reason phrase beside them is often only a message's wording.
                 worded.extend(answers[answered_before:])
                 del answers[answered_before:]
-        answers.extend(worded)
+        # ... and the statuses named in digits, the one that says what went wrong before a 500.
+        answers = [*_cause_before_500(_unique(answers)), *worded]
         # A string code ("validation_error") explains itself; its HTTP status
         # answers first unless the question named the status itself.
         named_status = any(t.role in ("http", "code") for t in p.targets)
@@ -827,6 +828,29 @@ def _specific_first(matches: list[Match]) -> list[Match]:
     # than the status's, so it comes first.
     rest.sort(key=lambda m: m.entry.subcode is None)
     return rest + generic
+
+
+def _cause_before_500(matches: list[Match]) -> list[Match]:
+    """A 500 is what a server says when something else went wrong: beside another error status of
+    the same product, that status says what, and comes first.
+
+    "document Q&A backend: HTTP 500 in the UI, log says ... Status: 429 (Too Many Requests)" is the
+    429; "returns a generic 500 when the body has no question field; shouldn't that be a 422?" asks
+    about the 422. The 500 stays among the answers. Only statuses named in digits count: a reason
+    phrase inside a message ("invalid status 'Unauthorized'") is often a dependency's wording.
+    """
+    if len(matches) < 2 or not _is_plain(matches[0].entry, 500):
+        return matches
+    source = matches[0].entry.source
+    if not any(m.entry.source == source and m.entry.subcode is None and m.entry.http_status is not None
+               and m.entry.http_status >= 400 and m.entry.http_status != 500 for m in matches[1:]):
+        return matches
+    return [*matches[1:], matches[0]]
+
+
+def _is_plain(e: Entry, status: int) -> bool:
+    """The product's own row of this HTTP status, no subcode."""
+    return e.code == status and e.subcode is None and e.http_status == status
 
 
 def _words_decide(ranked: list[_Candidate]) -> bool:

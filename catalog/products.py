@@ -51,6 +51,18 @@ def phrase_positions(words: list[str], phrase: tuple[str, ...]) -> list[int]:
     return [i for i in range(len(words) - n + 1) if words[i] == phrase[0] and tuple(words[i : i + n]) == phrase]
 
 
+_OWNERS = ("your", "our", "my", "the", None)
+
+
+def owner_variants(phrase: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """A product phrase written with "your" stands for anyone's: 'chat with your data' is also
+    'chat with our data', 'chat with my data', 'chat with the data' and 'chat with data'."""
+    if "your" not in phrase:
+        return [phrase]
+    i = phrase.index("your")
+    return [(*phrase[:i], *((o,) if o else ()), *phrase[i + 1 :]) for o in _OWNERS]
+
+
 def words_of(text: str) -> list[str]:
     """Folded words, identifiers split into their words, and scripts split where they meet."""
     out: list[str] = []
@@ -99,9 +111,9 @@ class ProductSignals:
         self.weak = {sid: {tuple(words_of(w)) for w in src.weak_signals} for sid, src in sources.items()}
         for sid, src in sources.items():
             for phrase in src.signals:
-                key = tuple(words_of(phrase))
-                if key:
-                    self.phrases.setdefault(key, set()).add(sid)
+                for key in owner_variants(tuple(words_of(phrase))):
+                    if key:
+                        self.phrases.setdefault(key, set()).add(sid)
         self.max_len = max((len(k) for k in self.phrases), default=1)
         self.single = {k[0]: v for k, v in self.phrases.items() if len(k) == 1}
         # Phrases of several words by (words, first two letters), for typo
