@@ -78,6 +78,9 @@ class Matcher:
         self.components = load_component_errors()
         self.evidence = load_foreign_evidence(_catalog_words(catalog), self.lex)
         self.family = {sid: src.family or sid for sid, src in catalog.sources.items()}
+        # Tips written for another product's users (Source.tips_for): "CreateCall to a phone number
+        # fails unless I pass a caller id" names Call Automation, and its tip answers it (_with_tips).
+        self.tips_for = {sid: src.tips_for for sid, src in catalog.sources.items() if src.tips_for}
         self.text = TextIndex(catalog.entries, self.lex)
         self.position = {id(e): i for i, e in enumerate(catalog.entries)}
         self.class_entries: dict[int, Entry] = {}
@@ -384,6 +387,7 @@ class Matcher:
             said_text = self.negated.sub(" ", said_text)
         text_words = tokens(said_text, self.lex.stopwords)
         qwords = self.text.query_words(text_words) if text_words else None
+        said_hits = self._with_tips(said_hits)  # the words' matching only: no number has a tip
         if qwords is not None and said_hits.word_sources:
             qwords = qwords.with_products({stem(w): s for w, s in said_hits.word_sources.items()})
 
@@ -511,6 +515,27 @@ class Matcher:
             suggestions = [self.catalog.entries[i] for i, s in self.text.search(qwords, 3) if s >= SUGGESTION_FLOOR]
         sugg = tuple(_unique([Match(e, 0.0, "suggestion") for e in suggestions]))[:MAX_CANDIDATES]
         return Decision(question, "none", sugg, hint=self._class_hint(missed), truncated_at=truncated)
+
+    def _with_tips(self, hits: SignalHits) -> SignalHits:
+        """The tips written for a product named (Source.tips_for): just below it.
+
+        Only the words' matching reads this (no number has a tip): "Call Automation rejects my
+        callback because it's an http:// address" is the CallbackUri tip's, though it names no
+        troubleshooting. The product's own words half-explain its tips, as they do its rows.
+        """
+        if not self.tips_for or not hits.strength:
+            return hits
+        lift: dict[str, float] = {}
+        for tips, products in self.tips_for.items():
+            top = max((hits.strength.get(s, 0.0) for s in products), default=0.0)
+            if top >= 1.0:
+                lift[tips] = max(top - 0.5, 0.8)
+        if not lift:
+            return hits
+        lifted = _at_least(hits, lift)
+        word_sources = {w: srcs | {t for t in lift if srcs & set(self.tips_for[t])}
+                        for w, srcs in hits.word_sources.items()}
+        return SignalHits(lifted.strength, lifted.used_words, word_sources, lifted.weak)
 
     def _with_rest_statuses(self, hits: SignalHits) -> SignalHits:
         """A REST call's failure of a product whose statuses another source holds names that source too.
