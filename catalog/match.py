@@ -412,6 +412,8 @@ class Matcher:
             status_like = t.role != "subcode" and t.subcode is None and 100 <= number <= 599
             if rest_failure and status_like and named:
                 named = self._rest_status_rows(named, cands)
+            if status_like and len(named) > 1:
+                named = self._holder_of_tie(named, cands)
             if cands and ((status_like and self._outranked(hits, sources)) or (not named and hits.names_a_product and (
                 len(sources) > 1 or (t.role != "pair" and self._slip_in_named(number, hits, sources))
             ))):
@@ -584,6 +586,20 @@ class Matcher:
     def _holders(self, named: set[str]) -> set[str]:
         """The sources that hold these products' statuses (Source.statuses_for)."""
         return {h for h, products in self.statuses_for.items() if named & set(products)}
+
+    def _holder_of_tie(self, named: set[str], cands: list[_Candidate]) -> set[str]:
+        """Several of our services named alike, with the same status: the source that holds all their
+        statuses answers for them.
+
+        "Azure Communication Services now gives me 401 ... for a phone number my resource doesn't
+        own": Chat, SMS, Call Automation and the REST API each have a plain 401 and ACS names them
+        all; the REST API's common 401 is every ACS service's.
+        """
+        for holder, products in self.statuses_for.items():
+            plain = {c.entry.source for c in cands if c.entry.source in named and not c.partial}
+            if holder in plain and plain - {holder} and plain - {holder} <= set(products):
+                return {holder}
+        return named
 
     def _rest_status_rows(self, named: set[str], cands: list[_Candidate]) -> set[str]:
         """In a REST call's failure, the status's own row over a number that only opens a code/subcode pair.
