@@ -80,7 +80,10 @@ class Matcher:
         self.family = {sid: src.family or sid for sid, src in catalog.sources.items()}
         # Tips written for another product's users (Source.tips_for): "CreateCall to a phone number
         # fails unless I pass a caller id" names Call Automation, and its tip answers it (_with_tips).
-        self.tips_for = {sid: src.tips_for for sid, src in catalog.sources.items() if src.tips_for}
+        self.tips_of: dict[str, tuple[str, ...]] = {}  # product -> the sources of tips written for it
+        for sid, src in catalog.sources.items():
+            for product in src.tips_for:
+                self.tips_of[product] = (*self.tips_of.get(product, ()), sid)
         self.text = TextIndex(catalog.entries, self.lex)
         self.position = {id(e): i for i, e in enumerate(catalog.entries)}
         self.class_entries: dict[int, Entry] = {}
@@ -525,17 +528,15 @@ class Matcher:
         callback because it's an http:// address" is the CallbackUri tip's, though it names no
         troubleshooting. The product's own words half-explain its tips, as they do its rows.
         """
-        if not self.tips_for or not hits.strength:
-            return hits
         lift: dict[str, float] = {}
-        for tips, products in self.tips_for.items():
-            top = max((hits.strength.get(s, 0.0) for s in products), default=0.0)
-            if top >= 1.0:
-                lift[tips] = max(top - 0.5, 0.8)
+        for product, value in hits.strength.items():
+            if value >= 1.0 and product in self.tips_of:
+                for tips in self.tips_of[product]:
+                    lift[tips] = max(lift.get(tips, 0.0), value - 0.5, 0.8)
         if not lift:
             return hits
         lifted = _at_least(hits, lift)
-        word_sources = {w: srcs | {t for t in lift if srcs & set(self.tips_for[t])}
+        word_sources = {w: srcs.union(*(self.tips_of[s] for s in srcs if s in self.tips_of))
                         for w, srcs in hits.word_sources.items()}
         return SignalHits(lifted.strength, lifted.used_words, word_sources, lifted.weak)
 
@@ -595,9 +596,9 @@ class Matcher:
         own": Chat, SMS, Call Automation and the REST API each have a plain 401 and ACS names them
         all; the REST API's common 401 is every ACS service's.
         """
-        for holder, products in self.statuses_for.items():
-            plain = {c.entry.source for c in cands if c.entry.source in named and not c.partial}
-            if holder in plain and plain - {holder} and plain - {holder} <= set(products):
+        plain = {c.entry.source for c in cands if c.entry.source in named and not c.partial}
+        for holder in plain & self.statuses_for.keys():
+            if plain - {holder} and plain - {holder} <= set(self.statuses_for[holder]):
                 return {holder}
         return named
 

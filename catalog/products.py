@@ -108,19 +108,23 @@ class ProductSignals:
     def __init__(self, sources: dict[str, Source], lex: Lexicon):
         self.lex = lex
         self.phrases: dict[tuple[str, ...], set[str]] = {}
+        variants: set[tuple[str, ...]] = set()  # another owner's phrase: matched exactly, never as a typo
         self.weak = {sid: {tuple(words_of(w)) for w in src.weak_signals} for sid, src in sources.items()}
         for sid, src in sources.items():
             for phrase in src.signals:
-                for key in owner_variants(tuple(words_of(phrase))):
+                written = tuple(words_of(phrase))
+                for key in owner_variants(written):
                     if key:
                         self.phrases.setdefault(key, set()).add(sid)
+                        if key != written:
+                            variants.add(key)
         self.max_len = max((len(k) for k in self.phrases), default=1)
         self.single = {k[0]: v for k, v in self.phrases.items() if len(k) == 1}
         # Phrases of several words by (words, first two letters), for typo
         # look-ups: a slip in the very first letters is rare, a full scan is slow.
         self.multi: dict[tuple[int, str], list[str]] = {}
         for k in self.phrases:
-            if len(k) > 1:
+            if len(k) > 1 and k not in variants:
                 ref = " ".join(k)
                 self.multi.setdefault((len(k), ref[:2]), []).append(ref)
         self.single_by_len: dict[int, list[str]] = {}
