@@ -59,3 +59,9 @@ def test_codes_still_decide_beside_the_tips_words(explain, question, expected):
 def test_a_tips_own_words_name_it_as_before(explain):
     assert_answers(explain("my app isn't receiving the IncomingCall event from Event Grid"),
                    ("acs-troubleshooting", None, None))
+
+
+def test_an_http_trigger_is_no_http_callback(explain):
+    # an HTTP-triggered function runs the code; it says nothing of the callback's scheme
+    d = explain("running call automation on http trigger azure function, createCall never rings")
+    assert _tip(d) != "callbackuri-https"
