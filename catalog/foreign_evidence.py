@@ -116,6 +116,9 @@ class ForeignEvidence:
     weak: frozenset[str]
     shapes: tuple[Shape, ...] = ()
     decisive: frozenset[str] = frozenset()
+    # Signs of a step an app of ours runs itself (indexing documents for a RAG app): ours when the
+    # question puts them inside that app (foreign_products.ForeignProducts.inside_our_app).
+    inside_our_app: frozenset[str] = frozenset()
 
     def is_name(self, token: str) -> bool:
         """A token with a word in it that is nobody's word we know: a product's name.
@@ -339,4 +342,5 @@ def load_foreign_evidence(catalog_words: frozenset[str], lex: Lexicon, path: Pat
         weak=frozenset(raw["weighing"]["weak"]),
         shapes=tuple(Shape(s["kind"], s["name"], tuple(map(re.compile, s["patterns"]))) for s in raw.get("shapes", ())),
         decisive=frozenset(raw["weighing"].get("decisive", ())),
+        inside_our_app=frozenset(raw["weighing"].get("inside_our_app", ())),
     )

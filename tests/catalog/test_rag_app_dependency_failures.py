@@ -102,3 +102,23 @@ def test_a_reason_phrase_inside_a_dependencys_message_does_not_outrank_the_apps_
     d = explain("the RAG sample's log: azure.core.exceptions.ClientAuthenticationError: Operation returned an "
                 "invalid status 'Unauthorized' and then POST /chat 500")
     assert_ours(d, ("rag-api", 500, None))
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        # indexing one's documents, put inside the RAG app: the app's own ingestion (its upload rows,
+        # its upstream's limits); named alone it is the indexing tools' (test_errors_of_what_surrounds_ours)
+        ("ingesting docs for the RAG chat: AI Search returns 403 Forbidden while indexing", ("rag-api", 403, None)),
+        ("the RAG demo logs openai.error.RateLimitError: Requests to the Embeddings_Create Operation under Azure "
+         "OpenAI API version 2023-05-15 have exceeded call rate limit", ("rag-api", 429, None)),
+        ("prepdocs.py fails with 429 from the embeddings deployment for our RAG chat", ("rag-api", 429, None)),
+    ],
+)
+def test_indexing_inside_the_rag_app_is_the_apps_own_step(explain, question, expected):
+    assert_ours(explain(question), expected)
+
+
+def test_indexing_named_alone_stays_the_indexing_tools(explain):
+    assert_none_naming(explain("python prepdocs.py stops at file 40 with HttpResponseError 429"),
+                       "the indexing of documents (a search index, an embedding model)")
