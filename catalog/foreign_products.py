@@ -19,7 +19,7 @@ from typing import Iterable, Iterator
 
 from .foreign_evidence import known_hosts
 from .lexicon import fold
-from .products import words_of
+from .products import owner_variants, words_of
 
 FOREIGN_PATH = Path(__file__).with_name("foreign_products.toml")
 _ADDRESS = re.compile(r"\S+://\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|ai|dev|app|cloud|co|cn|uz|de|uk|us|me|live)\b")
@@ -51,6 +51,10 @@ class ForeignProducts:
     channel_nouns: frozenset[str] = frozenset()  # "the Telegram channel ..."
     channel_of: frozenset[str] = frozenset()  # "... channel to / of / for my bot"
     other_channels: frozenset[str] = frozenset()  # channels of our bots that are no product listed here (Kik, Skype)
+    # ... and the words that put the failure inside an app of ours ([[built_on]] app_words: "our RAG
+    # chat", "running the RAG demo"): there even its own library's exception is our app's dependency failing.
+    app_words: tuple[tuple[str, frozenset[tuple[str, ...]]], ...] = ()
+    own_service: tuple[tuple[str, tuple[str, ...]], ...] = ()  # ... another service's own call to it: theirs even there
 
     def __post_init__(self) -> None:
         # Looked up on every question: what finding the phrases needs is worked out here, once.
@@ -63,7 +67,13 @@ class ForeignProducts:
         for written, name in self.cased:  # "LINE": where it stands, once the capitals have named it
             by_name.setdefault(name, set()).add(tuple(words_of(written.lower())))
         object.__setattr__(self, "_named_by", {n: _PhraseFinder(k) for n, k in by_name.items() if n in self.bot_channels})
-        object.__setattr__(self, "_own_api", dict(self.own_api))
+        # A mark that ends in a dot is a namespace ("openai.RateLimitError"): it opens a dotted name,
+        # never ends a sentence ("on Azure OpenAI.") nor sits inside a host ("x.openai.azure.com").
+        object.__setattr__(self, "_own_api", {n: re.compile("|".join(
+            rf"(?<![\w.-]){re.escape(m)}(?=[a-z_])" if m.endswith(".") else re.escape(m) for m in marks))
+            for n, marks in self.own_api if marks})
+        object.__setattr__(self, "_app_words", {n: _PhraseFinder(k) for n, k in self.app_words})
+        object.__setattr__(self, "_own_service", dict(self.own_service))
         object.__setattr__(self, "_ours_with", {n: _PhraseFinder(k) for n, k in self.ours_with})
         # "LINE bot", "LINE公式": the capitals, not glued to other Latin letters or digits, and
         # not a line number ("LINE 42") nor a word of a phrase in capitals ("DIRECT LINE",
@@ -128,9 +138,15 @@ class ForeignProducts:
         (named beside our bots' channel words, as the place a bot is put on, or as one of
         several chat platforms the same bot is on), or what our product is built on, beside
         our product's words ([[built_on]] ours_with). A call straight to its own API or
-        library ([[built_on]] own_api: getUpdates, telegraf, openai.RateLimitError) is its own."""
-        if any(m in text for m in self._own_api.get(name, ())):
+        library ([[built_on]] own_api: getUpdates, telegraf, openai.RateLimitError) is its own, unless
+        the question puts that call inside an app of ours ([[built_on]] app_words: "openai.error ...
+        running the RAG demo" is the RAG app's dependency failing, the RAG API's upstream error)."""
+        if any(m in text for m in self._own_service.get(name, ())):
             return False
+        own = self._own_api.get(name)
+        if own is not None and own.search(text):
+            app = self._app_words.get(name)
+            return app is not None and app.first_in(words) is not None
         if name in self.bot_channels and (
             self.names_our_channel(words) or self._placed_on(name, words)
             or sum(n in self.bot_channels for n in names) + any(w in self.other_channels for w in words) >= 2
@@ -163,6 +179,11 @@ class ForeignProducts:
                     if w in self.bot_words:
                         return any(x in self.channel_of for x in after[:n])  # "... channel to my bot"
         return False
+
+    def inside_our_app(self, words: list[str]) -> bool:
+        """The words put the question inside an app of ours ([[built_on]] app_words: a RAG chat,
+        a chat over one's documents)."""
+        return any(f.first_in(words) is not None for f in self._app_words.values())
 
     def names_our_channel(self, words: list[str]) -> bool:
         """The words of a Bot Service bot's channels: Teams, Web Chat, the channel configuration."""
@@ -223,10 +244,15 @@ def load_foreign_products(path: Path = FOREIGN_PATH) -> ForeignProducts:
     if unknown:
         raise ValueError(f"foreign_products.toml [[built_on]] names no product listed: {sorted(unknown)}")
     own_api = tuple((b["product"], tuple(fold(m) for m in b.get("own_api", ()))) for b in built_on)
-    ours_with = tuple((b["product"], frozenset(tuple(words_of(w)) for w in b["ours_with"])) for b in built_on if b.get("ours_with"))
+    ours_with = tuple((b["product"], frozenset(k for w in b["ours_with"] for k in owner_variants(tuple(words_of(w)))))
+                      for b in built_on if b.get("ours_with"))
+    own_service = tuple((b["product"], tuple(fold(m) for m in b["own_service"])) for b in built_on if b.get("own_service"))
+    app_words = tuple((b["product"], frozenset(k for w in b["app_words"] for k in owner_variants(tuple(words_of(w)))))
+                      for b in built_on if b.get("app_words"))
     placed = raw.get("bot_placed_on", {})
     return ForeignProducts(phrases, tuple(marks), ours, tuple(fold(m) for m in raw["ours"]["marks"]), alone,
                            chat, channels, cased, (*ours_hosts, *neutral_hosts), own_api, ours_with,
                            frozenset(placed.get("words", ())), frozenset(placed.get("bot_words", ())),
                            frozenset(placed.get("fillers", ())), frozenset(placed.get("channel", ())),
-                           frozenset(placed.get("channel_of", ())), frozenset(placed.get("other_channels", ())))
+                           frozenset(placed.get("channel_of", ())), frozenset(placed.get("other_channels", ())),
+                           app_words, own_service)

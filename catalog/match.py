@@ -78,6 +78,12 @@ class Matcher:
         self.components = load_component_errors()
         self.evidence = load_foreign_evidence(_catalog_words(catalog), self.lex)
         self.family = {sid: src.family or sid for sid, src in catalog.sources.items()}
+        # Tips written for another product's users (Source.tips_for): "CreateCall to a phone number
+        # fails unless I pass a caller id" names Call Automation, and its tip answers it (_with_tips).
+        self.tips_of: dict[str, tuple[str, ...]] = {}  # product -> the sources of tips written for it
+        for sid, src in catalog.sources.items():
+            for product in src.tips_for:
+                self.tips_of[product] = (*self.tips_of.get(product, ()), sid)
         self.text = TextIndex(catalog.entries, self.lex)
         self.position = {id(e): i for i, e in enumerate(catalog.entries)}
         self.class_entries: dict[int, Entry] = {}
@@ -334,6 +340,10 @@ class Matcher:
         # A long log is read one line shape each, like the product words: its lines repeat.
         evidence = [e for e in self.evidence.find(shape, p.text if shape is question else fold(shape))
                     if not self.foreign.names_ours(fold(e.name), words_of(e.name))]
+        if evidence and self.evidence.inside_our_app and any(e.kind in self.evidence.inside_our_app for e in evidence) \
+                and self.foreign.inside_our_app(words):
+            # "ingesting docs for our RAG chat: AI Search returns 403": the app's own step
+            evidence = [e for e in evidence if e.kind not in self.evidence.inside_our_app]
         if evidence and self.evidence.outweighs(evidence, hits.names_a_product) \
                 and (self.evidence.produced_elsewhere(evidence) or not self._names_ours_outside(shape, evidence, p.text, words)) \
                 and not self._names_our_pair(p.targets):
@@ -384,6 +394,7 @@ class Matcher:
             said_text = self.negated.sub(" ", said_text)
         text_words = tokens(said_text, self.lex.stopwords)
         qwords = self.text.query_words(text_words) if text_words else None
+        said_hits = self._with_tips(said_hits)  # the words' matching only: no number has a tip
         if qwords is not None and said_hits.word_sources:
             qwords = qwords.with_products({stem(w): s for w, s in said_hits.word_sources.items()})
 
@@ -408,6 +419,8 @@ class Matcher:
             status_like = t.role != "subcode" and t.subcode is None and 100 <= number <= 599
             if rest_failure and status_like and named:
                 named = self._rest_status_rows(named, cands)
+            if status_like and len(named) > 1:
+                named = self._holder_of_tie(named, cands)
             if cands and ((status_like and self._outranked(hits, sources)) or (not named and hits.names_a_product and (
                 len(sources) > 1 or (t.role != "pair" and self._slip_in_named(number, hits, sources))
             ))):
@@ -462,7 +475,8 @@ class Matcher:
                 # status; a reason phrase beside them is often only a message's wording.
                 worded.extend(answers[answered_before:])
                 del answers[answered_before:]
-        answers.extend(worded)
+        # ... and the statuses named in digits, the one that says what went wrong before a 500.
+        answers = [*_cause_before_500(_unique(answers)), *worded]
         # A string code ("validation_error") explains itself; its HTTP status
         # answers first unless the question named the status itself.
         named_status = any(t.role in ("http", "code") for t in p.targets)
@@ -511,6 +525,25 @@ class Matcher:
         sugg = tuple(_unique([Match(e, 0.0, "suggestion") for e in suggestions]))[:MAX_CANDIDATES]
         return Decision(question, "none", sugg, hint=self._class_hint(missed), truncated_at=truncated)
 
+    def _with_tips(self, hits: SignalHits) -> SignalHits:
+        """The tips written for a product named (Source.tips_for): just below it.
+
+        Only the words' matching reads this (no number has a tip): "Call Automation rejects my
+        callback because it's an http:// address" is the CallbackUri tip's, though it names no
+        troubleshooting. The product's own words half-explain its tips, as they do its rows.
+        """
+        lift: dict[str, float] = {}
+        for product, value in hits.strength.items():
+            if value >= 1.0 and product in self.tips_of:
+                for tips in self.tips_of[product]:
+                    lift[tips] = max(lift.get(tips, 0.0), value - 0.5, 0.8)
+        if not lift:
+            return hits
+        lifted = _at_least(hits, lift)
+        word_sources = {w: srcs.union(*(self.tips_of[s] for s in srcs if s in self.tips_of))
+                        for w, srcs in hits.word_sources.items()}
+        return SignalHits(lifted.strength, lifted.used_words, word_sources, lifted.weak)
+
     def _with_rest_statuses(self, hits: SignalHits) -> SignalHits:
         """A REST call's failure of a product whose statuses another source holds names that source too.
 
@@ -558,6 +591,20 @@ class Matcher:
     def _holders(self, named: set[str]) -> set[str]:
         """The sources that hold these products' statuses (Source.statuses_for)."""
         return {h for h, products in self.statuses_for.items() if named & set(products)}
+
+    def _holder_of_tie(self, named: set[str], cands: list[_Candidate]) -> set[str]:
+        """Several of our services named alike, with the same status: the source that holds all their
+        statuses answers for them.
+
+        "Azure Communication Services now gives me 401 ... for a phone number my resource doesn't
+        own": Chat, SMS, Call Automation and the REST API each have a plain 401 and ACS names them
+        all; the REST API's common 401 is every ACS service's.
+        """
+        plain = {c.entry.source for c in cands if c.entry.source in named and not c.partial}
+        for holder in plain & self.statuses_for.keys():
+            if plain - {holder} and plain - {holder} <= set(self.statuses_for[holder]):
+                return {holder}
+        return named
 
     def _rest_status_rows(self, named: set[str], cands: list[_Candidate]) -> set[str]:
         """In a REST call's failure, the status's own row over a number that only opens a code/subcode pair.
@@ -827,6 +874,29 @@ def _specific_first(matches: list[Match]) -> list[Match]:
     # than the status's, so it comes first.
     rest.sort(key=lambda m: m.entry.subcode is None)
     return rest + generic
+
+
+def _cause_before_500(matches: list[Match]) -> list[Match]:
+    """A 500 is what a server says when something else went wrong: beside another error status of
+    the same product, that status says what, and comes first.
+
+    "document Q&A backend: HTTP 500 in the UI, log says ... Status: 429 (Too Many Requests)" is the
+    429; "returns a generic 500 when the body has no question field; shouldn't that be a 422?" asks
+    about the 422. The 500 stays among the answers. Only statuses named in digits count: a reason
+    phrase inside a message ("invalid status 'Unauthorized'") is often a dependency's wording.
+    """
+    if len(matches) < 2 or not _is_plain(matches[0].entry, 500):
+        return matches
+    source = matches[0].entry.source
+    if not any(m.entry.source == source and m.entry.subcode is None and m.entry.http_status is not None
+               and m.entry.http_status >= 400 and m.entry.http_status != 500 for m in matches[1:]):
+        return matches
+    return [*matches[1:], matches[0]]
+
+
+def _is_plain(e: Entry, status: int) -> bool:
+    """The product's own row of this HTTP status, no subcode."""
+    return e.code == status and e.subcode is None and e.http_status == status
 
 
 def _words_decide(ranked: list[_Candidate]) -> bool:

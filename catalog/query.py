@@ -450,6 +450,10 @@ def _is_quantity_key(key: str, lex: Lexicon) -> bool:
     return any(w in lex.quantity_key_words for w in re.findall(r"[a-z]+", key))
 
 
+# What comes right before a status the question names as the one it did NOT get.
+_INSTEAD_OF = re.compile(r"\b(?:instead of|rather than)\s+(?:(?:an?|the)\s+)?(?:(?:http|status|error|a)\s+)?(?:code\s+)?$")
+
+
 def parse(question: str, lex: Lexicon | None = None) -> ParsedQuestion:
     """Read one question. Never raises on any text."""
     lex = lex or load_lexicon()
@@ -610,6 +614,10 @@ def parse(question: str, lex: Lexicon | None = None) -> ParsedQuestion:
         if len(chosen) >= MAX_TARGETS:
             break
     targets = sorted(chosen, key=lambda t: t.start)
+    if len(targets) > 1 and ("instead of" in clean or "rather than" in clean):
+        # "now gives me 401 instead of 404": the status it no longer gives is no error asked about.
+        kept = [t for t in targets if not _INSTEAD_OF.search(clean, max(0, t.start - 40), t.start)]
+        targets = kept or targets
 
     return ParsedQuestion(
         text=text,
