@@ -1,0 +1,63 @@
+"""Errors of other Microsoft cloud services carry our statuses, and are theirs.
+
+Speech's SDK prints its failures its own way ("CANCELED: ErrorDetails=WebSocket upgrade
+failed: Authentication error (401). Please check subscription information and region
+name."); Microsoft Graph (OneDrive, SharePoint, Outlook) answers with codes in lower
+camel case ({"code": "notAllowed"}, "itemNotFound"), which none of our products uses;
+OneDrive and SharePoint are products of their own; and Azure Resource Manager deploying
+resources fails in its own gateway ("x-ms-failure-cause: gateway", "Diagnostic
+information: timestamp ...") or in the deployment commands, even when the resources are
+ACS's. All are 'none', saying which service they look like.
+"""
+
+import pytest
+
+from tests.support.matching import assert_none_naming, assert_ours
+
+SPEECH = "Azure AI Speech (its SDK opening the speech websocket)"
+ARM = "Azure Resource Manager (a deployment of resources)"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "websocket upgrade failed: Forbidden (403). Please check subscription information and region name.",
+        "CANCELED: Reason=Error ErrorCode=ConnectionFailure ErrorDetails=Connection failed 401 in the kiosk app",
+        "transcription in the unity app: WebSocket upgrade failed: Authentication error (401)",
+    ],
+)
+def test_speech_sdks_own_failure_lines(explain, question):
+    assert_none_naming(explain(question), SPEECH)
+
+
+@pytest.mark.parametrize(
+    "question, code",
+    [
+        ('Graph upload: {"error": {"code": "itemNotFound", "message": "The resource could not be found."}} 404', "itemNotFound"),
+        ('calendar sync 429 {"error":{"code":"activityLimitReached","message":"The app or user has been throttled."}}',
+         "activityLimitReached"),
+        ("""renaming the file gives 409 {'code': 'nameAlreadyExists'}""", "nameAlreadyExists"),
+    ],
+)
+def test_graphs_lower_camel_case_codes(explain, question, code):
+    assert_none_naming(explain(question), f"Microsoft Graph (OneDrive, SharePoint, Outlook: its error code '{code}')")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "az deployment group create for the Communication Services resource fails with 500 InternalServerError",
+        "New-AzResourceGroupDeployment for our bot's App Service: 409 Conflict",
+        "ARM says x-ms-failure-cause: gateway and 502 while creating the ACS resource",
+        'Encountered internal server error. Diagnostic information: timestamp \'20250103T101010Z\' while deploying the azure bot',
+    ],
+)
+def test_a_resource_deployment_is_arms_even_for_our_resources(explain, question):
+    assert_none_naming(explain(question), ARM)
+
+
+def test_our_own_etag_and_codes_stay_ours(explain):
+    # a bot's state store losing an eTag race is the Bot Service's 412; ACS's codes are PascalCase
+    assert_ours(explain("bot framework state: 412 Precondition Failed, the eTag does not match"), ("bot-service", 412, None))
+    assert_ours(explain('ACS chat: {"error": {"code": "Forbidden", "message": "Permission denied"}} 403'),
+                ("acs-chat", 403, None))
