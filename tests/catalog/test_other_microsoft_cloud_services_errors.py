@@ -16,6 +16,7 @@ from tests.support.matching import assert_none_naming, assert_ours
 
 SPEECH = "Azure AI Speech (its SDK opening the speech websocket)"
 ARM = "Azure Resource Manager (a deployment of resources)"
+FILES = "OneDrive / SharePoint (Microsoft 365 files)"
 
 
 @pytest.mark.parametrize(
@@ -41,6 +42,11 @@ def test_speech_sdks_own_failure_lines(explain, question):
 )
 def test_graphs_lower_camel_case_codes(explain, question, code):
     assert_none_naming(explain(question), f"Microsoft Graph (OneDrive, SharePoint, Outlook: its error code '{code}')")
+
+
+def test_onedrive_and_sharepoint_by_name(explain):
+    assert_none_naming(explain("my SharePoint document library returns 403 when the flow writes the file"), FILES)
+    assert_none_naming(explain("OneDrive sync: 412 precondition failed when two devices save the same item"), FILES)
 
 
 @pytest.mark.parametrize(
