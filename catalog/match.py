@@ -402,6 +402,10 @@ class Matcher:
         for t in known:
             answered_before = len(answers)
             number = t.subcode if t.subcode is not None else (t.code if t.code is not None else t.number)
+            if number == 0 and t.role == "any" and not t.explicit:
+                # A zero on its own is a count or an empty value ("already live (0) null", "0 results"):
+                # our zeros are named as a code or subcode, or beside their pair ("603 0", "0/0").
+                continue
             cands = self._drop_generic_twins(self._numeric_candidates(t, words))
             sources = {c.entry.source for c in cands}
             named = hits.strongest(sources)
@@ -494,6 +498,7 @@ class Matcher:
                             truncated_at=truncated, context=by_alias.source)
         product_words = {stem(w) for w in said_hits.used_words}
         failures = [_action_stems(m.group(1), self.lex.stopwords) for m in _FAILED_TO_QUOTED.finditer(question)]
+        failures += [_action_stems(m.group(1) or m.group(2), self.lex.stopwords) for m in _FAILED_OTHERWISE.finditer(question)]
         text = self._by_text(qwords, said_hits, context, strict=missed_named, product_words=product_words,
                              failures=failures)
         if text is not None:
@@ -724,6 +729,9 @@ class Matcher:
 # to connect" is a story.
 _FAILED_TO = re.compile(r"Failed to ([^,.;:()\n]+)")
 _FAILED_TO_QUOTED = re.compile(r"(?<![\w-])Failed to ([^,.;:()\n\"'=]+)")
+# ... and the same failure worded as other SDKs and apps word it: "Error starting live streaming: ...",
+# "Error while creating the view", "Can't join call because ...": the action it failed at.
+_FAILED_OTHERWISE = re.compile(r"(?:Error (?:while |when )?([a-z]+ing [^,.;:()\n\"'=]+)|Can(?:'|no)t ([a-z]+ [^,.;:()\n\"'=]+?) because)")
 
 
 def _action_stems(action: str, stop: frozenset[str]) -> tuple[str, ...]:
