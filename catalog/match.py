@@ -592,6 +592,9 @@ class Matcher:
         """The one row of the product named whose alias the question uses, if there is one."""
         if self.alias_pattern is None or not hits.names_a_product:
             return None
+        if "more than" in folded:
+            # "once there are more than 6 camera streams": a count past a limit is "too many" of them
+            folded = _MORE_THAN.sub("too many", folded)
         rows = {id(e): e for m in self.alias_pattern.finditer(folded)
                 for e in self.alias_rows.get(_alias_key(m.group(0)), ())}
         if not rows:
@@ -746,6 +749,8 @@ def _at_least(hits: SignalHits, strength: dict[str, float]) -> SignalHits:
         merged[source] = max(merged.get(source, 0.0), value)
     return SignalHits(merged, hits.used_words, hits.word_sources, hits.weak)
 
+
+_MORE_THAN = re.compile(r"\bmore than \d+(?![\d.])")
 
 # What the stemmer may have cut from a word (textindex._SUFFIXES, at most twice).
 _INFLECTION = r"(?:ations|ation|ions|ion|ing|ers|er|ed|es|s|e){0,2}"
