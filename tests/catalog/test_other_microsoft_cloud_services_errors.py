@@ -7,7 +7,8 @@ camel case ({"code": "notAllowed"}, "itemNotFound"), which none of our products 
 OneDrive and SharePoint are products of their own; and Azure Resource Manager deploying
 resources fails in its own gateway ("x-ms-failure-cause: gateway", "Diagnostic
 information: timestamp ...") or in the deployment commands, even when the resources are
-ACS's. All are 'none', saying which service they look like.
+ACS's; Graph's directory errors ("Authorization_RequestDenied") and the Service Bus gateway
+refusing a key without its claim are theirs too. All are 'none', saying which service they look like.
 """
 
 import pytest
@@ -67,3 +68,27 @@ def test_our_own_etag_and_codes_stay_ours(explain):
     assert_ours(explain("bot framework state: 412 Precondition Failed, the eTag does not match"), ("bot-service", 412, None))
     assert_ours(explain('ACS chat: {"error": {"code": "Forbidden", "message": "Permission denied"}} 403'),
                 ("acs-chat", 403, None))
+
+
+@pytest.mark.parametrize(
+    "question, code",
+    [
+        ("my teams bot sync job: Authorization_RequestDenied Insufficient privileges to complete the operation. 403",
+         "Authorization_RequestDenied"),
+        ("reading the group members returns 404 Request_ResourceNotFound", "Request_ResourceNotFound"),
+    ],
+)
+def test_graphs_directory_error_codes(explain, question, code):
+    assert_none_naming(explain(question), f"Microsoft Graph (a directory error such as '{code}')")
+
+
+def test_a_service_bus_key_without_its_claim(explain):
+    assert_none_naming(explain("my function logs: Unauthorized access. 'Listen' claim(s) are required to perform this operation. 401"),
+                       "Azure Service Bus / Event Hubs (a key without the claim it needs)")
+
+
+def test_a_bots_own_connector_error_stays_the_bots(explain):
+    # a bot of an app template failing at the connector is still the Bot Service's
+    decision = explain('SendPreview catches exception Forbidden with { "code": "BotNotInConversationRoster" }')
+    assert decision.foreign_product is None
+    assert decision.matches[0].entry.source == "bot-service"
