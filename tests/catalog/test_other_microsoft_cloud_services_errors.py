@@ -24,6 +24,7 @@ FILES = "OneDrive / SharePoint (Microsoft 365 files)"
     "question",
     [
         "websocket upgrade failed: Forbidden (403). Please check subscription information and region name.",
+        "Speech to text: WebSocket upgrade failed: Unspecified connection error (200)",
         "CANCELED: Reason=Error ErrorCode=ConnectionFailure ErrorDetails=Connection failed 401 in the kiosk app",
         "transcription in the unity app: WebSocket upgrade failed: Authentication error (401)",
     ],
@@ -61,6 +62,25 @@ def test_onedrive_and_sharepoint_by_name(explain):
 )
 def test_a_resource_deployment_is_arms_even_for_our_resources(explain, question):
     assert_none_naming(explain(question), ARM)
+
+
+@pytest.mark.parametrize(
+    "question, code",
+    [
+        ("azd up fails: DeploymentFailed 400 InvalidTemplateDeployment for the ACS resource", "DeploymentFailed"),
+        ("creating the Communication Services resource: MissingSubscriptionRegistration 409", "MissingSubscriptionRegistration"),
+        ("Azure Bot resource in West Europe: SkuNotAvailable 400 for F0", "SkuNotAvailable"),
+    ],
+)
+def test_arms_own_codes_are_arms_even_for_our_resources(explain, question, code):
+    assert_none_naming(explain(question), f"Azure Resource Manager ({code})")
+
+
+def test_azure_devops_by_name_where_none_of_ours_is_named(explain):
+    assert_none_naming(explain("Azure DevOps pipeline: TF400813 401 Unauthorized when the agent connects"),
+                       "Azure DevOps (Pipelines, Repos)")
+    # a bot it deployed is still the bot
+    assert_ours(explain("my bot deployed from an Azure DevOps pipeline returns 401 in Web Chat"), ("bot-service", 401, None))
 
 
 def test_our_own_etag_and_codes_stay_ours(explain):

@@ -24,6 +24,7 @@ CAUSES = "a phone network or another SIP stack (a Q.850 release cause)"
         "goVoIP dialer library: every second INVITE gets 486",
         "calls to the front desk fail with 480 Temporarily Unavailable from the UCM6208",
         "REGISTER is answered 403 Forbidden from our SPA122 adapter",
+        "480 Temporarily Unavailable from our Panasonic KX-NS700 when the extension is busy",
         "transfer to extension 201 gets 487 Request Terminated on my Grandstream GXP2170",
     ],
 )
