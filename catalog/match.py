@@ -115,6 +115,8 @@ class Matcher:
             m = _FAILED_TO.match(e.title)
             if m:
                 self.failed_actions[i] = _action_stems(m.group(1), self.lex.stopwords)
+        # Rows that say no more than their title (Call Automation's generic subcodes): see _by_text.
+        self.title_only = [not e.advice and fold(e.message).startswith(fold(e.title)) for e in catalog.entries]
         self.numbers_by_length: dict[int, list[str]] = {}
         for number in sorted({str(n) for e in catalog.entries for n in (e.code, e.subcode) if n is not None}):
             self.numbers_by_length.setdefault(len(number), []).append(number)
@@ -684,6 +686,11 @@ class Matcher:
             # quoted fails at an action; a row that fails at another one ("Failed to start video")
             # is not it, however many words they share.
             found = [(i, s) for i, s in found if not self._another_failure(i, failures)]
+        if found and hits.names_a_product:
+            # A row that is only its own name ("Invalid Join Meeting ID", no explanation beside it)
+            # is claimed by words only in its product, or where no product is named: "Calling SDK
+            # ... Can't join call because invalid teams meeting link" is no Call Automation subcode.
+            found = [(i, s) for i, s in found if not (self.title_only[i] and not hits.strength.get(self.catalog.entries[i].source))]
         if not found:
             return None
         any_signal = bool(hits.strength or hits.weak)
