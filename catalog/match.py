@@ -115,8 +115,10 @@ class Matcher:
             m = _FAILED_TO.match(e.title)
             if m:
                 self.failed_actions[i] = _action_stems(m.group(1), self.lex.stopwords)
-        # Rows that say no more than their title (Call Automation's generic subcodes): see _by_text.
-        self.title_only = [not e.advice and fold(e.message).startswith(fold(e.title)) for e in catalog.entries]
+        # Rows that are a bare subcode and its name, with no status and nothing said beside the name
+        # (Call Automation's generic subcodes): see _by_text.
+        self.title_only = [e.code is None and not e.advice and fold(e.message).startswith(fold(e.title))
+                           for e in catalog.entries]
         self.numbers_by_length: dict[int, list[str]] = {}
         for number in sorted({str(n) for e in catalog.entries for n in (e.code, e.subcode) if n is not None}):
             self.numbers_by_length.setdefault(len(number), []).append(number)
@@ -501,8 +503,11 @@ class Matcher:
         product_words = {stem(w) for w in said_hits.used_words}
         failures = [_action_stems(m.group(1), self.lex.stopwords) for m in _FAILED_TO_QUOTED.finditer(question)]
         failures += [_action_stems(m.group(1) or m.group(2), self.lex.stopwords) for m in _FAILED_OTHERWISE.finditer(question)]
+        # A short quote that is all of the error read, with a word the catalog never uses ("is there
+        # an end reason for 'rejected from lobby'?"): the catalog explains part of it at best.
+        thin_quote = focus is not None and len(text_words) <= 4 and qwords is not None and qwords.unknown_weight > 0
         text = self._by_text(qwords, said_hits, context, strict=missed_named, product_words=product_words,
-                             failures=failures)
+                             failures=failures, thin=thin_quote)
         if text is not None:
             status, matches = text
             return Decision(question, status, matches, truncated_at=truncated,
@@ -674,7 +679,7 @@ class Matcher:
         return not any(verb in q and (not rest or rest & set(q)) for q in failures)
 
     def _by_text(self, qwords, hits: SignalHits, context: str | None, strict: bool, product_words=frozenset(),
-                 failures: list[tuple[str, ...]] = ()):
+                 failures: list[tuple[str, ...]] = (), thin: bool = False):
         # Product words say which product, not which error: "bot returns 451"
         # must not become a text match on every bot entry.
         content = {t for t in (qwords.weights if qwords else ()) if t not in product_words}
@@ -726,7 +731,7 @@ class Matcher:
             if best_raw >= TEXT_ANSWER_AFTER_MISS and lead >= TEXT_MARGIN:
                 return "answer", self._with_status(Match(best, min(best_total, 1.0), "text"))
             return None
-        if (best_raw >= TEXT_ANSWER and lead >= TEXT_MARGIN) or lead >= TEXT_CLEAR_LEAD:
+        if (best_raw >= TEXT_ANSWER and lead >= TEXT_MARGIN) or (lead >= TEXT_CLEAR_LEAD and not thin):
             return "answer", self._with_status(Match(best, min(best_total, 1.0), "text"))
         pool = [x for x in scored if best_total - x[0] < 0.15][:MAX_CANDIDATES]
         if len(pool) >= 2:

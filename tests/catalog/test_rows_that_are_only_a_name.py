@@ -19,6 +19,8 @@ from tests.support.matching import assert_ours
     [
         "CallAgent.join on iOS: Can't join call because invalid teams meeting link",
         "web calling sdk: callAgent.join fails with \"invalid join meeting link\" for a teams.live.com meeting",
+        "We use the ACS calling SDK on iOS and join Teams meetings as anonymous users. When the meeting is locked by "
+        "the organizer the join just fails without any useful message. What is the error for \"meeting locked\"?",
     ],
 )
 def test_another_products_question_is_not_claimed_by_a_bare_name(explain, question):
@@ -35,3 +37,11 @@ def test_another_products_question_is_not_claimed_by_a_bare_name(explain, questi
 )
 def test_the_name_in_its_product_or_alone_finds_its_row(explain, question):
     assert_ours(explain(question), ("acs-call-automation", None, 8561))
+
+
+def test_a_call_end_row_is_a_definition_not_a_bare_name(explain):
+    # call-end rows are a code, a subcode and what they mean: named in words they still answer
+    question = ("Our Android app uses the ACS calling SDK to join a Teams meeting as a guest. When the host ends the "
+                "meeting for everyone, our call goes to Disconnected and we want to tell the user. Which end reason "
+                "is \"meeting ended by organizer\"?")
+    assert_ours(explain(question), ("acs-call-end", 0, 4097))
