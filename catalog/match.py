@@ -502,7 +502,9 @@ class Matcher:
                             truncated_at=truncated, context=by_alias.source)
         product_words = {stem(w) for w in said_hits.used_words}
         failures = [_action_stems(m.group(1), self.lex.stopwords) for m in _FAILED_TO_QUOTED.finditer(question)]
-        failures += [_action_stems(m.group(1) or m.group(2), self.lex.stopwords) for m in _FAILED_OTHERWISE.finditer(question)]
+        if "Error " in question or "Can't" in question or "Cannot" in question:  # (cheaper than the scan)
+            failures += [_action_stems(m.group(1) or m.group(2), self.lex.stopwords)
+                         for m in _FAILED_OTHERWISE.finditer(question)]
         # A short quote that is all of the error read, with a word the catalog never uses ("is there
         # an end reason for 'rejected from lobby'?"): the catalog explains part of it at best.
         thin_quote = focus is not None and len(text_words) <= 4 and qwords is not None and qwords.unknown_weight > 0

@@ -43,7 +43,7 @@ def test_speech_sdks_own_failure_lines(explain, question):
     ],
 )
 def test_graphs_lower_camel_case_codes(explain, question, code):
-    assert_none_naming(explain(question), f"Microsoft Graph (OneDrive, SharePoint, Outlook: its error code '{code}')")
+    assert_none_naming(explain(question), f"Microsoft Graph (OneDrive, SharePoint, Outlook, the directory: its error code '{code}')")
 
 
 def test_onedrive_and_sharepoint_by_name(explain):
@@ -99,7 +99,7 @@ def test_our_own_etag_and_codes_stay_ours(explain):
     ],
 )
 def test_graphs_directory_error_codes(explain, question, code):
-    assert_none_naming(explain(question), f"Microsoft Graph (a directory error such as '{code}')")
+    assert_none_naming(explain(question), f"Microsoft Graph (OneDrive, SharePoint, Outlook, the directory: its error code '{code}')")
 
 
 def test_a_service_bus_key_without_its_claim(explain):
