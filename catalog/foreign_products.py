@@ -55,11 +55,13 @@ class ForeignProducts:
     # chat", "running the RAG demo"): there even its own library's exception is our app's dependency failing.
     app_words: tuple[tuple[str, frozenset[tuple[str, ...]]], ...] = ()
     own_service: tuple[tuple[str, tuple[str, ...]], ...] = ()  # ... another service's own call to it: theirs even there
+    everyday: frozenset[tuple[str, ...]] = frozenset()  # our words that are an industry's too ("omnichannel")
 
     def __post_init__(self) -> None:
         # Looked up on every question: what finding the phrases needs is worked out here, once.
         object.__setattr__(self, "_theirs", _PhraseFinder(self.phrases))
         object.__setattr__(self, "_ours", _PhraseFinder(self.our_phrases))
+        object.__setattr__(self, "_ours_beside_theirs", _PhraseFinder(self.our_phrases - self.everyday))
         object.__setattr__(self, "_channels", _PhraseFinder(self.channel_phrases))
         by_name: dict[str, set[tuple[str, ...]]] = {}
         for key, name in self.phrases.items():
@@ -82,15 +84,18 @@ class ForeignProducts:
         object.__setattr__(self, "_cased", re.compile(
             rf"(?<![A-Za-z0-9_-])(?<![A-Z][A-Z] )(?<!Direct )(?<!direct )({names})(?![A-Za-z0-9_-])(?!\s*[:#]?\s*\d)"))
 
-    def names_ours(self, text: str, words: list[str]) -> bool:
-        """The (folded) text names one of our products, hosts, packages or namespaces."""
+    def names_ours(self, text: str, words: list[str], beside_theirs: bool = False) -> bool:
+        """The (folded) text names one of our products, hosts, packages or namespaces.
+
+        `beside_theirs`: another product is named too, so our everyday words ([ours] everyday:
+        "omnichannel" in "NICE's Digital First Omnichannel API") are not enough."""
         if any(m in text for m in self.our_marks):
             return True
         # Our names count as words of the question, not inside someone's host name
         # ("test-call-agent.pstn.twilio.com" names no call agent of ours).
         if _ADDRESS.search(text):
             words = words_of(_ADDRESS.sub(" ", text))
-        return self._ours.first_in(words) is not None
+        return (self._ours_beside_theirs if beside_theirs else self._ours).first_in(words) is not None
 
     def unknown_host(self, text: str, local: bool = False) -> str | None:
         """A web address's host that is neither ours, nor a page about the error, nor local:
@@ -128,7 +133,7 @@ class ForeignProducts:
         if not names and cased is not None and self.cased:
             m = self._cased.search(cased)
             names = [dict(self.cased)[m.group(1)]] if m else []
-        if not names or self.names_ours(text, words):
+        if not names or self.names_ours(text, words, beside_theirs=True):
             return None
         names = list(dict.fromkeys(names))
         return next((n for n in names if not self._gives_way(n, names, text, words)), None)
@@ -255,4 +260,5 @@ def load_foreign_products(path: Path = FOREIGN_PATH) -> ForeignProducts:
                            frozenset(placed.get("words", ())), frozenset(placed.get("bot_words", ())),
                            frozenset(placed.get("fillers", ())), frozenset(placed.get("channel", ())),
                            frozenset(placed.get("channel_of", ())), frozenset(placed.get("other_channels", ())),
-                           app_words, own_service)
+                           app_words, own_service,
+                           frozenset(tuple(words_of(w)) for w in raw["ours"].get("everyday", ())))

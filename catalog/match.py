@@ -121,6 +121,10 @@ class Matcher:
             m = _FAILED_TO.match(e.title)
             if m:
                 self.failed_actions[i] = _action_stems(m.group(1), self.lex.stopwords)
+        # Rows that are a bare subcode and its name, with no status and nothing said beside the name
+        # (Call Automation's generic subcodes): see _by_text.
+        self.title_only = [e.code is None and not e.advice and fold(e.message).startswith(fold(e.title))
+                           for e in catalog.entries]
         self.numbers_by_length: dict[int, list[str]] = {}
         for number in sorted({str(n) for e in catalog.entries for n in (e.code, e.subcode) if n is not None}):
             self.numbers_by_length.setdefault(len(number), []).append(number)
@@ -413,6 +417,10 @@ class Matcher:
         for t in known:
             answered_before = len(answers)
             number = t.subcode if t.subcode is not None else (t.code if t.code is not None else t.number)
+            if number == 0 and t.role == "any" and not t.explicit:
+                # A zero on its own is a count or an empty value ("already live (0) null", "0 results"):
+                # our zeros are named as a code or subcode, or beside their pair ("603 0", "0/0").
+                continue
             cands = self._drop_generic_twins(self._numeric_candidates(t, words))
             sources = {c.entry.source for c in cands}
             named = hits.strongest(sources)
@@ -508,8 +516,14 @@ class Matcher:
                             truncated_at=truncated, context=by_alias.source)
         product_words = {stem(w) for w in said_hits.used_words}
         failures = [_action_stems(m.group(1), self.lex.stopwords) for m in _FAILED_TO_QUOTED.finditer(question)]
+        if "Error " in question or "Can't" in question or "Cannot" in question:  # (cheaper than the scan)
+            failures += [_action_stems(m.group(1) or m.group(2), self.lex.stopwords)
+                         for m in _FAILED_OTHERWISE.finditer(question)]
+        # A short quote that is all of the error read, with a word the catalog never uses ("is there
+        # an end reason for 'rejected from lobby'?"): the catalog explains part of it at best.
+        thin_quote = focus is not None and len(text_words) <= 4 and qwords is not None and qwords.unknown_weight > 0
         text = self._by_text(qwords, said_hits, context, strict=missed_named, product_words=product_words,
-                             failures=failures)
+                             failures=failures, thin=thin_quote)
         if text is not None:
             status, matches = text
             return Decision(question, status, matches, truncated_at=truncated,
@@ -634,6 +648,9 @@ class Matcher:
         """The one row of the product named whose alias the question uses, if there is one."""
         if self.alias_pattern is None or not hits.names_a_product:
             return None
+        if "more than" in folded:
+            # "once there are more than 6 camera streams": a count past a limit is "too many" of them
+            folded = _MORE_THAN.sub("too many", folded)
         rows = {id(e): e for m in self.alias_pattern.finditer(folded)
                 for e in self.alias_rows.get(_alias_key(m.group(0)), ())}
         if not rows:
@@ -711,7 +728,7 @@ class Matcher:
         return not any(verb in q and (not rest or rest & set(q)) for q in failures)
 
     def _by_text(self, qwords, hits: SignalHits, context: str | None, strict: bool, product_words=frozenset(),
-                 failures: list[tuple[str, ...]] = ()):
+                 failures: list[tuple[str, ...]] = (), thin: bool = False):
         # Product words say which product, not which error: "bot returns 451"
         # must not become a text match on every bot entry.
         content = {t for t in (qwords.weights if qwords else ()) if t not in product_words}
@@ -723,6 +740,11 @@ class Matcher:
             # quoted fails at an action; a row that fails at another one ("Failed to start video")
             # is not it, however many words they share.
             found = [(i, s) for i, s in found if not self._another_failure(i, failures)]
+        if found and hits.names_a_product:
+            # A row that is only its own name ("Invalid Join Meeting ID", no explanation beside it)
+            # is claimed by words only in its product, or where no product is named: "Calling SDK
+            # ... Can't join call because invalid teams meeting link" is no Call Automation subcode.
+            found = [(i, s) for i, s in found if not (self.title_only[i] and not hits.strength.get(self.catalog.entries[i].source))]
         if not found:
             return None
         any_signal = bool(hits.strength or hits.weak)
@@ -758,7 +780,7 @@ class Matcher:
             if best_raw >= TEXT_ANSWER_AFTER_MISS and lead >= TEXT_MARGIN:
                 return "answer", self._with_status(Match(best, min(best_total, 1.0), "text"))
             return None
-        if (best_raw >= TEXT_ANSWER and lead >= TEXT_MARGIN) or lead >= TEXT_CLEAR_LEAD:
+        if (best_raw >= TEXT_ANSWER and lead >= TEXT_MARGIN) or (lead >= TEXT_CLEAR_LEAD and not thin):
             return "answer", self._with_status(Match(best, min(best_total, 1.0), "text"))
         pool = [x for x in scored if best_total - x[0] < 0.15][:MAX_CANDIDATES]
         if len(pool) >= 2:
@@ -771,6 +793,9 @@ class Matcher:
 # to connect" is a story.
 _FAILED_TO = re.compile(r"Failed to ([^,.;:()\n]+)")
 _FAILED_TO_QUOTED = re.compile(r"(?<![\w-])Failed to ([^,.;:()\n\"'=]+)")
+# ... and the same failure worded as other SDKs and apps word it: "Error starting live streaming: ...",
+# "Error while creating the view", "Can't join call because ...": the action it failed at.
+_FAILED_OTHERWISE = re.compile(r"(?:Error (?:while |when )?([a-z]+ing [^,.;:()\n\"'=]+)|Can(?:'|no)t ([a-z]+ [^,.;:()\n\"'=]+?) because)")
 
 
 def _action_stems(action: str, stop: frozenset[str]) -> tuple[str, ...]:
@@ -785,6 +810,8 @@ def _at_least(hits: SignalHits, strength: dict[str, float]) -> SignalHits:
         merged[source] = max(merged.get(source, 0.0), value)
     return SignalHits(merged, hits.used_words, hits.word_sources, hits.weak)
 
+
+_MORE_THAN = re.compile(r"\bmore than \d+(?![\d.])")
 
 # What the stemmer may have cut from a word (textindex._SUFFIXES, at most twice).
 _INFLECTION = r"(?:ations|ation|ions|ion|ing|ers|er|ed|es|s|e){0,2}"
