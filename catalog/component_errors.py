@@ -35,6 +35,7 @@ class _Component:
     near: frozenset[tuple[str, ...]]
     steps: frozenset[tuple[str, ...]]
     anywhere: frozenset[tuple[str, ...]]  # its own things, told by name ("endpoint key"): anywhere
+    window: int | None = None  # its own reach, where its words sit further apart ("denied our guest from the lobby")
 
 
 @dataclass(frozen=True, eq=False)  # one per process, hashed by identity
@@ -71,11 +72,12 @@ class ComponentErrors:
                 continue
             if c.anywhere and _phrase_positions(words, c.anywhere):
                 return c.name
-            if c.near and any(abs(j - i) <= self.window for i in at for j in _phrase_positions(words, c.near)):
+            window = c.window or self.window
+            if c.near and any(abs(j - i) <= window for i in at for j in _phrase_positions(words, c.near)):
                 return c.name
             if c.steps:
                 for j in _phrase_positions(words, c.steps):
-                    if any(abs(j - i) <= self.window for i in at) and self._failing(words, j):
+                    if any(abs(j - i) <= window for i in at) and self._failing(words, j):
                         return c.name
         return None
 
@@ -112,6 +114,7 @@ def load_component_errors(path: Path = COMPONENTS_PATH) -> ComponentErrors:
                 frozenset(tuple(words_of(w)) for w in c.get("near", ())),
                 frozenset(tuple(words_of(w)) for w in c.get("steps", ())),
                 frozenset(tuple(words_of(w)) for w in c.get("with", ())),
+                c.get("window"),
             ))
     # Longest first, so that "http error 500.30" is not read as a shorter wording.
     alternation = "|".join(_wording_pattern(e) for e in sorted(owner, key=len, reverse=True)) or r"(?!)"

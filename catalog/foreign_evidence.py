@@ -44,6 +44,11 @@ _NAME_VERSION = re.compile(rf"(?<![\w./@-])({_PROPER}(?: [A-Za-z][a-z0-9]*){{1,2
 # A lowercase word counts only with a language between ("acmecall js sdk"): "regional API" is English.
 _LANGUAGE = r"(?i:js|node|python|java|php|ruby|go|\.net|c#|ios|android)"
 _NAME_KIND = re.compile(rf"(?<![\w./@-])(?:({_PROPER}(?: [a-z][a-z0-9]*)?)(?: (?i:{_LANGUAGE}|web|rest|bot|cloud|chat|live chat))?|([a-z][a-z0-9]*(?:[.\-][a-z][a-z0-9]*)*) {_LANGUAGE}) (?:api|sdk|client library|API|SDK|Sdk|Api|(?i:widget|chat widget))\b")
+# A name, then the ecosystem it is a package of: "MTN MoMo laravel package", "Acme npm library"
+# (a vendor's client packaged for a framework is that vendor's product).
+_ECOSYSTEM = (r"(?i:laravel|symfony|wordpress|npm|composer|pip|pypi|nuget|gem|ruby|php|python|node|nodejs|js|go|"
+              r"dart|flutter|django|rails|java|android|ios|swift|kotlin|unity|\.net|c#)")
+_NAME_PACKAGE = re.compile(rf"(?<![\w./@-])({_PROPER}(?: [A-Z][A-Za-z0-9]*)?) {_ECOSYSTEM} (?i:package|library|plugin|wrapper|module)\b")
 # A package of its own, by its version: "acme-sms-gateway 1.9.0".
 _PACKAGE_VERSION = re.compile(r"(?<![\w./@-])([a-z][a-z0-9]*(?:-[a-z0-9]+)+)(?:@| v| )v?\d+\.\d+")
 _NAME_SDK = re.compile(r"(?<![\w./@])([a-z][a-z0-9]*)[-_](?:sdk|api|client|bot)\b", re.I)
@@ -129,6 +134,9 @@ class ForeignEvidence:
     weak: frozenset[str]
     shapes: tuple[Shape, ...] = ()
     decisive: frozenset[str] = frozenset()
+    # Signs of a step an app of ours runs itself (indexing documents for a RAG app): ours when the
+    # question puts them inside that app (foreign_products.ForeignProducts.inside_our_app).
+    inside_our_app: frozenset[str] = frozenset()
 
     def is_name(self, token: str) -> bool:
         """A token with a word in it that is nobody's word we know: a product's name.
@@ -333,9 +341,10 @@ class ForeignEvidence:
         return None
 
     def _named_kind(self, question: str, folded: str) -> str | None:
-        if "api" not in folded and "sdk" not in folded and "widget" not in folded:
+        packaged = any(k in folded for k in ("package", "library", "plugin", "wrapper", "module"))
+        if "api" not in folded and "sdk" not in folded and "widget" not in folded and not packaged:
             return None
-        for pattern in (_NAME_KIND, _NAME_SDK):
+        for pattern in (_NAME_KIND, _NAME_SDK, *((_NAME_PACKAGE,) if packaged else ())):
             for m in pattern.finditer(question):
                 name = m.group(1) or (m.group(2) if pattern.groups > 1 else None)
                 if name and self.is_name(name):
@@ -389,4 +398,5 @@ def load_foreign_evidence(catalog_words: frozenset[str], lex: Lexicon, path: Pat
         weak=frozenset(raw["weighing"]["weak"]),
         shapes=tuple(Shape.of(s["kind"], s["name"], s["patterns"]) for s in raw.get("shapes", ())),
         decisive=frozenset(raw["weighing"].get("decisive", ())),
+        inside_our_app=frozenset(raw["weighing"].get("inside_our_app", ())),
     )

@@ -20,7 +20,7 @@ from typing import Iterable, Iterator
 from .foreign_evidence import known_hosts
 from .lexicon import fold
 from .pattern_words import any_of
-from .products import words_of
+from .products import owner_variants, words_of
 
 FOREIGN_PATH = Path(__file__).with_name("foreign_products.toml")
 _ADDRESS = re.compile(r"\S+://\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|ai|dev|app|cloud|co|cn|uz|de|uk|us|me|live)\b")
@@ -52,11 +52,17 @@ class ForeignProducts:
     channel_nouns: frozenset[str] = frozenset()  # "the Telegram channel ..."
     channel_of: frozenset[str] = frozenset()  # "... channel to / of / for my bot"
     other_channels: frozenset[str] = frozenset()  # channels of our bots that are no product listed here (Kik, Skype)
+    # ... and the words that put the failure inside an app of ours ([[built_on]] app_words: "our RAG
+    # chat", "running the RAG demo"): there even its own library's exception is our app's dependency failing.
+    app_words: tuple[tuple[str, frozenset[tuple[str, ...]]], ...] = ()
+    own_service: tuple[tuple[str, tuple[str, ...]], ...] = ()  # ... another service's own call to it: theirs even there
+    everyday: frozenset[tuple[str, ...]] = frozenset()  # our words that are an industry's too ("omnichannel")
 
     def __post_init__(self) -> None:
         # Looked up on every question: what finding the phrases needs is worked out here, once.
         object.__setattr__(self, "_theirs", _PhraseFinder(self.phrases))
         object.__setattr__(self, "_ours", _PhraseFinder(self.our_phrases))
+        object.__setattr__(self, "_ours_beside_theirs", _PhraseFinder(self.our_phrases - self.everyday))
         object.__setattr__(self, "_channels", _PhraseFinder(self.channel_phrases))
         # One search for "is any mark (or any of our marks) in the text at all": most questions
         # hold none, and then the mark-by-mark tests below are not made (pattern_words.any_of).
@@ -68,7 +74,13 @@ class ForeignProducts:
         for written, name in self.cased:  # "LINE": where it stands, once the capitals have named it
             by_name.setdefault(name, set()).add(tuple(words_of(written.lower())))
         object.__setattr__(self, "_named_by", {n: _PhraseFinder(k) for n, k in by_name.items() if n in self.bot_channels})
-        object.__setattr__(self, "_own_api", dict(self.own_api))
+        # A mark that ends in a dot is a namespace ("openai.RateLimitError"): it opens a dotted name,
+        # never ends a sentence ("on Azure OpenAI.") nor sits inside a host ("x.openai.azure.com").
+        object.__setattr__(self, "_own_api", {n: re.compile("|".join(
+            rf"(?<![\w.-]){re.escape(m)}(?=[a-z_])" if m.endswith(".") else re.escape(m) for m in marks))
+            for n, marks in self.own_api if marks})
+        object.__setattr__(self, "_app_words", {n: _PhraseFinder(k) for n, k in self.app_words})
+        object.__setattr__(self, "_own_service", dict(self.own_service))
         object.__setattr__(self, "_ours_with", {n: _PhraseFinder(k) for n, k in self.ours_with})
         # "LINE bot", "LINE公式": the capitals, not glued to other Latin letters or digits, and
         # not a line number ("LINE 42") nor a word of a phrase in capitals ("DIRECT LINE",
@@ -77,15 +89,18 @@ class ForeignProducts:
         object.__setattr__(self, "_cased", re.compile(
             rf"(?<![A-Za-z0-9_-])(?<![A-Z][A-Z] )(?<!Direct )(?<!direct )({names})(?![A-Za-z0-9_-])(?!\s*[:#]?\s*\d)"))
 
-    def names_ours(self, text: str, words: list[str]) -> bool:
-        """The (folded) text names one of our products, hosts, packages or namespaces."""
+    def names_ours(self, text: str, words: list[str], beside_theirs: bool = False) -> bool:
+        """The (folded) text names one of our products, hosts, packages or namespaces.
+
+        `beside_theirs`: another product is named too, so our everyday words ([ours] everyday:
+        "omnichannel" in "NICE's Digital First Omnichannel API") are not enough."""
         if self._any_our_mark.search(text) is not None:
             return True
         # Our names count as words of the question, not inside someone's host name
         # ("test-call-agent.pstn.twilio.com" names no call agent of ours).
         if _ADDRESS.search(text):
             words = words_of(_ADDRESS.sub(" ", text))
-        return self._ours.first_in(words) is not None
+        return (self._ours_beside_theirs if beside_theirs else self._ours).first_in(words) is not None
 
     def unknown_host(self, text: str, local: bool = False) -> str | None:
         """A web address's host that is neither ours, nor a page about the error, nor local:
@@ -123,7 +138,7 @@ class ForeignProducts:
         if not names and cased is not None and self.cased:
             m = self._cased.search(cased)
             names = [dict(self.cased)[m.group(1)]] if m else []
-        if not names or self.names_ours(text, words):
+        if not names or self.names_ours(text, words, beside_theirs=True):
             return None
         names = list(dict.fromkeys(names))
         return next((n for n in names if not self._gives_way(n, names, text, words)), None)
@@ -133,9 +148,15 @@ class ForeignProducts:
         (named beside our bots' channel words, as the place a bot is put on, or as one of
         several chat platforms the same bot is on), or what our product is built on, beside
         our product's words ([[built_on]] ours_with). A call straight to its own API or
-        library ([[built_on]] own_api: getUpdates, telegraf, openai.RateLimitError) is its own."""
-        if any(m in text for m in self._own_api.get(name, ())):
+        library ([[built_on]] own_api: getUpdates, telegraf, openai.RateLimitError) is its own, unless
+        the question puts that call inside an app of ours ([[built_on]] app_words: "openai.error ...
+        running the RAG demo" is the RAG app's dependency failing, the RAG API's upstream error)."""
+        if any(m in text for m in self._own_service.get(name, ())):
             return False
+        own = self._own_api.get(name)
+        if own is not None and own.search(text):
+            app = self._app_words.get(name)
+            return app is not None and app.first_in(words) is not None
         if name in self.bot_channels and (
             self.names_our_channel(words) or self._placed_on(name, words)
             or sum(n in self.bot_channels for n in names) + any(w in self.other_channels for w in words) >= 2
@@ -168,6 +189,11 @@ class ForeignProducts:
                     if w in self.bot_words:
                         return any(x in self.channel_of for x in after[:n])  # "... channel to my bot"
         return False
+
+    def inside_our_app(self, words: list[str]) -> bool:
+        """The words put the question inside an app of ours ([[built_on]] app_words: a RAG chat,
+        a chat over one's documents)."""
+        return any(f.first_in(words) is not None for f in self._app_words.values())
 
     def names_our_channel(self, words: list[str]) -> bool:
         """The words of a Bot Service bot's channels: Teams, Web Chat, the channel configuration."""
@@ -228,10 +254,16 @@ def load_foreign_products(path: Path = FOREIGN_PATH) -> ForeignProducts:
     if unknown:
         raise ValueError(f"foreign_products.toml [[built_on]] names no product listed: {sorted(unknown)}")
     own_api = tuple((b["product"], tuple(fold(m) for m in b.get("own_api", ()))) for b in built_on)
-    ours_with = tuple((b["product"], frozenset(tuple(words_of(w)) for w in b["ours_with"])) for b in built_on if b.get("ours_with"))
+    ours_with = tuple((b["product"], frozenset(k for w in b["ours_with"] for k in owner_variants(tuple(words_of(w)))))
+                      for b in built_on if b.get("ours_with"))
+    own_service = tuple((b["product"], tuple(fold(m) for m in b["own_service"])) for b in built_on if b.get("own_service"))
+    app_words = tuple((b["product"], frozenset(k for w in b["app_words"] for k in owner_variants(tuple(words_of(w)))))
+                      for b in built_on if b.get("app_words"))
     placed = raw.get("bot_placed_on", {})
     return ForeignProducts(phrases, tuple(marks), ours, tuple(fold(m) for m in raw["ours"]["marks"]), alone,
                            chat, channels, cased, (*ours_hosts, *neutral_hosts), own_api, ours_with,
                            frozenset(placed.get("words", ())), frozenset(placed.get("bot_words", ())),
                            frozenset(placed.get("fillers", ())), frozenset(placed.get("channel", ())),
-                           frozenset(placed.get("channel_of", ())), frozenset(placed.get("other_channels", ())))
+                           frozenset(placed.get("channel_of", ())), frozenset(placed.get("other_channels", ())),
+                           app_words, own_service,
+                           frozenset(tuple(words_of(w)) for w in raw["ours"].get("everyday", ())))

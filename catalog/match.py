@@ -79,6 +79,12 @@ class Matcher:
         self.components = load_component_errors()
         self.evidence = load_foreign_evidence(_catalog_words(catalog), self.lex)
         self.family = {sid: src.family or sid for sid, src in catalog.sources.items()}
+        # Tips written for another product's users (Source.tips_for): "CreateCall to a phone number
+        # fails unless I pass a caller id" names Call Automation, and its tip answers it (_with_tips).
+        self.tips_of: dict[str, tuple[str, ...]] = {}  # product -> the sources of tips written for it
+        for sid, src in catalog.sources.items():
+            for product in src.tips_for:
+                self.tips_of[product] = (*self.tips_of.get(product, ()), sid)
         self.text = TextIndex(catalog.entries, self.lex)
         self.position = {id(e): i for i, e in enumerate(catalog.entries)}
         self.class_entries: dict[int, Entry] = {}
@@ -119,6 +125,10 @@ class Matcher:
             m = _FAILED_TO.match(e.title)
             if m:
                 self.failed_actions[i] = _action_stems(m.group(1), self.lex.stopwords)
+        # Rows that are a bare subcode and its name, with no status and nothing said beside the name
+        # (Call Automation's generic subcodes): see _by_text.
+        self.title_only = [e.code is None and not e.advice and fold(e.message).startswith(fold(e.title))
+                           for e in catalog.entries]
         self.numbers_by_length: dict[int, list[str]] = {}
         for number in sorted({str(n) for e in catalog.entries for n in (e.code, e.subcode) if n is not None}):
             self.numbers_by_length.setdefault(len(number), []).append(number)
@@ -338,6 +348,10 @@ class Matcher:
         # A long log is read one line shape each, like the product words: its lines repeat.
         evidence = [e for e in self.evidence.find(shape, p.text if shape is question else fold(shape))
                     if not self.foreign.names_ours(fold(e.name), words_of(e.name))]
+        if evidence and self.evidence.inside_our_app and any(e.kind in self.evidence.inside_our_app for e in evidence) \
+                and self.foreign.inside_our_app(words):
+            # "ingesting docs for our RAG chat: AI Search returns 403": the app's own step
+            evidence = [e for e in evidence if e.kind not in self.evidence.inside_our_app]
         if evidence and self.evidence.outweighs(evidence, hits.names_a_product) \
                 and (self.evidence.produced_elsewhere(evidence) or not self._names_ours_outside(shape, evidence, p.text, words)) \
                 and not self._names_our_pair(p.targets):
@@ -389,6 +403,7 @@ class Matcher:
             said_text = self.negated.sub(" ", said_text)
         text_words = tokens(said_text, self.lex.stopwords)
         qwords = self.text.query_words(text_words) if text_words else None
+        said_hits = self._with_tips(said_hits)  # the words' matching only: no number has a tip
         if qwords is not None and said_hits.word_sources:
             qwords = qwords.with_products({stem(w): s for w, s in said_hits.word_sources.items()})
 
@@ -407,12 +422,18 @@ class Matcher:
         for t in known:
             answered_before = len(answers)
             number = t.subcode if t.subcode is not None else (t.code if t.code is not None else t.number)
+            if number == 0 and t.role == "any" and not t.explicit:
+                # A zero on its own is a count or an empty value ("already live (0) null", "0 results"):
+                # our zeros are named as a code or subcode, or beside their pair ("603 0", "0/0").
+                continue
             cands = self._drop_generic_twins(self._numeric_candidates(t, words))
             sources = {c.entry.source for c in cands}
             named = hits.strongest(sources)
             status_like = t.role != "subcode" and t.subcode is None and 100 <= number <= 599
             if rest_failure and status_like and named:
                 named = self._rest_status_rows(named, cands)
+            if status_like and len(named) > 1:
+                named = self._holder_of_tie(named, cands)
             if cands and ((status_like and self._outranked(hits, sources)) or (not named and hits.names_a_product and (
                 len(sources) > 1 or (t.role != "pair" and self._slip_in_named(number, hits, sources))
             ))):
@@ -467,7 +488,8 @@ class Matcher:
                 # status; a reason phrase beside them is often only a message's wording.
                 worded.extend(answers[answered_before:])
                 del answers[answered_before:]
-        answers.extend(worded)
+        # ... and the statuses named in digits, the one that says what went wrong before a 500.
+        answers = [*_cause_before_500(_unique(answers)), *worded]
         # A string code ("validation_error") explains itself; its HTTP status
         # answers first unless the question named the status itself.
         named_status = any(t.role in ("http", "code") for t in p.targets)
@@ -499,8 +521,14 @@ class Matcher:
                             truncated_at=truncated, context=by_alias.source)
         product_words = {stem(w) for w in said_hits.used_words}
         failures = [_action_stems(m.group(1), self.lex.stopwords) for m in _FAILED_TO_QUOTED.finditer(question)]
+        if "Error " in question or "Can't" in question or "Cannot" in question:  # (cheaper than the scan)
+            failures += [_action_stems(m.group(1) or m.group(2), self.lex.stopwords)
+                         for m in _FAILED_OTHERWISE.finditer(question)]
+        # A short quote that is all of the error read, with a word the catalog never uses ("is there
+        # an end reason for 'rejected from lobby'?"): the catalog explains part of it at best.
+        thin_quote = focus is not None and len(text_words) <= 4 and qwords is not None and qwords.unknown_weight > 0
         text = self._by_text(qwords, said_hits, context, strict=missed_named, product_words=product_words,
-                             failures=failures)
+                             failures=failures, thin=thin_quote)
         if text is not None:
             status, matches = text
             return Decision(question, status, matches, truncated_at=truncated,
@@ -515,6 +543,25 @@ class Matcher:
             suggestions = [self.catalog.entries[i] for i, s in self.text.search(qwords, 3) if s >= SUGGESTION_FLOOR]
         sugg = tuple(_unique([Match(e, 0.0, "suggestion") for e in suggestions]))[:MAX_CANDIDATES]
         return Decision(question, "none", sugg, hint=self._class_hint(missed), truncated_at=truncated)
+
+    def _with_tips(self, hits: SignalHits) -> SignalHits:
+        """The tips written for a product named (Source.tips_for): just below it.
+
+        Only the words' matching reads this (no number has a tip): "Call Automation rejects my
+        callback because it's an http:// address" is the CallbackUri tip's, though it names no
+        troubleshooting. The product's own words half-explain its tips, as they do its rows.
+        """
+        lift: dict[str, float] = {}
+        for product, value in hits.strength.items():
+            if value >= 1.0 and product in self.tips_of:
+                for tips in self.tips_of[product]:
+                    lift[tips] = max(lift.get(tips, 0.0), value - 0.5, 0.8)
+        if not lift:
+            return hits
+        lifted = _at_least(hits, lift)
+        word_sources = {w: srcs.union(*(self.tips_of[s] for s in srcs if s in self.tips_of))
+                        for w, srcs in hits.word_sources.items()}
+        return SignalHits(lifted.strength, lifted.used_words, word_sources, lifted.weak)
 
     def _with_rest_statuses(self, hits: SignalHits) -> SignalHits:
         """A REST call's failure of a product whose statuses another source holds names that source too.
@@ -564,6 +611,20 @@ class Matcher:
         """The sources that hold these products' statuses (Source.statuses_for)."""
         return {h for h, products in self.statuses_for.items() if named & set(products)}
 
+    def _holder_of_tie(self, named: set[str], cands: list[_Candidate]) -> set[str]:
+        """Several of our services named alike, with the same status: the source that holds all their
+        statuses answers for them.
+
+        "Azure Communication Services now gives me 401 ... for a phone number my resource doesn't
+        own": Chat, SMS, Call Automation and the REST API each have a plain 401 and ACS names them
+        all; the REST API's common 401 is every ACS service's.
+        """
+        plain = {c.entry.source for c in cands if c.entry.source in named and not c.partial}
+        for holder in plain & self.statuses_for.keys():
+            if plain - {holder} and plain - {holder} <= set(self.statuses_for[holder]):
+                return {holder}
+        return named
+
     def _rest_status_rows(self, named: set[str], cands: list[_Candidate]) -> set[str]:
         """In a REST call's failure, the status's own row over a number that only opens a code/subcode pair.
 
@@ -592,6 +653,9 @@ class Matcher:
         """The one row of the product named whose alias the question uses, if there is one."""
         if self.alias_pattern is None or not hits.names_a_product:
             return None
+        if "more than" in folded:
+            # "once there are more than 6 camera streams": a count past a limit is "too many" of them
+            folded = _MORE_THAN.sub("too many", folded)
         rows = {id(e): e for m in self.alias_pattern.finditer(folded)
                 for e in self.alias_rows.get(_alias_key(m.group(0)), ())}
         if not rows:
@@ -669,7 +733,7 @@ class Matcher:
         return not any(verb in q and (not rest or rest & set(q)) for q in failures)
 
     def _by_text(self, qwords, hits: SignalHits, context: str | None, strict: bool, product_words=frozenset(),
-                 failures: list[tuple[str, ...]] = ()):
+                 failures: list[tuple[str, ...]] = (), thin: bool = False):
         # Product words say which product, not which error: "bot returns 451"
         # must not become a text match on every bot entry.
         content = {t for t in (qwords.weights if qwords else ()) if t not in product_words}
@@ -681,6 +745,11 @@ class Matcher:
             # quoted fails at an action; a row that fails at another one ("Failed to start video")
             # is not it, however many words they share.
             found = [(i, s) for i, s in found if not self._another_failure(i, failures)]
+        if found and hits.names_a_product:
+            # A row that is only its own name ("Invalid Join Meeting ID", no explanation beside it)
+            # is claimed by words only in its product, or where no product is named: "Calling SDK
+            # ... Can't join call because invalid teams meeting link" is no Call Automation subcode.
+            found = [(i, s) for i, s in found if not (self.title_only[i] and not hits.strength.get(self.catalog.entries[i].source))]
         if not found:
             return None
         any_signal = bool(hits.strength or hits.weak)
@@ -716,7 +785,7 @@ class Matcher:
             if best_raw >= TEXT_ANSWER_AFTER_MISS and lead >= TEXT_MARGIN:
                 return "answer", self._with_status(Match(best, min(best_total, 1.0), "text"))
             return None
-        if (best_raw >= TEXT_ANSWER and lead >= TEXT_MARGIN) or lead >= TEXT_CLEAR_LEAD:
+        if (best_raw >= TEXT_ANSWER and lead >= TEXT_MARGIN) or (lead >= TEXT_CLEAR_LEAD and not thin):
             return "answer", self._with_status(Match(best, min(best_total, 1.0), "text"))
         pool = [x for x in scored if best_total - x[0] < 0.15][:MAX_CANDIDATES]
         if len(pool) >= 2:
@@ -729,6 +798,9 @@ class Matcher:
 # to connect" is a story.
 _FAILED_TO = re.compile(r"Failed to ([^,.;:()\n]+)")
 _FAILED_TO_QUOTED = re.compile(r"(?<![\w-])Failed to ([^,.;:()\n\"'=]+)")
+# ... and the same failure worded as other SDKs and apps word it: "Error starting live streaming: ...",
+# "Error while creating the view", "Can't join call because ...": the action it failed at.
+_FAILED_OTHERWISE = re.compile(r"(?:Error (?:while |when )?([a-z]+ing [^,.;:()\n\"'=]+)|Can(?:'|no)t ([a-z]+ [^,.;:()\n\"'=]+?) because)")
 
 
 def _action_stems(action: str, stop: frozenset[str]) -> tuple[str, ...]:
@@ -743,6 +815,8 @@ def _at_least(hits: SignalHits, strength: dict[str, float]) -> SignalHits:
         merged[source] = max(merged.get(source, 0.0), value)
     return SignalHits(merged, hits.used_words, hits.word_sources, hits.weak)
 
+
+_MORE_THAN = re.compile(r"\bmore than \d+(?![\d.])")
 
 # What the stemmer may have cut from a word (textindex._SUFFIXES, at most twice).
 _INFLECTION = r"(?:ations|ation|ions|ion|ing|ers|er|ed|es|s|e){0,2}"
@@ -832,6 +906,29 @@ def _specific_first(matches: list[Match]) -> list[Match]:
     # than the status's, so it comes first.
     rest.sort(key=lambda m: m.entry.subcode is None)
     return rest + generic
+
+
+def _cause_before_500(matches: list[Match]) -> list[Match]:
+    """A 500 is what a server says when something else went wrong: beside another error status of
+    the same product, that status says what, and comes first.
+
+    "document Q&A backend: HTTP 500 in the UI, log says ... Status: 429 (Too Many Requests)" is the
+    429; "returns a generic 500 when the body has no question field; shouldn't that be a 422?" asks
+    about the 422. The 500 stays among the answers. Only statuses named in digits count: a reason
+    phrase inside a message ("invalid status 'Unauthorized'") is often a dependency's wording.
+    """
+    if len(matches) < 2 or not _is_plain(matches[0].entry, 500):
+        return matches
+    source = matches[0].entry.source
+    if not any(m.entry.source == source and m.entry.subcode is None and m.entry.http_status is not None
+               and m.entry.http_status >= 400 and m.entry.http_status != 500 for m in matches[1:]):
+        return matches
+    return [*matches[1:], matches[0]]
+
+
+def _is_plain(e: Entry, status: int) -> bool:
+    """The product's own row of this HTTP status, no subcode."""
+    return e.code == status and e.subcode is None and e.http_status == status
 
 
 def _words_decide(ranked: list[_Candidate]) -> bool:

@@ -64,14 +64,23 @@ def distinct_lines(text: str) -> str:
 _QUOTED = re.compile(r"""["“”„«»「『`]\s*([^\W\d][^"“”„«»「」『』`\n]{5,400}?)\s*["“”„«»」』`]""")
 
 
+# A message reported without quotation marks: "it fails saying the call is not established",
+# "the request errors with the message invalid callback". What follows the word is the message.
+_SAYING = re.compile(r"\b(?:saying|stating|complaining|with (?:the |an |a )?(?:error )?message)\s+(?:that\s+)?([^\W\d][^.!?;\n]{6,200})",
+                     re.IGNORECASE)
+
+
 def error_text(text: str) -> str | None:
     """What a long post quotes as its error, else its pieces that read like one.
 
-    None when the post is short or all error: then the whole of it is the question.
+    A message reported after "saying" or "with the message" counts as quoted. None when the
+    post is short or all error: then the whole of it is the question.
     """
     if len(text) < LONG_POST:
         return None
     quoted = [q for q in _QUOTED.findall(text) if len(q.split()) >= 2]
+    quoted += [q for q in _SAYING.findall(text) if len(q.split()) >= 2] if "saying" in text or "message" in text \
+        or "stating" in text or "complaining" in text else []
     if quoted:
         return " ".join(quoted)
     pieces = [m.group(0) for m in _PIECES.finditer(text) if _ERROR_MARK.search(m.group(0))]

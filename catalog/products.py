@@ -51,6 +51,18 @@ def phrase_positions(words: list[str], phrase: tuple[str, ...]) -> list[int]:
     return [i for i in range(len(words) - n + 1) if words[i] == phrase[0] and tuple(words[i : i + n]) == phrase]
 
 
+_OWNERS = ("your", "our", "my", "the", None)
+
+
+def owner_variants(phrase: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """A product phrase written with "your" stands for anyone's: 'chat with your data' is also
+    'chat with our data', 'chat with my data', 'chat with the data' and 'chat with data'."""
+    if "your" not in phrase:
+        return [phrase]
+    i = phrase.index("your")
+    return [(*phrase[:i], *((o,) if o else ()), *phrase[i + 1 :]) for o in _OWNERS]
+
+
 def words_of(text: str) -> list[str]:
     """Folded words, identifiers split into their words, and scripts split where they meet."""
     out: list[str] = []
@@ -96,19 +108,23 @@ class ProductSignals:
     def __init__(self, sources: dict[str, Source], lex: Lexicon):
         self.lex = lex
         self.phrases: dict[tuple[str, ...], set[str]] = {}
+        variants: set[tuple[str, ...]] = set()  # another owner's phrase: matched exactly, never as a typo
         self.weak = {sid: {tuple(words_of(w)) for w in src.weak_signals} for sid, src in sources.items()}
         for sid, src in sources.items():
             for phrase in src.signals:
-                key = tuple(words_of(phrase))
-                if key:
-                    self.phrases.setdefault(key, set()).add(sid)
+                written = tuple(words_of(phrase))
+                for key in owner_variants(written):
+                    if key:
+                        self.phrases.setdefault(key, set()).add(sid)
+                        if key != written:
+                            variants.add(key)
         self.max_len = max((len(k) for k in self.phrases), default=1)
         self.single = {k[0]: v for k, v in self.phrases.items() if len(k) == 1}
         # Phrases of several words by (words, first two letters), for typo
         # look-ups: a slip in the very first letters is rare, a full scan is slow.
         self.multi: dict[tuple[int, str], list[str]] = {}
         for k in self.phrases:
-            if len(k) > 1:
+            if len(k) > 1 and k not in variants:
                 ref = " ".join(k)
                 self.multi.setdefault((len(k), ref[:2]), []).append(ref)
         self.single_by_len: dict[int, list[str]] = {}

@@ -48,9 +48,13 @@ _NOISE_KINDS: tuple[tuple[str | None, str], ...] = (
     (r"re:v\d+\.\d", r"\bv\d+(?:\.\d+)+\b"),  # v4.4
     ("+", r"\+\d[\d\s().-]{6,}\d"),  # phone numbers
     (None, r"\b(?=[0-9a-f]{10,}\b)(?=[a-f]*\d)(?=\d*[a-f])[0-9a-f]+\b"),  # hex ids, hashes
-    (r"re:\.[a-z]{1,5}:\d", r"\b(?:[\w-]++\.)++[a-z]{1,5}(?::\d+)+\b"),  # file.js:175:24, Bar.java:42
+    # file.js:175:24, Bar.java:42; not a dotted key and its value ("error.code:403", "res.http:500")
+    (r"re:\.[a-z]{1,5}:\d", r"\b(?:[\w-]++\.)++(?!(?:code|error|http)\b)[a-z]{1,5}(?::\d+)+\b"),
     (":", r":(?<=[\w\])]:)\d+:\d+\b"),  # ...task_queues:95:5 (line:column)
     ("`", r"`\d+"),  # generic arity: d__1`1, List`1
+    # A WebSocket's close code ("closes with code 4001", "close code 1006", "closed (code: 4003)"): the
+    # socket's own numbers (RFC 6455 and the application's 4000-4999), which none of our tables has.
+    ("clos", r"\bclos(?:e|ed|es|ing)\b[^\n\d]{0,20}?\b(?:code|status)\s*[:=]?\s*\d{4}\b"),
     # Teams and ACS identifiers open with a kind number and a colon: a conversation
     # "19:abc@thread.v2", a bot "28:<app id>", a user "29:1a2b", "8:acs:<id>", a phone "4:+1555...".
     # The id after the colon may be cut to "..." in a post; the number is the id's kind, never a code.
@@ -89,7 +93,8 @@ _LINE = r"""line\s*[:#]?\s*\d+(?:(?:\s*[,:]\s*|\s+)(?:col(?:umn)?|char(?:acter)?
 # "(N", and grown from there both ways; so a 20 KB paste is scanned twice, not once per notation.
 # (A scan for "line" that starts with a literal is several times faster than one with \b first.)
 _LINE_ANCHOR = re.compile(r"line(?=\s*[:#]?\s*\d)", re.IGNORECASE)
-_GLUED_ANCHOR = re.compile(r"\.[a-z][a-z0-9]{0,4}(?=[:(]\d)", re.IGNORECASE)
+# ("error.code:403", "res.http:500" are a dotted key and its value, not a file and its line.)
+_GLUED_ANCHOR = re.compile(r"\.(?!(?:code|error|http)[:(])[a-z][a-z0-9]{0,4}(?=[:(]\d)", re.IGNORECASE)
 _LINE_AFTER = re.compile(rf"{_LINE}\)?(?:\s+(?:of|in)\s+(?:(?:the\s+)?file\s+)?{_FILE})?", re.IGNORECASE)
 _FILE_BEFORE_LINE = re.compile(
     rf"""(?:\bfile\s+["'][^"'\n]{{1,300}}["'],\s*                # File "bot.py", line 503
@@ -207,7 +212,8 @@ _CLASS = re.compile(r"\b([1-6])xx\b")
 _WORD = re.compile(r"[^\W\d][\w'’-]*")
 _WORD_AFTER = re.compile(r"[ _-]*([^\W\d]\w*)")  # the word that follows a name
 # Failure HRESULTs/NTSTATUS (the top bit set), and Microsoft Entra sign-in errors (AADSTS700016).
-_FOREIGN_CODE = re.compile(r"\b0x[89a-f][0-9a-f]{7}\b|\baadsts\d{4,}\b")
+# A WebSocket's close code is one too (see _NOISE_KINDS).
+_FOREIGN_CODE = re.compile(r"\b0x[89a-f][0-9a-f]{7}\b|\baadsts\d{4,}\b|\bclos(?:e|ed|es|ing)\b[^\n\d]{0,20}?\b(?:code|status)\s*[:=]?\s*\d{4}\b")
 _UNIT_WORD = re.compile(r"[^\W\d_]+|%")
 # Status lines name an HTTP or SIP status: "HTTP/1.1 403 Forbidden", "SIP/2.0 480 Temporarily Unavailable".
 _STATUS_LINE = re.compile(r"\b(?:http|sip)/\d(?:\.\d)?\s+([1-6]\d\d)\b")
@@ -321,7 +327,7 @@ def _role_before(prefix: str, lex: Lexicon, typos: bool = True) -> str | None:
 
 
 def _is_quantity(text: str, start: int, end: int, lex: Lexicon) -> bool:
-    after = text[end : end + 16].lstrip()
+    after = text[end : end + 16].lstrip().lstrip("+").lstrip()  # "30+ min", "10+ users": at least so many
     m = _UNIT_WORD.match(after)
     before = text[max(0, start - 24) : start].rstrip()
     if m and m.group(0) in lex.units:
@@ -444,11 +450,17 @@ def _reads_as_key(m: re.Match, cased: str | None) -> bool:
     if "=" in sep or "'" in sep or '"' in sep or not sep.endswith((" ", "\t")):
         return True
     raw = cased[m.start(1) : m.end(1)] if cased is not None else m.group(1)
-    return "_" in raw or "." in raw or any(c.isupper() for c in raw[1:])
+    # An acronym is a word of the sentence, not camelCase: "Omnichannel messaging API: 30003"
+    acronym = raw.isupper() and len(raw) <= 4
+    return "_" in raw or "." in raw or (any(c.isupper() for c in raw[1:]) and not acronym)
 
 
 def _is_quantity_key(key: str, lex: Lexicon) -> bool:
     return any(w in lex.quantity_key_words for w in re.findall(r"[a-z]+", key))
+
+
+# What comes right before a status the question names as the one it did NOT get.
+_INSTEAD_OF = re.compile(r"\b(?:instead of|rather than)\s+(?:(?:an?|the)\s+)?(?:(?:http|status|error|a)\s+)?(?:code\s+)?$")
 
 
 def parse(question: str, lex: Lexicon | None = None) -> ParsedQuestion:
@@ -611,6 +623,10 @@ def parse(question: str, lex: Lexicon | None = None) -> ParsedQuestion:
         if len(chosen) >= MAX_TARGETS:
             break
     targets = sorted(chosen, key=lambda t: t.start)
+    if len(targets) > 1 and ("instead of" in clean or "rather than" in clean):
+        # "now gives me 401 instead of 404": the status it no longer gives is no error asked about.
+        kept = [t for t in targets if not _INSTEAD_OF.search(clean, max(0, t.start - 40), t.start)]
+        targets = kept or targets
 
     return ParsedQuestion(
         text=text,

@@ -63,6 +63,11 @@ class Source(BaseModel):
     # them (lexicon.toml [rest_failures]: RestError, RequestFailedException...) names this
     # source beside it, so a status that product has no row for is found here.
     statuses_for: tuple[str, ...] = ()
+    # Sources whose users this source's tips are written for: Call Automation's troubleshooting
+    # tips (an http callback, a caller id for phone numbers) answer questions that name Call
+    # Automation, never the tips themselves. A question naming one of them names this source just
+    # below it, for the words' matching only (no number has a tip).
+    tips_for: tuple[str, ...] = ()
 
 
 EntryKind = Literal["error", "concept", "tip"]

@@ -67,7 +67,7 @@ def test_twilios_own_wording_is_twilio(explain, question):
         ("Watson Assistant returns 429 after 100 requests",
          "another bot or conversational-AI platform (Watson Assistant, Kore.ai, Cognigy, Yellow.ai, Botkit, BotMan)"),
         ("LibreChat returns 500 after the upgrade",
-         "an AI chat app (Chat Copilot, Semantic Kernel, LibreChat, Open WebUI, LobeChat, Coze)"),
+         "an AI chat app (Chat Copilot, LibreChat, Open WebUI, LobeChat, Coze)"),
         ("Vapi assistant call ends with 480", "a video or voice AI platform (Dyte, ZEGOCLOUD, Tencent TRTC, Vapi, Retell)"),
     ],
 )

@@ -78,6 +78,10 @@ def test_another_product_named_beside_a_channel_platform_is_still_that_product(e
         # a chat app of one's own on the model: what it answers is the app's
         ("our Azure OpenAI chat app answers every question with: Rate limit is exceeded. Try again in 20 seconds.",
          ("rag-api", 429, None)),
+        # the RAG app saying its own call to the model failed: the RAG API's upstream failure
+        # (tests/catalog/test_rag_app_dependency_failures.py)
+        ("our RAG app says: An error occurred when calling Azure OpenAI: Server responded with status 503",
+         ("rag-api", 503, None)),
     ],
 )
 def test_a_chat_over_search_on_azure_openai_is_the_rag_api(explain, question, expected):
@@ -90,7 +94,6 @@ def test_a_chat_over_search_on_azure_openai_is_the_rag_api(explain, question, ex
         "openai.RateLimitError: Error code: 429 with azure openai in our cognitive search indexer",
         "Requests to the ChatCompletions_Create Operation under Azure OpenAI API version 2024-06-01 have exceeded "
         "token rate limit, we use it with AI Search",
-        "our RAG app says: An error occurred when calling Azure OpenAI: Server responded with status 503",
         "azure openai returns 429 when I send many prompts",  # no search, no data of one's own
         "chatgpt app shows 429 all day",
         "AzureOpenAI embeddings in our AI Search indexer skill fail with 429",  # the search service's own call
