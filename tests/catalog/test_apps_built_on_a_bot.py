@@ -15,7 +15,8 @@ import pytest
 from tests.support.matching import assert_none_naming, assert_ours
 
 GRAPH = "Microsoft Graph / Entra ID (the app's directory rights)"
-SERVICE_BUS = "Azure Service Bus (a queue right the app lacks)"
+GRAPH_CODE = "Microsoft Graph (OneDrive, SharePoint, Outlook, the directory: its error code '{}')"
+SERVICE_BUS = "Azure Service Bus / Event Hubs (a key without the claim it needs)"
 BACKEND = "the app's own backend (e.g. Company Communicator's)"
 
 
@@ -25,7 +26,8 @@ BACKEND = "the app's own backend (e.g. Company Communicator's)"
         # the app's identity refused by the directory, beside a bot's words and a status
         ("Teams bot: reading the team's members through Graph fails, Code: Authorization_RequestDenied "
          "Message: Insufficient privileges to complete the operation.", GRAPH),
-        ("my bot's proactive welcome job: 401 Authorization_IdentityNotFound when it looks up users", GRAPH),
+        ("my bot's proactive welcome job: 401 Authorization_IdentityNotFound when it looks up users",
+         GRAPH_CODE.format("Authorization_IdentityNotFound")),
         ("az ad app create for my Azure Bot: Insufficient privileges to complete the operation", GRAPH),
         # a queue right missing from the app's connection string
         ("notification bot in Teams, Azure Function log: Unauthorized access. 'Listen' claim(s) are required "

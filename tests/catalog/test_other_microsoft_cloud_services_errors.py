@@ -93,7 +93,7 @@ def test_our_own_etag_and_codes_stay_ours(explain):
 @pytest.mark.parametrize(
     "question, code",
     [
-        ("my teams bot sync job: Authorization_RequestDenied Insufficient privileges to complete the operation. 403",
+        ("my teams bot sync job: Authorization_RequestDenied 403",
          "Authorization_RequestDenied"),
         ("reading the group members returns 404 Request_ResourceNotFound", "Request_ResourceNotFound"),
     ],
