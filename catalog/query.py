@@ -50,7 +50,7 @@ _NOISE_KINDS: tuple[tuple[str | None, str], ...] = (
     (None, r"\b(?=[0-9a-f]{10,}\b)(?=[a-f]*\d)(?=\d*[a-f])[0-9a-f]+\b"),  # hex ids, hashes
     (r"re:\.[a-z]{1,5}:\d", r"\b(?:[\w-]++\.)++[a-z]{1,5}(?::\d+)+\b"),  # file.js:175:24, Bar.java:42
     (":", r":(?<=[\w\])]:)\d+:\d+\b"),  # ...task_queues:95:5 (line:column)
-    ("`", r"`\d+"),  # generic arity: d__1`1, List`1
+    ("`", r"(?<=[\w>])`\d+"),  # generic arity: d__1`1, List`1 (a code in backticks, `404`, stays a code)
     # Teams and ACS identifiers open with a kind number and a colon: a conversation
     # "19:abc@thread.v2", a bot "28:<app id>", a user "29:1a2b", "8:acs:<id>", a phone "4:+1555...".
     # The id after the colon may be cut to "..." in a post; the number is the id's kind, never a code.
@@ -443,6 +443,8 @@ def _reads_as_key(m: re.Match, cased: str | None) -> bool:
     if "=" in sep or "'" in sep or '"' in sep or not sep.endswith((" ", "\t")):
         return True
     raw = cased[m.start(1) : m.end(1)] if cased is not None else m.group(1)
+    if raw.isalpha() and raw.isupper():
+        return False  # a shouted word: "ERROR STARTING CALL: 7504 - ..." is prose in capitals
     return "_" in raw or "." in raw or any(c.isupper() for c in raw[1:])
 
 
