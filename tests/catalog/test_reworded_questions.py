@@ -97,6 +97,8 @@ def test_settings_written_as_constants_or_camel_case_stay_settings():
     [
         ("Azure Comm Services chat 403 adding a participant", ("acs-chat", 403, None)),
         ("msteams 429 when sending to many users", ("bot-service", 429, None)),
+        # the resource's host names Communication Services as its name does
+        ("contoso.communication.azure.com REST call 401, I compute the HMAC signature myself", ("acs-rest", 401, None)),
         # createCallAgent holds Call Automation's "create call", but is the Calling SDK's call agent
         ('Chrome auf dem neuen M1 Mac: "Failed to create CallAgent" (500). Auf dem alten Mac geht es.',
          ("acs-calling-sdk", 500, 40216)),
