@@ -51,7 +51,7 @@ _NOISE_KINDS: tuple[tuple[str | None, str], ...] = (
     # file.js:175:24, Bar.java:42; not a dotted key and its value ("error.code:403", "res.http:500")
     (r"re:\.[a-z]{1,5}:\d", r"\b(?:[\w-]++\.)++(?!(?:code|error|http)\b)[a-z]{1,5}(?::\d+)+\b"),
     (":", r":(?<=[\w\])]:)\d+:\d+\b"),  # ...task_queues:95:5 (line:column)
-    ("`", r"`\d+"),  # generic arity: d__1`1, List`1
+    ("`", r"(?<=[\w>])`\d+"),  # generic arity: d__1`1, List`1 (a code in backticks, `404`, stays a code)
     # A WebSocket's close code ("closes with code 4001", "close code 1006", "closed (code: 4003)"): the
     # socket's own numbers (RFC 6455 and the application's 4000-4999), which none of our tables has.
     ("clos", r"\bclos(?:e|ed|es|ing)\b[^\n\d]{0,20}?\b(?:code|status)\s*[:=]?\s*\d{4}\b"),
@@ -450,6 +450,8 @@ def _reads_as_key(m: re.Match, cased: str | None) -> bool:
     if "=" in sep or "'" in sep or '"' in sep or not sep.endswith((" ", "\t")):
         return True
     raw = cased[m.start(1) : m.end(1)] if cased is not None else m.group(1)
+    if raw.isalpha() and raw.isupper():
+        return False  # a shouted word: "ERROR STARTING CALL: 7504 - ..." is prose in capitals
     # An acronym is a word of the sentence, not camelCase: "Omnichannel messaging API: 30003"
     acronym = raw.isupper() and len(raw) <= 4
     return "_" in raw or "." in raw or (any(c.isupper() for c in raw[1:]) and not acronym)
