@@ -651,10 +651,24 @@ class Matcher:
         if "more than" in folded:
             # "once there are more than 6 camera streams": a count past a limit is "too many" of them
             folded = _MORE_THAN.sub("too many", folded)
-        rows = {id(e): e for m in self.alias_pattern.finditer(folded)
-                for e in self.alias_rows.get(_alias_key(m.group(0)), ())}
+        rows: dict[int, Entry] = {}
+        longest: dict[int, int] = {}  # row -> words of the longest of its aliases the question uses
+        for m in self.alias_pattern.finditer(folded):
+            key = _alias_key(m.group(0))
+            n = key.count(" ") + 1
+            for e in self.alias_rows.get(key, ()):
+                rows[id(e)] = e
+                longest[id(e)] = max(longest.get(id(e), 0), n)
         if not rows:
             return None
+        if len(rows) > 1:
+            # The more specific saying wins: "call throttled, monthly limit reached" is the row
+            # whose alias says "monthly limit reached", not the 429 whose alias is "throttled".
+            # Only inside one product: another product's row stays for the choice of product below.
+            most = max(longest.values())
+            top = [e for k, e in rows.items() if longest[k] == most]
+            if most > 1 and len(top) == 1:
+                rows = {k: e for k, e in rows.items() if e.source != top[0].source or e is top[0]}
         named = hits.strongest({e.source for e in rows.values()})
         # ... and not a product the question names far less than another ("Omnichannel chat SDK:
         # getConversationDetails says Conversation not found" is no bot's 404).
