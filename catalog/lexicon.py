@@ -40,6 +40,7 @@ class Lexicon:
     negated: tuple[str, ...] = ()  # ... for these words ("no exception"): not the error's words
     status_said_after: frozenset[str] = frozenset()  # ... and before which, in a quoted message ("... is forbidden ...")
     status_named_after: tuple[str, ...] = ()  # phrases after which a status's plain name counts ("rejected as")
+    said_negated: dict[str, str] | None = None  # "valid" -> "invalid": an entry's "isn't valid" is also "invalid"
 
 
 @lru_cache(maxsize=1)
@@ -66,4 +67,5 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         negated=tuple(fold(w) for w in raw.get("negated", {}).get("words", ())),
         status_said_after=frozenset(fold(w) for w in raw.get("status_said", {}).get("after", ())),
         status_named_after=tuple(fold(w) for w in raw.get("status_named", {}).get("after", ())),
+        said_negated={fold(k): fold(v) for k, v in raw.get("said_negated", {}).items()},
     )
