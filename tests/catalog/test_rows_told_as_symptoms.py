@@ -50,6 +50,7 @@ QUESTIONS = Path(__file__).with_name("rows_told_as_symptoms.jsonl")
         ("RAG API: the LLM timed out upstream", ("rag-api", 504, None)),
         ("Call Automation: playing a prompt before the call is established fails", ("acs-call-automation", 400, 8501)),
         ("Call Automation: startRecording after the call has already ended", ("acs-call-automation", 400, 8528)),
+        ("ACS PSTN: outbound call blocked, we set no alternate caller id", ("acs-pstn", 403, 510403)),
     ],
 )
 def test_a_symptom_in_the_users_words_is_its_row(explain, question, expected):
@@ -104,6 +105,13 @@ def test_a_size_parameters_value_is_no_code(explain, question):
 )
 def test_a_symptom_asked_in_another_language(explain, question, expected):
     assert_ours(explain(question), expected)
+
+
+def test_one_products_saying_does_not_take_anothers_question(explain):
+    # Call Automation keeps "the call is not established" for 8501; a screen share that will not
+    # start before the call is connected is the Calling SDK's own row
+    assert_ours(explain("ACS: screen sharing won't start because the call isn't connected yet"),
+                ("acs-calling-sdk", 412, 41071))
 
 
 def test_a_symptom_of_ours_without_our_product_named_claims_nothing(explain):
