@@ -145,3 +145,14 @@ def _lines():
 def test_every_row_question_keeps_its_answer(explain, line):
     decision = explain(line["q"])
     assert _holds(decision, line["expect"]), (line["expect"], decision.status, [ident(m) for m in decision.matches[:3]])
+
+
+SET_ASIDE = Path(__file__).with_name("rows_told_as_symptoms_set_aside.jsonl")
+
+
+def test_the_set_aside_row_questions_keep_their_figure(explain):
+    # 42 questions of the same kinds, written after the work above and scored once then
+    # (main 57.1%, this branch 66.7%); not worked from, so it says how far the kinds reach.
+    lines = [json.loads(x) for x in SET_ASIDE.read_text(encoding="utf-8").splitlines() if x.strip()]
+    held = sum(_holds(explain(x["q"]), x["expect"]) for x in lines)
+    assert held / len(lines) >= 0.66, f"{held}/{len(lines)}"
