@@ -42,6 +42,7 @@ class Lexicon:
     status_named_after: tuple[str, ...] = ()  # phrases after which a status's plain name counts ("rejected as")
     # other ways of writing a product phrase ("azure comm services"), each read as the phrase it stands for
     product_spellings: dict[str, str] = field(default_factory=dict)
+    said_negated: dict[str, str] | None = None  # "valid" -> "invalid": an entry's "isn't valid" is also "invalid"
 
 
 @lru_cache(maxsize=1)
@@ -69,4 +70,5 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         status_said_after=frozenset(fold(w) for w in raw.get("status_said", {}).get("after", ())),
         status_named_after=tuple(fold(w) for w in raw.get("status_named", {}).get("after", ())),
         product_spellings={fold(k): fold(v) for k, v in raw.get("product_spellings", {}).items()},
+        said_negated={fold(k): fold(v) for k, v in raw.get("said_negated", {}).items()},
     )

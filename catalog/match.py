@@ -101,8 +101,7 @@ class Matcher:
             for a in (*e.aliases, *e.said_in_product):
                 self.alias_rows.setdefault(_alias_key(a), []).append(e)
         self.alias_pattern = re.compile(
-            r"(?<![^\W_])(?:" + "|".join(r"[\W_]+".join(re.escape(w) + _INFLECTION for w in k.split()) for k in
-                                            sorted(self.alias_rows, key=len, reverse=True)) + r")(?![^\W_])"
+            r"(?<![^\W_])" + _word_trie_pattern(self.alias_rows) + r"(?![^\W_])"
         ) if self.alias_rows else None
         # Sources that hold other sources' statuses (the ACS REST API's common codes), and the
         # SDK exceptions that say a REST call failed (lexicon.toml [rest_failures]).
@@ -656,10 +655,24 @@ class Matcher:
         if "more than" in folded:
             # "once there are more than 6 camera streams": a count past a limit is "too many" of them
             folded = _MORE_THAN.sub("too many", folded)
-        rows = {id(e): e for m in self.alias_pattern.finditer(folded)
-                for e in self.alias_rows.get(_alias_key(m.group(0)), ())}
+        rows: dict[int, Entry] = {}
+        longest: dict[int, int] = {}  # row -> words of the longest of its aliases the question uses
+        for m in self.alias_pattern.finditer(folded):
+            key = _alias_key(m.group(0))
+            n = key.count(" ") + 1
+            for e in self.alias_rows.get(key, ()):
+                rows[id(e)] = e
+                longest[id(e)] = max(longest.get(id(e), 0), n)
         if not rows:
             return None
+        if len(rows) > 1:
+            # The more specific saying wins: "call throttled, monthly limit reached" is the row
+            # whose alias says "monthly limit reached", not the 429 whose alias is "throttled".
+            # Only inside one product: another product's row stays for the choice of product below.
+            most = max(longest.values())
+            top = [e for k, e in rows.items() if longest[k] == most]
+            if most > 1 and len(top) == 1:
+                rows = {k: e for k, e in rows.items() if e.source != top[0].source or e is top[0]}
         named = hits.strongest({e.source for e in rows.values()})
         # ... and not a product the question names far less than another ("Omnichannel chat SDK:
         # getConversationDetails says Conversation not found" is no bot's 404).
@@ -820,6 +833,34 @@ _MORE_THAN = re.compile(r"\bmore than \d+(?![\d.])")
 
 # What the stemmer may have cut from a word (textindex._SUFFIXES, at most twice).
 _INFLECTION = r"(?:ations|ation|ions|ion|ing|ers|er|ed|es|s|e){0,2}"
+
+
+def _word_trie_pattern(keys) -> str:
+    """One pattern for many phrases of stems, their shared first words written once.
+
+    A flat alternation tries every phrase at every position of the question; factored by
+    words, a position is left as soon as its first word is no phrase's. Longer phrases are
+    still preferred: a phrase's continuation is tried before the phrase ends.
+    """
+    trie: dict = {}
+    for key in keys:
+        node = trie
+        for w in key.split():
+            node = node.setdefault(w, {})
+        node[""] = {}
+
+    def alternatives(node: dict) -> str:
+        out = []
+        for w in sorted((w for w in node if w), key=len, reverse=True):
+            sub = node[w]
+            pat = re.escape(w) + _INFLECTION
+            if any(sub.keys() - {""}):
+                more = r"[\W_]+" + alternatives(sub)
+                pat += f"(?:{more})?" if "" in sub else more
+            out.append(pat)
+        return "(?:" + "|".join(out) + ")"
+
+    return alternatives(trie)
 
 
 def _alias_key(text: str) -> str:

@@ -94,8 +94,13 @@ class TextIndex:
         self.advice_tokens: list[frozenset[str]] = []
         self.title_tokens: list[frozenset[str]] = []
         postings: dict[str, list[int]] = defaultdict(list)
+        negated = lex.said_negated or {}
+        said_not = re.compile(r"(?:(?<![^\W_])not|n[’']t)\s+(" + "|".join(map(re.escape, negated)) + r")(?![^\W_])") if negated else None
         for i, e in enumerate(entries):
             words = set(tokens(" ".join((e.title, e.message, *e.aliases)), lex.stopwords))
+            if said_not is not None:
+                # "The provided channel ID isn't valid" is also the question's "invalid channel ID"
+                words.update(stem(negated[m.group(1)]) for m in said_not.finditer(fold(" ".join((e.title, e.message)))))
             if e.string_code:
                 words.add(fold(e.string_code))
                 words.update(tokens(e.string_code.replace("_", " "), lex.stopwords))
