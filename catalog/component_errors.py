@@ -22,6 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .lexicon import fold
+from .pattern_words import may_match, prefilter
 from .products import phrase_positions, words_of
 
 COMPONENTS_PATH = Path(__file__).with_name("component_errors.toml")
@@ -47,9 +48,13 @@ class ComponentErrors:
     failure: frozenset[str]
     first_words: frozenset[str]  # first words of every name: a cheap test before the windows
 
+    def __post_init__(self) -> None:
+        # the words one of which every wording holds: most questions hold none (pattern_words.py)
+        object.__setattr__(self, "_errors_gate", prefilter(self.errors))
+
     def recognise(self, folded: str, words: list[str] | None = None) -> str | None:
         """The component whose error this (folded) question quotes, if any."""
-        m = self.errors.search(folded)
+        m = self.errors.search(folded) if may_match(self._errors_gate, folded) else None
         if m is not None:
             return self.error_owner[re.sub(r"\s+", " ", m.group(0))]
         for pattern, name in self.paths:

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .pattern_words import any_of
+
 CODES_PATH = Path(__file__).with_name("connector_codes.toml")
 
 
@@ -41,10 +43,13 @@ class ConnectorCodes:
     wordings: tuple[tuple[re.Pattern, str, int | None, bool], ...] = ()
     wording_cues: tuple[str, ...] = ()  # folded words: one of them is in every wording
 
+    def __post_init__(self) -> None:
+        # every cue in one search (pattern_words.any_of), not one substring test per cue
+        object.__setattr__(self, "_any_cue", any_of((*self.cues, *_MESSAGE_CUES, *self.wording_cues)))
+
     def may_hold(self, folded: str) -> bool:
         """A cheap test first: most questions name no connector code at all."""
-        return (any(w in folded for w in self.cues) or any(w in folded for w in _MESSAGE_CUES)
-                or any(w in folded for w in self.wording_cues))
+        return self._any_cue.search(folded) is not None
 
     def find(self, question: str) -> list[CodeHit]:
         """The codes named in the question, in order, each once."""

@@ -19,6 +19,7 @@ from typing import Iterable, Iterator
 
 from .foreign_evidence import known_hosts
 from .lexicon import fold
+from .pattern_words import any_of
 from .products import owner_variants, words_of
 
 FOREIGN_PATH = Path(__file__).with_name("foreign_products.toml")
@@ -63,6 +64,10 @@ class ForeignProducts:
         object.__setattr__(self, "_ours", _PhraseFinder(self.our_phrases))
         object.__setattr__(self, "_ours_beside_theirs", _PhraseFinder(self.our_phrases - self.everyday))
         object.__setattr__(self, "_channels", _PhraseFinder(self.channel_phrases))
+        # One search for "is any mark (or any of our marks) in the text at all": most questions
+        # hold none, and then the mark-by-mark tests below are not made (pattern_words.any_of).
+        object.__setattr__(self, "_any_mark", any_of(m for m, _ in self.marks))
+        object.__setattr__(self, "_any_our_mark", any_of(self.our_marks))
         by_name: dict[str, set[tuple[str, ...]]] = {}
         for key, name in self.phrases.items():
             by_name.setdefault(name, set()).add(key)
@@ -89,7 +94,7 @@ class ForeignProducts:
 
         `beside_theirs`: another product is named too, so our everyday words ([ours] everyday:
         "omnichannel" in "NICE's Digital First Omnichannel API") are not enough."""
-        if any(m in text for m in self.our_marks):
+        if self._any_our_mark.search(text) is not None:
             return True
         # Our names count as words of the question, not inside someone's host name
         # ("test-call-agent.pstn.twilio.com" names no call agent of ours).
@@ -128,7 +133,7 @@ class ForeignProducts:
         # AWS Lambda that sends through Amazon SNS" names SNS.
         names = [n for n in map(self.phrases.get, self._theirs.all_in(words))
                  if not (n in self.alone_only and product_named)]
-        if not names:
+        if not names and self._any_mark.search(text) is not None:
             names = [n for m, n in self.marks if m in text and not (n in self.alone_only and product_named)]
         if not names and cased is not None and self.cased:
             m = self._cased.search(cased)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import tomllib
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -40,6 +40,8 @@ class Lexicon:
     negated: tuple[str, ...] = ()  # ... for these words ("no exception"): not the error's words
     status_said_after: frozenset[str] = frozenset()  # ... and before which, in a quoted message ("... is forbidden ...")
     status_named_after: tuple[str, ...] = ()  # phrases after which a status's plain name counts ("rejected as")
+    # other ways of writing a product phrase ("azure comm services"), each read as the phrase it stands for
+    product_spellings: dict[str, str] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -66,4 +68,5 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         negated=tuple(fold(w) for w in raw.get("negated", {}).get("words", ())),
         status_said_after=frozenset(fold(w) for w in raw.get("status_said", {}).get("after", ())),
         status_named_after=tuple(fold(w) for w in raw.get("status_named", {}).get("after", ())),
+        product_spellings={fold(k): fold(v) for k, v in raw.get("product_spellings", {}).items()},
     )

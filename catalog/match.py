@@ -14,7 +14,7 @@ The rules, in the order they matter:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from http import HTTPStatus
 
 from rapidfuzz import process
@@ -26,6 +26,7 @@ from .connector_codes import load_connector_codes
 from .foreign_evidence import load_foreign_evidence
 from .foreign_products import load_foreign_products
 from .lexicon import fold, load_lexicon
+from .pattern_words import may_match, prefilter
 from .posts import distinct_lines, error_text, without_frames
 from .query import ParsedQuestion, Target, parse, without_source_positions
 from .schema import Entry
@@ -114,6 +115,9 @@ class Matcher:
             r"(?<![^\W_])(?:" + "|".join(map(re.escape, sorted(self.lex.negations, key=len, reverse=True)))
             + r")\s+(?:" + "|".join(map(re.escape, sorted(self.lex.negated, key=len, reverse=True))) + r")(?![^\W_])",
             re.IGNORECASE) if self.lex.negations and self.lex.negated else None
+        # The words one of which the question must hold for these two to match (pattern_words.py).
+        self.rest_failure_gate = prefilter(self.rest_failure) if self.rest_failure is not None else None
+        self.negated_gate = prefilter(self.negated) if self.negated is not None else None
         # Rows titled with an SDK's failure message ("Failed to start video, no device selected"):
         # the action it failed at, as stems ("start", "video"), for _another_failure.
         self.failed_actions: dict[int, tuple[str, ...]] = {}
@@ -301,14 +305,14 @@ class Matcher:
         if paste or not steers:
             # Whatever the last product, the same decision (see Decision.context_matters);
             # asking again without the context would only repeat it.
-            return replace(decision, context_matters=False)
+            return decision.changed(context_matters=False)
         if context is None or decision.status != "answer" or decision.matches[0].entry.source != context:
             return decision
         alone = self._explain(question, None)
         if alone.status == "answer" and alone.matches[0].entry.identity == decision.matches[0].entry.identity:
             return decision
         others = tuple(m for m in alone.matches if m.entry.source != context) if alone.status == "ambiguous" else ()
-        return replace(decision, context_decided=context, others=others)
+        return decision.changed(context_decided=context, others=others)
 
     def _explain(self, question: str, context: str | None, product_named: list[bool] | None = None) -> Decision:
         """The decision; `product_named`, when given, is told whether a product was named (then context weighs nothing)."""
@@ -362,7 +366,8 @@ class Matcher:
                 strength[e.source] = max(strength.get(e.source, 0.0), 2.0)
             hits = SignalHits(strength, hits.used_words, hits.word_sources, hits.weak)
             said_hits = _at_least(said_hits, {e.source: 2.0 for e in strings})
-        rest_failure = self.rest_failure is not None and bool(self.rest_failure.search(p.text))
+        rest_failure = self.rest_failure is not None and may_match(self.rest_failure_gate, p.text) \
+            and bool(self.rest_failure.search(p.text))
         if rest_failure:
             hits, said_hits = self._with_rest_statuses(hits), self._with_rest_statuses(said_hits)
         # Connector and Direct Line codes ("BotNotInConversationRoster") stand for their HTTP
@@ -394,7 +399,7 @@ class Matcher:
             plain = without_source_positions(plain, self.lex)
         focus = error_text(plain)  # a long post's error lines, when it has a story around them
         said_text = focus or plain
-        if self.negated is not None:
+        if self.negated is not None and may_match(self.negated_gate, said_text):
             said_text = self.negated.sub(" ", said_text)
         text_words = tokens(said_text, self.lex.stopwords)
         qwords = self.text.query_words(text_words) if text_words else None

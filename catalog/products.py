@@ -118,6 +118,12 @@ class ProductSignals:
                         self.phrases.setdefault(key, set()).add(sid)
                         if key != written:
                             variants.add(key)
+        # Another way of writing a phrase names what the phrase names (lexicon.toml [product_spellings]).
+        for spelling, phrase in lex.product_spellings.items():
+            owners = self.phrases.get(tuple(words_of(phrase)))
+            key = tuple(words_of(spelling))
+            if owners and key:
+                self.phrases.setdefault(key, set()).update(owners)
         self.max_len = max((len(k) for k in self.phrases), default=1)
         self.single = {k[0]: v for k, v in self.phrases.items() if len(k) == 1}
         # Phrases of several words by (words, first two letters), for typo
@@ -138,6 +144,28 @@ class ProductSignals:
         self.join_prefixes = {w[:n] for w in self.single for n in range(1, len(w) + 1)}
         self.multi_starts = set(self.multi)
         self.multi_first = {start for _, start in self.multi}
+        # Phrases of several words written as one ("teamsbot", "ragchat", "smsclient" in lower
+        # case, which no camelCase split can find): one look-up for a word no phrase took.
+        joined = {"".join(k): k for k in self.phrases if len(k) > 1 and all(w.isascii() for w in k)}
+        # Only a phrase holding a product word of its own source: "hangup" is a verb, "teamsbot" a bot.
+        self.glued = {w: k for w, k in joined.items() if w not in self.first_words
+                      and any(self.phrases[k] & self.single.get(p, set()) for p in k)}
+        # Two product words or phrases of one source glued ("webchatbot", "teamsactivityhandler"),
+        # split where both halves are (one of them a single word, so never two verbs).
+        self.single_sources = {w: frozenset(v) for w, v in self.single.items() if len(w) >= 2 and w.isascii()}
+        self.glued_halves = {w: (k, frozenset(self.phrases[k])) for w, k in joined.items()}
+        self.glue_min = min((len(w) for w in self.single_sources), default=2)
+        # A word can only be two halves if it starts like one: most words are skipped on this test.
+        self.half_starts = {w[:3] for w in (*self.single_sources, *self.glued_halves)}
+        # A word's typo reading depends on the word alone, and the same words come back
+        # question after question ("error", "returns", "getting"): each is worked out once,
+        # within a bound (the fuzzy look-up is the dearest step of detect).
+        self._typo_reading = lru_cache(maxsize=8192)(self._read_typo)
+
+    def _read_typo(self, word: str) -> str | tuple[str, ...] | list[str] | None:
+        """What a word no phrase took may stand for: a phrase written as one word, two product
+        words glued, or a product word with a slip in it."""
+        return self.glued.get(word) or self._halves(word) or self._typo_of(word) or self._swapped(word)
 
     def _typo_of(self, word: str) -> str | None:
         if len(word) < 4 or word in self.lex.not_typos or word in self.lex.stopwords:
@@ -148,6 +176,26 @@ class ProductSignals:
         refs = [c for n in range(len(word) - limit, len(word) + limit + 1) for c in self.single_by_len.get(n, ())]
         hit = process.extractOne(word, refs, scorer=OSA.distance, score_cutoff=limit) if refs else None
         return hit[0] if hit else None
+
+    def _halves(self, word: str) -> list[str] | None:
+        """'webchatbot' -> ('webchat', 'bot'): two words of one product written as one."""
+        n = len(word)
+        if n < 2 * self.glue_min + 2 or (word[:3] not in self.half_starts and word[:2] not in self.half_starts) \
+                or word in self.lex.not_typos or word in self.lex.stopwords:
+            return None
+        for i in range(self.glue_min, n - self.glue_min + 1):
+            head, tail = word[:i], word[i:]
+            a = self.single_sources.get(head)
+            if a is not None:
+                b = self.single_sources.get(tail)
+                if b is None and tail in self.glued_halves:
+                    b = self.glued_halves[tail][1]
+                if b is not None and a & b:
+                    return [head, tail]
+            elif head in self.glued_halves and tail in self.single_sources:
+                if self.glued_halves[head][1] & self.single_sources[tail]:
+                    return [head, tail]
+        return None
 
     def _swapped(self, word: str) -> str | None:
         """Three-letter words only count as typos when two letters swapped: 'bto' for 'bot'."""
@@ -162,6 +210,8 @@ class ProductSignals:
         """Each distinct product phrase adds its length in words; typos add 0.8 of that."""
         found: dict[tuple[str, ...], float] = {}
         by_word: dict[str, set[tuple[str, ...]]] = {}
+
+        written: dict[tuple[str, ...], tuple[str, ...]] = {}  # a name found in words written apart ("create call")
 
         def hit(key: tuple[str, ...], value: float, *question_words: str) -> None:
             found[key] = max(found.get(key, 0.0), value)
@@ -189,6 +239,7 @@ class ProductSignals:
                 joined = "".join(window) if may_join else ""
                 if joined and (joined,) in self.phrases:
                     hit((joined,), float(size), *window)
+                    written[(joined,)] = window
                 elif (size, start) in self.multi_starts:
                     phrase = self._phrase_typo(window)
                     if phrase:
@@ -203,16 +254,26 @@ class ProductSignals:
                         hit((piece,), 1.0, w)
                 continue
             if w not in typos:
-                typos[w] = self._typo_of(w) or self._swapped(w)
+                typos[w] = self._typo_reading(w)
             cand = typos[w]
-            if cand:
+            if cand is None:
+                continue
+            if cand.__class__ is str:
                 hit((cand,), 0.8, w)
+            elif cand.__class__ is tuple:  # a phrase written as one word: "teamsbot"
+                hit(cand, float(len(cand)), w)
+            else:  # two product words written as one: "webchatbot"
+                for half in cand:
+                    key = (half,) if half in self.single else self.glued_halves[half][0]
+                    hit(key, float(len(key)), w)
         # A word inside a longer phrase of one product is not also a word of another:
         # "Teams chat" and "Web Chat" are the Bot Service, not the Chat SDK.
         # So is a shorter phrase inside a longer one: "Omnichannel chat SDK" is not the Chat SDK.
         for key in list(found):
             owners = self.phrases.get(key, set())
-            longer = [k for k in by_word.get(key[0], ()) if len(k) > len(key) and k in found and set(key) <= set(k)]
+            as_written = written.get(key, key)  # "createcall" read from "create call" sits inside "create call agent"
+            longer = [k for k in by_word.get(as_written[0], ())
+                      if len(k) > len(as_written) and k in found and set(as_written) <= set(k)]
             if longer and not any(owners & self.phrases.get(k, set()) for k in longer):
                 del found[key]
         strength: dict[str, float] = {}

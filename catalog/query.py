@@ -45,13 +45,13 @@ _NOISE_KINDS: tuple[tuple[str | None, str], ...] = (
       | \d+(?:-\d+){2,}\b                                        # 425-555-0100
       | \d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b
       )"""),
-    (r"re:v\d", r"\bv\d+(?:\.\d+)+\b"),  # v4.4
+    (r"re:v\d+\.\d", r"\bv\d+(?:\.\d+)+\b"),  # v4.4
     ("+", r"\+\d[\d\s().-]{6,}\d"),  # phone numbers
     (None, r"\b(?=[0-9a-f]{10,}\b)(?=[a-f]*\d)(?=\d*[a-f])[0-9a-f]+\b"),  # hex ids, hashes
     # file.js:175:24, Bar.java:42; not a dotted key and its value ("error.code:403", "res.http:500")
     (r"re:\.[a-z]{1,5}:\d", r"\b(?:[\w-]++\.)++(?!(?:code|error|http)\b)[a-z]{1,5}(?::\d+)+\b"),
     (":", r":(?<=[\w\])]:)\d+:\d+\b"),  # ...task_queues:95:5 (line:column)
-    ("`", r"`\d+"),  # generic arity: d__1`1, List`1
+    ("`", r"(?<=[\w>])`\d+"),  # generic arity: d__1`1, List`1 (a code in backticks, `404`, stays a code)
     # A WebSocket's close code ("closes with code 4001", "close code 1006", "closed (code: 4003)"): the
     # socket's own numbers (RFC 6455 and the application's 4000-4999), which none of our tables has.
     ("clos", r"\bclos(?:e|ed|es|ing)\b[^\n\d]{0,20}?\b(?:code|status)\s*[:=]?\s*\d{4}\b"),
@@ -59,7 +59,8 @@ _NOISE_KINDS: tuple[tuple[str | None, str], ...] = (
     # "19:abc@thread.v2", a bot "28:<app id>", a user "29:1a2b", "8:acs:<id>", a phone "4:+1555...".
     # The id after the colon may be cut to "..." in a post; the number is the id's kind, never a code.
     (":", r"(?<![\w.:+-])(?:4|8|19|28|29):(?=[\w+]|\.\.\.)"),
-    (r"re:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec",
+    # (the test: a month's word and a number after it, not "dec" inside a hex id)
+    (r"re:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d",
      r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b"
      r"|\b(?:january|february|march|april|june|july|august|september|october|november|december|sept?|oct|nov|dec"
      r"|jan|feb|mar|apr|jun|jul|aug)\.?,?\s+(?:19|20)\d{2}\b"),  # May 5, 2024; September 2025
@@ -449,6 +450,8 @@ def _reads_as_key(m: re.Match, cased: str | None) -> bool:
     if "=" in sep or "'" in sep or '"' in sep or not sep.endswith((" ", "\t")):
         return True
     raw = cased[m.start(1) : m.end(1)] if cased is not None else m.group(1)
+    if raw.isalpha() and raw.isupper():
+        return False  # a shouted word: "ERROR STARTING CALL: 7504 - ..." is prose in capitals
     # An acronym is a word of the sentence, not camelCase: "Omnichannel messaging API: 30003"
     acronym = raw.isupper() and len(raw) <= 4
     return "_" in raw or "." in raw or (any(c.isupper() for c in raw[1:]) and not acronym)
