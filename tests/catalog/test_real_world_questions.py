@@ -20,15 +20,17 @@ SCORER = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "score
 COMMAND = Path(sys.executable).with_name("explain-error")
 
 FLOORS = {
-    "real-world-work.jsonl": 96.0,
-    "real-world-heldout.jsonl": 94.0,
+    "real-world-work.jsonl": 97.0,
+    "real-world-heldout.jsonl": 96.0,
     "real-world-heldout-2.jsonl": 96.0,
     "real-world-heldout-3.jsonl": 96.0,
-    "real-world-heldout-4.jsonl": 93.0,
-    "real-world-heldout-5.jsonl": 94.0,
-    "real-world-heldout-6.jsonl": 91.0,
+    "real-world-heldout-4.jsonl": 96.0,
+    "real-world-heldout-5.jsonl": 97.0,
+    "real-world-heldout-6.jsonl": 96.0,
     "real-world-heldout-7.jsonl": 95.0,
-    "real-world-heldout-8.jsonl": 80.0,
+    "real-world-heldout-8.jsonl": 96.0,
+    "real-world-heldout-9.jsonl": 91.0,
+    "real-world-heldout-10.jsonl": 84.0,
 }
 
 
