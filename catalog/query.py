@@ -464,7 +464,9 @@ def _is_quantity_key(key: str, lex: Lexicon) -> bool:
     return any(w in lex.quantity_key_words for w in re.findall(r"[a-z]+", key))
 
 
-# What comes right before a status the question names as the one it did NOT get.
+# What comes right before a status the question names as the one it did NOT get, and how far
+# before it to look: the longest such wording ("rather than the status code ") and some spaces.
+_INSTEAD_OF_REACH = 40
 _INSTEAD_OF = re.compile(r"\b(?:instead of|rather than)\s+(?:(?:an?|the)\s+)?(?:(?:http|status|error|a)\s+)?(?:code\s+)?$")
 
 
@@ -630,7 +632,7 @@ def parse(question: str, lex: Lexicon | None = None) -> ParsedQuestion:
     targets = sorted(chosen, key=lambda t: t.start)
     if len(targets) > 1 and ("instead of" in clean or "rather than" in clean):
         # "now gives me 401 instead of 404": the status it no longer gives is no error asked about.
-        kept = [t for t in targets if not _INSTEAD_OF.search(clean, max(0, t.start - 40), t.start)]
+        kept = [t for t in targets if not _INSTEAD_OF.search(clean, max(0, t.start - _INSTEAD_OF_REACH), t.start)]
         targets = kept or targets
 
     return ParsedQuestion(
