@@ -18,6 +18,10 @@ from rapidfuzz.distance import OSA
 from .lexicon import Lexicon, fold
 from .schema import Source
 
+# How many words' typo readings a ProductSignals keeps (the words people use again and again
+# fit well within it; a flood of new words cannot grow it further).
+TYPO_READINGS_KEPT = 8192
+
 # How strongly a source must be named to count as named (SignalHits.strongest): a phrase of it
 # (1.0 and up), or a slip of one (a typo reads 0.8).
 NAMED_AT_LEAST = 0.8
@@ -145,7 +149,7 @@ class ProductSignals:
         # A word's typo reading depends on the word alone, and the same words come back
         # question after question ("error", "returns", "getting"): each is worked out once,
         # within a bound (the fuzzy look-up is the dearest step of detect).
-        self._typo_reading = lru_cache(maxsize=8192)(self._read_typo)
+        self._typo_reading = lru_cache(maxsize=TYPO_READINGS_KEPT)(self._read_typo)
 
     def _read_typo(self, word: str) -> str | None:
         return self._typo_of(word) or self._swapped(word)
