@@ -48,7 +48,8 @@ _NAME_KIND = re.compile(rf"(?<![\w./@-])(?:({_PROPER}(?: [a-z][a-z0-9]*)?)(?: (?
 # (a vendor's client packaged for a framework is that vendor's product).
 _ECOSYSTEM = (r"(?i:laravel|symfony|wordpress|npm|composer|pip|pypi|nuget|gem|ruby|php|python|node|nodejs|js|go|"
               r"dart|flutter|django|rails|java|android|ios|swift|kotlin|unity|\.net|c#)")
-_NAME_PACKAGE = re.compile(rf"(?<![\w./@-])({_PROPER}(?: [A-Z][A-Za-z0-9]*)?) {_ECOSYSTEM} (?i:package|library|plugin|wrapper|module)\b")
+_PACKAGE_WORDS = ("package", "library", "plugin", "wrapper", "module")  # also _named_kind's cheap test
+_NAME_PACKAGE = re.compile(rf"(?<![\w./@-])({_PROPER}(?: [A-Z][A-Za-z0-9]*)?) {_ECOSYSTEM} (?i:{'|'.join(_PACKAGE_WORDS)})\b")
 # A package of its own, by its version: "acme-sms-gateway 1.9.0".
 _PACKAGE_VERSION = re.compile(r"(?<![\w./@-])([a-z][a-z0-9]*(?:-[a-z0-9]+)+)(?:@| v| )v?\d+\.\d+")
 _NAME_SDK = re.compile(r"(?<![\w./@])([a-z][a-z0-9]*)[-_](?:sdk|api|client|bot)\b", re.I)
@@ -84,18 +85,25 @@ class Shape:
     kind: str
     name: str  # "{1}" in it is the pattern's first group: "Azure Resource Manager ({1})"
     patterns: tuple[re.Pattern, ...]
-    # Per pattern, the lower-case words it cannot match without (pattern_words.py); None: run it always.
+    # Per pattern, the lower-case words it cannot match without (pattern_words.py); None: run it
+    # always. Left out, as in Shape(kind, name, patterns), every pattern runs.
     needs: tuple[tuple[str, ...] | None, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.needs:
+            object.__setattr__(self, "needs", (None,) * len(self.patterns))
 
     @classmethod
     def of(cls, kind: str, name: str, patterns) -> "Shape":
+        """The shape as foreign_evidence.toml writes it: its patterns compiled, and the words
+        each one needs read from it once, at start-up."""
         compiled = tuple(map(re.compile, patterns))
         return cls(kind, name, compiled, tuple(required_words(p) for p in compiled))
 
     def find(self, question: str, present: frozenset[str] | set[str] | None = None) -> tuple[str, tuple[int, int]] | None:
         """The first pattern that matches; with `present` (the needed words the question holds,
         see ForeignEvidence.find), a pattern none of whose needed words is there is not run."""
-        for pattern, needs in zip(self.patterns, self.needs or (None,) * len(self.patterns)):
+        for pattern, needs in zip(self.patterns, self.needs):
             if present is not None and needs is not None and present.isdisjoint(needs):
                 continue
             m = pattern.search(question)
@@ -107,7 +115,7 @@ class Shape:
     @property
     def always(self) -> "Shape | None":
         """This shape with only the patterns that always run (None: it has none)."""
-        kept = [(p, n) for p, n in zip(self.patterns, self.needs or (None,) * len(self.patterns)) if n is None]
+        kept = [(p, n) for p, n in zip(self.patterns, self.needs) if n is None]
         return Shape(self.kind, self.name, tuple(p for p, _ in kept), tuple(n for _, n in kept)) if kept else None
 
 
@@ -178,7 +186,7 @@ class ForeignEvidence:
         return list(found.values())
 
     def __post_init__(self) -> None:
-        needs = [[n for n in shape.needs or (None,) * len(shape.patterns)] for shape in self.shapes]
+        needs = [shape.needs for shape in self.shapes]
         # every word some pattern needs, looked for once per question
         object.__setattr__(self, "_needed_words", tuple(sorted({w for ns in needs for n in ns if n for w in n})))
         # per shape, the words one of which the question must hold for any of its patterns to
@@ -187,7 +195,7 @@ class ForeignEvidence:
             None if any(n is None for n in ns) else frozenset(w for n in ns for w in n) for ns in needs))
         # the shapes cut to the patterns that need no word: all that can match a question
         # that holds none of the needed words
-        object.__setattr__(self, "_always_shapes", tuple(s.always for s in self.shapes if s.always is not None))
+        object.__setattr__(self, "_always_shapes", tuple(filter(None, (s.always for s in self.shapes))))
         object.__setattr__(self, "_any_needed_word", any_of(self._needed_words))
         # Graph's paths and marks, the webhooks' marks: one search each for any of them.
         object.__setattr__(self, "_any_graph_mark", any_of((*self.graph_paths, *self.graph_marks)))
@@ -341,7 +349,7 @@ class ForeignEvidence:
         return None
 
     def _named_kind(self, question: str, folded: str) -> str | None:
-        packaged = any(k in folded for k in ("package", "library", "plugin", "wrapper", "module"))
+        packaged = any(k in folded for k in _PACKAGE_WORDS)
         if "api" not in folded and "sdk" not in folded and "widget" not in folded and not packaged:
             return None
         for pattern in (_NAME_KIND, _NAME_SDK, *((_NAME_PACKAGE,) if packaged else ())):

@@ -233,6 +233,11 @@ class _PhraseFinder:
                     yield i, self.glued[joined]
 
 
+def _anyones(phrases: Iterable[str]) -> frozenset[tuple[str, ...]]:
+    """The phrases as words, each "your" also as anyone's ("chat with our data", products.owner_variants)."""
+    return frozenset(k for p in phrases for k in owner_variants(tuple(words_of(p))))
+
+
 @lru_cache(maxsize=1)
 def load_foreign_products(path: Path = FOREIGN_PATH) -> ForeignProducts:
     with open(path, "rb") as fh:
@@ -254,11 +259,9 @@ def load_foreign_products(path: Path = FOREIGN_PATH) -> ForeignProducts:
     if unknown:
         raise ValueError(f"foreign_products.toml [[built_on]] names no product listed: {sorted(unknown)}")
     own_api = tuple((b["product"], tuple(fold(m) for m in b.get("own_api", ()))) for b in built_on)
-    ours_with = tuple((b["product"], frozenset(k for w in b["ours_with"] for k in owner_variants(tuple(words_of(w)))))
-                      for b in built_on if b.get("ours_with"))
+    ours_with = tuple((b["product"], _anyones(b["ours_with"])) for b in built_on if b.get("ours_with"))
     own_service = tuple((b["product"], tuple(fold(m) for m in b["own_service"])) for b in built_on if b.get("own_service"))
-    app_words = tuple((b["product"], frozenset(k for w in b["app_words"] for k in owner_variants(tuple(words_of(w)))))
-                      for b in built_on if b.get("app_words"))
+    app_words = tuple((b["product"], _anyones(b["app_words"])) for b in built_on if b.get("app_words"))
     placed = raw.get("bot_placed_on", {})
     return ForeignProducts(phrases, tuple(marks), ours, tuple(fold(m) for m in raw["ours"]["marks"]), alone,
                            chat, channels, cased, (*ours_hosts, *neutral_hosts), own_api, ours_with,

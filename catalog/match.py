@@ -30,7 +30,7 @@ from .pattern_words import may_match, prefilter
 from .posts import distinct_lines, error_text, without_frames
 from .query import ParsedQuestion, Target, parse, without_source_positions
 from .schema import Entry
-from .products import ProductSignals, SignalHits, phrase_positions, words_of
+from .products import NAMED_AT_LEAST, ProductSignals, SignalHits, phrase_positions, words_of
 from .textindex import TextIndex, stem, tokens
 
 MAX_QUESTION_CHARS = 256 * 1024  # the bot's default body limit: a message is read whole
@@ -58,6 +58,13 @@ PAIR_SUBCODE_ONLY = 0.75
 NAMED_ROLE = 0.9  # subcode named as subcode; code named as code on a code-only entry
 LOOSE = 0.7  # a number named as code found as a subcode, and the like
 CODE_OF_PAIR = 0.5  # a bare code that is only the code part of a code/subcode entry
+
+# A source named through a product (the tips written for it, the holder of its REST statuses)
+# stands this far below the product, so the product's own rows still come first.
+JUST_BELOW = 0.5
+# A quote of this many words or fewer, with a word the catalog never uses, is too thin for a
+# clear lead in the words alone to answer it (_by_text's `thin`).
+THIN_QUOTE_WORDS = 4
 
 
 @dataclass
@@ -525,7 +532,7 @@ class Matcher:
                          for m in _FAILED_OTHERWISE.finditer(question)]
         # A short quote that is all of the error read, with a word the catalog never uses ("is there
         # an end reason for 'rejected from lobby'?"): the catalog explains part of it at best.
-        thin_quote = focus is not None and len(text_words) <= 4 and qwords is not None and qwords.unknown_weight > 0
+        thin_quote = focus is not None and len(text_words) <= THIN_QUOTE_WORDS and qwords is not None and qwords.unknown_weight > 0
         text = self._by_text(qwords, said_hits, context, strict=missed_named, product_words=product_words,
                              failures=failures, thin=thin_quote)
         if text is not None:
@@ -554,7 +561,7 @@ class Matcher:
         for product, value in hits.strength.items():
             if value >= 1.0 and product in self.tips_of:
                 for tips in self.tips_of[product]:
-                    lift[tips] = max(lift.get(tips, 0.0), value - 0.5, 0.8)
+                    lift[tips] = max(lift.get(tips, 0.0), value - JUST_BELOW, NAMED_AT_LEAST)
         if not lift:
             return hits
         lifted = _at_least(hits, lift)
@@ -576,8 +583,8 @@ class Matcher:
             top = max((hits.strength.get(s, 0.0) for s in products), default=0.0)
             own = hits.strength.get(holder, 0.0)
             if top >= 1.0 or own >= 1.0:
-                # just below the product (still named, at the least: hits.strongest's 0.8)
-                lift[holder] = max(own + 0.5 if own >= 1.0 else 0.0, top - 0.5, 0.8 if top >= 1.0 else 0.0)
+                # just below the product (still named, at the least: hits.strongest's NAMED_AT_LEAST)
+                lift[holder] = max(own + 0.5 if own >= 1.0 else 0.0, top - JUST_BELOW, NAMED_AT_LEAST if top >= 1.0 else 0.0)
         return _at_least(hits, lift) if lift else hits
 
     def _our_code_in_our_words(self, foreign: str, p: ParsedQuestion, hits: SignalHits, words: list[str]) -> bool:

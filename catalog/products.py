@@ -18,6 +18,14 @@ from rapidfuzz.distance import OSA
 from .lexicon import Lexicon, fold
 from .schema import Source
 
+# How many words' typo readings a ProductSignals keeps (the words people use again and again
+# fit well within it; a flood of new words cannot grow it further).
+TYPO_READINGS_KEPT = 8192
+
+# How strongly a source must be named to count as named (SignalHits.strongest): a phrase of it
+# (1.0 and up), or a slip of one (a typo reads 0.8).
+NAMED_AT_LEAST = 0.8
+
 # Letters and digits, plus the combining marks of scripts such as Thai that \w leaves out.
 _WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f\u0e00-\u0e7f\u0e80-\u0eff\u0900-\u097f])+")
 
@@ -99,7 +107,7 @@ class SignalHits:
     def strongest(self, sources: set[str]) -> set[str]:
         """Of these sources, the ones the question names most strongly (empty if none is named)."""
         best = max((self.strength.get(s, 0.0) for s in sources), default=0.0)
-        if best < 0.8:
+        if best < NAMED_AT_LEAST:
             return set()
         return {s for s in sources if self.strength.get(s, 0.0) == best}
 
@@ -160,7 +168,7 @@ class ProductSignals:
         # A word's typo reading depends on the word alone, and the same words come back
         # question after question ("error", "returns", "getting"): each is worked out once,
         # within a bound (the fuzzy look-up is the dearest step of detect).
-        self._typo_reading = lru_cache(maxsize=8192)(self._read_typo)
+        self._typo_reading = lru_cache(maxsize=TYPO_READINGS_KEPT)(self._read_typo)
 
     def _read_typo(self, word: str) -> str | tuple[str, ...] | list[str] | None:
         """What a word no phrase took may stand for: a phrase written as one word, two product

@@ -27,6 +27,13 @@ MAX_MENTIONS = 64
 MAX_NAMED_MENTIONS = 512
 MAX_CODE_DIGITS = 7
 
+# A WebSocket's close code ("closes with code 4001", "close code 1006", "closed (code: 4003)"): the
+# socket's own numbers (RFC 6455 and the application's 4000-4999), which none of our tables has.
+# Blanked as noise, and kept as a foreign code (_FOREIGN_CODE).
+_CLOSE_CODE = r"\bclos(?:e|ed|es|ing)\b[^\n\d]{0,20}?\b(?:code|status)\s*[:=]?\s*\d{4}\b"
+# The keys of a dotted key and its value ("error.code:403", "res.http:500"): not a file and its line.
+_DOTTED_KEYS = "code|error|http"
+
 # Things that contain digits but are never error codes; blanked out first. Each kind comes
 # with a cheap test of whether the text can hold it at all, so a 20 KB log is only scanned
 # for the kinds it may contain (see _noise_pattern); the order is the order of preference.
@@ -49,12 +56,10 @@ _NOISE_KINDS: tuple[tuple[str | None, str], ...] = (
     ("+", r"\+\d[\d\s().-]{6,}\d"),  # phone numbers
     (None, r"\b(?=[0-9a-f]{10,}\b)(?=[a-f]*\d)(?=\d*[a-f])[0-9a-f]+\b"),  # hex ids, hashes
     # file.js:175:24, Bar.java:42; not a dotted key and its value ("error.code:403", "res.http:500")
-    (r"re:\.[a-z]{1,5}:\d", r"\b(?:[\w-]++\.)++(?!(?:code|error|http)\b)[a-z]{1,5}(?::\d+)+\b"),
+    (r"re:\.[a-z]{1,5}:\d", rf"\b(?:[\w-]++\.)++(?!(?:{_DOTTED_KEYS})\b)[a-z]{{1,5}}(?::\d+)+\b"),
     (":", r":(?<=[\w\])]:)\d+:\d+\b"),  # ...task_queues:95:5 (line:column)
     ("`", r"(?<=[\w>])`\d+"),  # generic arity: d__1`1, List`1 (a code in backticks, `404`, stays a code)
-    # A WebSocket's close code ("closes with code 4001", "close code 1006", "closed (code: 4003)"): the
-    # socket's own numbers (RFC 6455 and the application's 4000-4999), which none of our tables has.
-    ("clos", r"\bclos(?:e|ed|es|ing)\b[^\n\d]{0,20}?\b(?:code|status)\s*[:=]?\s*\d{4}\b"),
+    ("clos", _CLOSE_CODE),  # a WebSocket's close code
     # Teams and ACS identifiers open with a kind number and a colon: a conversation
     # "19:abc@thread.v2", a bot "28:<app id>", a user "29:1a2b", "8:acs:<id>", a phone "4:+1555...".
     # The id after the colon may be cut to "..." in a post; the number is the id's kind, never a code.
@@ -93,8 +98,8 @@ _LINE = r"""line\s*[:#]?\s*\d+(?:(?:\s*[,:]\s*|\s+)(?:col(?:umn)?|char(?:acter)?
 # "(N", and grown from there both ways; so a 20 KB paste is scanned twice, not once per notation.
 # (A scan for "line" that starts with a literal is several times faster than one with \b first.)
 _LINE_ANCHOR = re.compile(r"line(?=\s*[:#]?\s*\d)", re.IGNORECASE)
-# ("error.code:403", "res.http:500" are a dotted key and its value, not a file and its line.)
-_GLUED_ANCHOR = re.compile(r"\.(?!(?:code|error|http)[:(])[a-z][a-z0-9]{0,4}(?=[:(]\d)", re.IGNORECASE)
+# (not a dotted key and its value: "error.code:403", _DOTTED_KEYS)
+_GLUED_ANCHOR = re.compile(rf"\.(?!(?:{_DOTTED_KEYS})[:(])[a-z][a-z0-9]{{0,4}}(?=[:(]\d)", re.IGNORECASE)
 _LINE_AFTER = re.compile(rf"{_LINE}\)?(?:\s+(?:of|in)\s+(?:(?:the\s+)?file\s+)?{_FILE})?", re.IGNORECASE)
 _FILE_BEFORE_LINE = re.compile(
     rf"""(?:\bfile\s+["'][^"'\n]{{1,300}}["'],\s*                # File "bot.py", line 503
@@ -212,8 +217,8 @@ _CLASS = re.compile(r"\b([1-6])xx\b")
 _WORD = re.compile(r"[^\W\d][\w'’-]*")
 _WORD_AFTER = re.compile(r"[ _-]*([^\W\d]\w*)")  # the word that follows a name
 # Failure HRESULTs/NTSTATUS (the top bit set), and Microsoft Entra sign-in errors (AADSTS700016).
-# A WebSocket's close code is one too (see _NOISE_KINDS).
-_FOREIGN_CODE = re.compile(r"\b0x[89a-f][0-9a-f]{7}\b|\baadsts\d{4,}\b|\bclos(?:e|ed|es|ing)\b[^\n\d]{0,20}?\b(?:code|status)\s*[:=]?\s*\d{4}\b")
+# A WebSocket's close code is one too (_CLOSE_CODE).
+_FOREIGN_CODE = re.compile(rf"\b0x[89a-f][0-9a-f]{{7}}\b|\baadsts\d{{4,}}\b|{_CLOSE_CODE}")
 _UNIT_WORD = re.compile(r"[^\W\d_]+|%")
 # Status lines name an HTTP or SIP status: "HTTP/1.1 403 Forbidden", "SIP/2.0 480 Temporarily Unavailable".
 _STATUS_LINE = re.compile(r"\b(?:http|sip)/\d(?:\.\d)?\s+([1-6]\d\d)\b")
@@ -461,7 +466,9 @@ def _is_quantity_key(key: str, lex: Lexicon) -> bool:
     return any(w in lex.quantity_key_words for w in re.findall(r"[a-z]+", key))
 
 
-# What comes right before a status the question names as the one it did NOT get.
+# What comes right before a status the question names as the one it did NOT get, and how far
+# before it to look: the longest such wording ("rather than the status code ") and some spaces.
+_INSTEAD_OF_REACH = 40
 _INSTEAD_OF = re.compile(r"\b(?:instead of|rather than)\s+(?:(?:an?|the)\s+)?(?:(?:http|status|error|a)\s+)?(?:code\s+)?$")
 
 
@@ -627,7 +634,7 @@ def parse(question: str, lex: Lexicon | None = None) -> ParsedQuestion:
     targets = sorted(chosen, key=lambda t: t.start)
     if len(targets) > 1 and ("instead of" in clean or "rather than" in clean):
         # "now gives me 401 instead of 404": the status it no longer gives is no error asked about.
-        kept = [t for t in targets if not _INSTEAD_OF.search(clean, max(0, t.start - 40), t.start)]
+        kept = [t for t in targets if not _INSTEAD_OF.search(clean, max(0, t.start - _INSTEAD_OF_REACH), t.start)]
         targets = kept or targets
 
     return ParsedQuestion(

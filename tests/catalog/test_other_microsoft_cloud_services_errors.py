@@ -18,6 +18,7 @@ from tests.support.matching import assert_none_naming, assert_ours
 SPEECH = "Azure AI Speech (its SDK opening the speech websocket)"
 ARM = "Azure Resource Manager (a deployment of resources)"
 FILES = "OneDrive / SharePoint (Microsoft 365 files)"
+GRAPH_CODE = "Microsoft Graph (OneDrive, SharePoint, Outlook, the directory: its error code '{}')"
 
 
 @pytest.mark.parametrize(
@@ -43,7 +44,7 @@ def test_speech_sdks_own_failure_lines(explain, question):
     ],
 )
 def test_graphs_lower_camel_case_codes(explain, question, code):
-    assert_none_naming(explain(question), f"Microsoft Graph (OneDrive, SharePoint, Outlook, the directory: its error code '{code}')")
+    assert_none_naming(explain(question), GRAPH_CODE.format(code))
 
 
 def test_onedrive_and_sharepoint_by_name(explain):
@@ -99,7 +100,7 @@ def test_our_own_etag_and_codes_stay_ours(explain):
     ],
 )
 def test_graphs_directory_error_codes(explain, question, code):
-    assert_none_naming(explain(question), f"Microsoft Graph (OneDrive, SharePoint, Outlook, the directory: its error code '{code}')")
+    assert_none_naming(explain(question), GRAPH_CODE.format(code))
 
 
 def test_a_service_bus_key_without_its_claim(explain):
