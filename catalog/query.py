@@ -220,8 +220,10 @@ _WORD_AFTER = re.compile(r"[ _-]*([^\W\d]\w*)")  # the word that follows a name
 # A WebSocket's close code is one too (_CLOSE_CODE).
 _FOREIGN_CODE = re.compile(rf"\b0x[89a-f][0-9a-f]{{7}}\b|\baadsts\d{{4,}}\b|{_CLOSE_CODE}")
 _UNIT_WORD = re.compile(r"[^\W\d_]+|%")
-# Status lines name an HTTP or SIP status: "HTTP/1.1 403 Forbidden", "SIP/2.0 480 Temporarily Unavailable".
-_STATUS_LINE = re.compile(r"\b(?:http|sip)/\d(?:\.\d)?\s+([1-6]\d\d)\b")
+# Status lines name an HTTP or SIP status: "HTTP/1.1 403 Forbidden", "SIP/2.0 480 Temporarily Unavailable";
+# so does a status glued to the word HTTP ("gives HTTP500", "HTTP_404_NOT_FOUND"), which the
+# number reader would take for part of a name. (One pass for both: the same literal starts them.)
+_STATUS_LINE = re.compile(r"\b(?:(?:http|sip)/\d(?:\.\d)?\s+([1-6]\d\d)\b|http_?([1-5]\d\d)(?![0-9a-z]))")
 # A request log that glues the method, the status and the path: "POST403directline.conversationUpdate".
 _GLUED_STATUS = re.compile(r"(?:get|post|put|patch|delete)([45]\d\d)(?=[a-z])")  # (a word of its own: checked where used)
 # IIS writes a status with its substatus: "HTTP Error 504.0", "401.2", "404.3".
@@ -496,7 +498,8 @@ def parse(question: str, lex: Lexicon | None = None) -> ParsedQuestion:
     # 0. Statuses in notations the noise would blank: status lines, IIS substatuses.
     early: list[tuple[int, int]] = []
     for m in _STATUS_LINE.finditer(text):
-        codes.append(Target(start=m.start(1), code=int(m.group(1)), role="http", explicit=True))
+        g = 1 if m.group(1) is not None else 2
+        codes.append(Target(start=m.start(g), code=int(m.group(g)), role="http", explicit=True))
         early.append(m.span())
     for m in _GLUED_STATUS.finditer(text):
         if text[m.start() - 1 : m.start()].isalpha():
