@@ -79,8 +79,9 @@ def error_text(text: str) -> str | None:
     if len(text) < LONG_POST:
         return None
     quoted = [q for q in _QUOTED.findall(text) if len(q.split()) >= 2]
-    quoted += [q for q in _SAYING.findall(text) if len(q.split()) >= 2] if "saying" in text or "message" in text \
-        or "stating" in text or "complaining" in text else []
+    folded = text.lower()  # _SAYING ignores case: so must the test that spares it most posts
+    quoted += [q for q in _SAYING.findall(text) if len(q.split()) >= 2] if "saying" in folded or "message" in folded \
+        or "stating" in folded or "complaining" in folded else []
     if quoted:
         return " ".join(quoted)
     pieces = [m.group(0) for m in _PIECES.finditer(text) if _ERROR_MARK.search(m.group(0))]

@@ -57,6 +57,11 @@ def test_a_message_after_with_the_message_is_offered_first(explain, question, su
          "the file is too large for the index"),
         ("x" * 200 + ". The recognize request errors with the message initial silence timeout reached; we retried.",
          "initial silence timeout reached"),
+        # the report word in capitals, opening a sentence or a shouted log line
+        ("x" * 200 + ". Saying the recording cannot start in this call state, the request fails.",
+         "the recording cannot start in this call state, the request fails"),
+        ("x" * 200 + ". ERROR WITH MESSAGE PARTICIPANT NOT FOUND IN THE CALL",
+         "PARTICIPANT NOT FOUND IN THE CALL"),
     ],
 )
 def test_the_words_after_saying_are_read_as_the_quoted_error(post, message):
