@@ -22,6 +22,8 @@ SIP_LINE = "a SIP library or softphone (its own 'Code, Cause, Reason' failure li
 PBX_LOG = "FreeSWITCH or Asterisk (a log line of its C source)"
 IVR = "an IVR or VoiceXML platform (its NOINPUT / NOMATCH events)"
 ICE = "the browser's WebRTC connection (an ICE candidate error)"
+SIP_PHONE = "a browser or home-automation SIP phone (Browser-Phone, a webphone, ha-sip)"
+OTHER_RAG = "another cloud's RAG chat sample or search service (AWS GenU, Bedrock chat, Kendra, Vertex AI Search)"
 
 
 @pytest.mark.parametrize(
@@ -55,6 +57,14 @@ ICE = "the browser's WebRTC connection (an ICE candidate error)"
         # the browser's ICE candidate errors
         ("pc.onicecandidateerror fires with errorCode 701 for turn server", ICE),
         ("ICE candidate error 600 in chrome console for my video app", ICE),
+        # a SIP phone in a browser page or a home-automation add-on
+        ("webphone registers fine but incoming calls end with 480 Temporarily Unavailable", SIP_PHONE),
+        ("ha-sip: dialing from an automation gives 404 not found", SIP_PHONE),
+        ("Browser Phone: camera permission denied, NotAllowedError when answering a video call", SIP_PHONE),
+        # another cloud's own RAG chat sample or search service
+        ("deployed GenU on my AWS account, the RAG chat answers 429 when Kendra is queried", OTHER_RAG),
+        ("bedrock-claude-chat: chat returns 500 after uploading a pdf", OTHER_RAG),
+        ("vertex ai search returns 403 from our rag chat backend", OTHER_RAG),
     ],
 )
 def test_another_products_failure_line_is_theirs(explain, question, name):
@@ -70,6 +80,7 @@ def test_another_products_failure_line_is_theirs(explain, question, name):
         ("ACS web calling: ICE candidate error 701 in the console and then call ends with 500 subcode 41034",
          ("acs-calling-sdk", 500, 41034)),
         ("message delivery blocked for SMS with ACS, error 4010", ("acs-sms-delivery", 4010, None)),
+        ("our RAG API chat endpoint returns 504 Gateway Timeout", ("rag-api", 504, None)),
         ("Call Automation StartRecognizing with DTMF: RecognizeFailed subcode 8510 after I pressed nothing",
          ("acs-call-automation", None, 8510)),
     ],
