@@ -29,8 +29,8 @@ FLOORS = {
     "real-world-heldout-6.jsonl": 96.0,
     "real-world-heldout-7.jsonl": 95.0,
     "real-world-heldout-8.jsonl": 96.0,
-    "real-world-heldout-9.jsonl": 91.0,
-    "real-world-heldout-10.jsonl": 84.0,
+    "real-world-heldout-9.jsonl": 95.0,
+    "real-world-heldout-10.jsonl": 94.0,
 }
 
 
