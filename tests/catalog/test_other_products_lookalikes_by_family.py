@@ -1,4 +1,4 @@
-"""Other products' errors that look like ours, told the ways a fresh set of questions tells them.
+"""Other products' errors that look like ours, written by family of product, the way people post them.
 
 A question about a product this catalog does not cover is answered 'none', naming that product,
 even where its numbers fit our rows (a Cloudflare 524, an Azure SQL 40613 beside the Calling SDK's
@@ -17,7 +17,7 @@ subcode 40613, Pusher's 4004 beside the SMS delivery code 4004). The product is 
 
 Our names, hosts and packages beside theirs keep a question ours (a migration from Twilio to ACS, a
 Bot Service bot on Slack), and a code our documents do not define is 'none' even in our products.
-Written in our own words for matcher18's hunt of look-alikes (the data is in
+Written in our own words to find look-alikes before a new question set does (the data is in
 catalog/foreign_products.toml).
 """
 
