@@ -42,7 +42,7 @@ class Lexicon:
     status_named_after: tuple[str, ...] = ()  # phrases after which a status's plain name counts ("rejected as")
     # other ways of writing a product phrase ("azure comm services"), each read as the phrase it stands for
     product_spellings: dict[str, str] = field(default_factory=dict)
-    said_negated: dict[str, str] | None = None  # "valid" -> "invalid": an entry's "isn't valid" is also "invalid"
+    said_negated: dict[str, str] = field(default_factory=dict)  # "valid" -> "invalid": an entry's "isn't valid" is also "invalid"
 
 
 @lru_cache(maxsize=1)

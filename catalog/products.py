@@ -170,10 +170,18 @@ class ProductSignals:
         # within a bound (the fuzzy look-up is the dearest step of detect).
         self._typo_reading = lru_cache(maxsize=TYPO_READINGS_KEPT)(self._read_typo)
 
-    def _read_typo(self, word: str) -> str | tuple[str, ...] | list[str] | None:
-        """What a word no phrase took may stand for: a phrase written as one word, two product
-        words glued, or a product word with a slip in it."""
-        return self.glued.get(word) or self._halves(word) or self._typo_of(word) or self._swapped(word)
+    def _read_typo(self, word: str) -> tuple[tuple[tuple[str, ...], float], ...]:
+        """The phrases a word no phrase took stands for, each with its strength: a phrase written
+        as one word ("teamsbot"), two product words glued ("webchatbot"), or a product word with
+        a slip in it (0.8 of a word). Empty when it is none of these."""
+        glued = self.glued.get(word)
+        if glued:
+            return ((glued, float(len(glued))),)
+        halves = self._halves(word)
+        if halves:
+            return tuple((key, float(len(key))) for key in halves)
+        slip = self._typo_of(word) or self._swapped(word)
+        return (((slip,), 0.8),) if slip else ()
 
     def _typo_of(self, word: str) -> str | None:
         if len(word) < 4 or word in self.lex.not_typos or word in self.lex.stopwords:
@@ -185,8 +193,8 @@ class ProductSignals:
         hit = process.extractOne(word, refs, scorer=OSA.distance, score_cutoff=limit) if refs else None
         return hit[0] if hit else None
 
-    def _halves(self, word: str) -> list[str] | None:
-        """'webchatbot' -> ('webchat', 'bot'): two words of one product written as one."""
+    def _halves(self, word: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+        """'webchatbot' -> ('webchat',), ('bot',): two words or phrases of one product written as one."""
         n = len(word)
         if n < 2 * self.glue_min + 2 or (word[:3] not in self.half_starts and word[:2] not in self.half_starts) \
                 or word in self.lex.not_typos or word in self.lex.stopwords:
@@ -195,14 +203,14 @@ class ProductSignals:
             head, tail = word[:i], word[i:]
             a = self.single_sources.get(head)
             if a is not None:
-                b = self.single_sources.get(tail)
-                if b is None and tail in self.glued_halves:
-                    b = self.glued_halves[tail][1]
-                if b is not None and a & b:
-                    return [head, tail]
+                if tail in self.single_sources:
+                    if a & self.single_sources[tail]:
+                        return (head,), (tail,)
+                elif tail in self.glued_halves and a & self.glued_halves[tail][1]:
+                    return (head,), self.glued_halves[tail][0]
             elif head in self.glued_halves and tail in self.single_sources:
                 if self.glued_halves[head][1] & self.single_sources[tail]:
-                    return [head, tail]
+                    return self.glued_halves[head][0], (tail,)
         return None
 
     def _swapped(self, word: str) -> str | None:
@@ -252,7 +260,7 @@ class ProductSignals:
                     phrase = self._phrase_typo(window)
                     if phrase:
                         hit(phrase, 0.8 * size, *window)
-        typos: dict[str, str | None] = {}  # a paste repeats its words: each is looked at once
+        typos: dict[str, tuple] = {}  # a paste repeats its words: each is looked at once
         for w in words:
             if w in by_word:
                 continue
@@ -263,17 +271,8 @@ class ProductSignals:
                 continue
             if w not in typos:
                 typos[w] = self._typo_reading(w)
-            cand = typos[w]
-            if cand is None:
-                continue
-            if cand.__class__ is str:
-                hit((cand,), 0.8, w)
-            elif cand.__class__ is tuple:  # a phrase written as one word: "teamsbot"
-                hit(cand, float(len(cand)), w)
-            else:  # two product words written as one: "webchatbot"
-                for half in cand:
-                    key = (half,) if half in self.single else self.glued_halves[half][0]
-                    hit(key, float(len(key)), w)
+            for key, value in typos[w]:
+                hit(key, value, w)
         # A word inside a longer phrase of one product is not also a word of another:
         # "Teams chat" and "Web Chat" are the Bot Service, not the Chat SDK.
         # So is a shorter phrase inside a longer one: "Omnichannel chat SDK" is not the Chat SDK.

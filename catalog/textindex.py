@@ -94,7 +94,7 @@ class TextIndex:
         self.advice_tokens: list[frozenset[str]] = []
         self.title_tokens: list[frozenset[str]] = []
         postings: dict[str, list[int]] = defaultdict(list)
-        negated = lex.said_negated or {}
+        negated = lex.said_negated
         said_not = re.compile(r"(?:(?<![^\W_])not|n[’']t)\s+(" + "|".join(map(re.escape, negated)) + r")(?![^\W_])") if negated else None
         for i, e in enumerate(entries):
             words = set(tokens(" ".join((e.title, e.message, *e.aliases)), lex.stopwords))
