@@ -7,6 +7,7 @@ tests on the per-question path.
 
 from __future__ import annotations
 
+import re
 import tomllib
 import unicodedata
 from dataclasses import dataclass, field
@@ -14,6 +15,12 @@ from functools import lru_cache
 from pathlib import Path
 
 LEXICON_PATH = Path(__file__).with_name("lexicon.toml")
+
+# Scripts written without spaces between words (Thai, Lao, Japanese kana, Chinese and
+# Japanese ideographs, Korean syllables, half-width katakana), as character-class ranges:
+# a Latin name or a number may be glued on ("RAGチャット", "が401を返す", "返回502"), so
+# where such a script meets another is a word's edge.
+UNSPACED_SCRIPTS = "\u0e00-\u0eff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff66-\uff9f"
 
 
 def fold(text: str) -> str:
@@ -43,6 +50,17 @@ class Lexicon:
     # other ways of writing a product phrase ("azure comm services"), each read as the phrase it stands for
     product_spellings: dict[str, str] = field(default_factory=dict)
     said_negated: dict[str, str] = field(default_factory=dict)  # "valid" -> "invalid": an entry's "isn't valid" is also "invalid"
+    # Units and before-words in a script written without spaces, which are glued to the number and
+    # to the words after or before them ("29人使用", "第3行"): matched as the start or end of a run.
+    glued_units: tuple[str, ...] = ()
+    glued_before: tuple[str, ...] = ()
+
+
+_UNSPACED = re.compile(f"[{UNSPACED_SCRIPTS}]")
+
+
+def _glued(words) -> tuple[str, ...]:
+    return tuple(sorted({fold(w) for w in words if _UNSPACED.search(w)}))
 
 
 @lru_cache(maxsize=1)
@@ -71,4 +89,6 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         status_named_after=tuple(fold(w) for w in raw.get("status_named", {}).get("after", ())),
         product_spellings={fold(k): fold(v) for k, v in raw.get("product_spellings", {}).items()},
         said_negated={fold(k): fold(v) for k, v in raw.get("said_negated", {}).items()},
+        glued_units=_glued(raw["units"]["words"]),
+        glued_before=_glued(raw["units"]["before"]),
     )

@@ -15,7 +15,7 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from .lexicon import Lexicon, fold
+from .lexicon import UNSPACED_SCRIPTS, Lexicon, fold
 from .schema import Source
 
 # How many words' typo readings a ProductSignals keeps (the words people use again and again
@@ -31,7 +31,7 @@ _WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f\u0e00-\u0e7f\u0e80-\u0eff\u0900-\u
 
 
 # Scripts written without spaces, where a Latin name may be glued on: "RAGチャット".
-_UNSPACED = "\u0e00-\u0eff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff66-\uff9f"
+_UNSPACED = UNSPACED_SCRIPTS
 _SCRIPT_RUNS = re.compile(f"[{_UNSPACED}]+|[^{_UNSPACED}]+")
 _HAS_UNSPACED = re.compile(f"[{_UNSPACED}]")
 _CAMEL_PART = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")

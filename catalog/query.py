@@ -18,7 +18,7 @@ from http import HTTPStatus
 
 from rapidfuzz.distance import Levenshtein
 
-from .lexicon import Lexicon, fold, load_lexicon
+from .lexicon import UNSPACED_SCRIPTS, Lexicon, fold, load_lexicon
 
 MAX_TARGETS = 16
 # A paste with thousands of numbers is read up to this many bare numbers; the rest is noise.
@@ -203,7 +203,8 @@ def without_source_positions(text: str, lex: Lexicon | None = None) -> str:
 # A run of digits standing alone: not glued to letters, decimals or ids.
 # ("6,000" and "1.5" are already blanked as noise, so "8509,8510" is two numbers.)
 # A run of digits on its own; a plural s may follow ("429s"), which _is_quantity weighs against seconds.
-_NUMBER = re.compile(r"(?<![\w.+])(?<!^-)(?<![^a-z]-)\d+(?!(?!s\b)\w|[.:\-]\d)")
+# A number glued to a script written without spaces stands alone too: "が401を返す", "返回502".
+_NUMBER = re.compile(rf"(?<![^\W{UNSPACED_SCRIPTS}])(?<![.+])(?<!^-)(?<![^a-z]-)\d+(?!(?!s\b)[^\W{UNSPACED_SCRIPTS}]|[.:\-]\d)")
 # Key/value pairs as in JSON, JS objects, logs: "subCode": 3112, code=408.
 # Keys are tried only where a word starts and are at most 64 characters long,
 # so a 100 KB run of letters costs linear time, not quadratic.
@@ -289,7 +290,8 @@ def _role_pattern(lex: Lexicon) -> re.Pattern:
     alts = []
     for p in phrases:
         esc = re.escape(p[::-1]).replace(r"\ ", r"\s+")
-        alts.append(rf"{esc}(?![^\W\d_])" if p[:1].isascii() and p[:1].isalpha() else esc)
+        # (a Latin role word may follow a script written without spaces: "通话结束subcode 3100")
+        alts.append(rf"{esc}(?![^\W\d_{UNSPACED_SCRIPTS}])" if p[:1].isascii() and p[:1].isalpha() else esc)
     return re.compile(_SEPARATOR_REVERSED + "(?P<word>" + "|".join(alts) + ")")
 
 
@@ -344,7 +346,11 @@ def _is_quantity(text: str, start: int, end: int, lex: Lexicon) -> bool:
         last = before.rsplit(None, 1)[-1] if before else ""
         if last in lex.time_words:
             return True
+    elif m and lex.glued_units and m.group(0).startswith(lex.glued_units):
+        return True  # "约29人使用", "10个文件": a count, its unit glued on
     before = before.rstrip(":#").rstrip()  # "build: 1234", "Build #1234"
+    if lex.glued_before and before.endswith(lex.glued_before):
+        return True  # "第3行", "端口8080"
     words = _WORD.findall(before.rsplit(None, 1)[-1]) if before else []
     if not words or not before.endswith(words[-1]) or words[-1] not in lex.before_words:
         return False
