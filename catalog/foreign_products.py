@@ -18,13 +18,14 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from .foreign_evidence import known_hosts
-from .lexicon import fold
+from .lexicon import UNSPACED_SCRIPTS, fold, load_lexicon
 from .pattern_words import any_of
 from .products import owner_variants, words_of
 
 FOREIGN_PATH = Path(__file__).with_name("foreign_products.toml")
 _ADDRESS = re.compile(r"\S+://\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|ai|dev|app|cloud|co|cn|uz|de|uk|us|me|live)\b")
 _URL_HOST = re.compile(r"\bhttps?://([\w.-]+)")
+_UNSPACED = re.compile(f"[{UNSPACED_SCRIPTS}]")
 _LOCAL = re.compile(r"^(?:localhost|127\.|10\.|192\.168\.|0\.0\.0\.0|\[?::1)")
 
 
@@ -238,6 +239,13 @@ def _anyones(phrases: Iterable[str]) -> frozenset[tuple[str, ...]]:
     return frozenset(k for p in phrases for k in owner_variants(tuple(words_of(p))))
 
 
+def _with_spellings(words: Iterable[str], spellings: dict[str, str]) -> list[str]:
+    """These words, and every other spelling of one of them (lexicon.toml [product_spellings])."""
+    words = list(words)
+    folded = {fold(w) for w in words}
+    return words + [spelling for spelling, phrase in spellings.items() if phrase in folded]
+
+
 @lru_cache(maxsize=1)
 def load_foreign_products(path: Path = FOREIGN_PATH) -> ForeignProducts:
     with open(path, "rb") as fh:
@@ -247,11 +255,19 @@ def load_foreign_products(path: Path = FOREIGN_PATH) -> ForeignProducts:
     for product in raw["products"]:
         for w in product["words"]:
             phrases.setdefault(tuple(words_of(w)), product["name"])
+            if _UNSPACED.search(w):  # no spaces around it to find it by: "企业微信机器人"
+                marks.append((fold(w), product["name"]))
         marks.extend((fold(m), product["name"]) for m in product.get("marks", ()))
-    ours = frozenset(tuple(words_of(w)) for w in raw["ours"]["words"])
+    # Our names as people write them in other languages and scripts (lexicon.toml
+    # [product_spellings]: "ダイレクトライン" is Direct Line) are ours, and our bots' channels, too.
+    spellings = load_lexicon().product_spellings
+    ours_words = _with_spellings(raw["ours"]["words"], spellings)
+    channel_words = _with_spellings(raw["ours"].get("channel_words", ()), spellings)
+    ours = frozenset(tuple(words_of(w)) for w in ours_words)
+    our_marks = [fold(m) for m in raw["ours"]["marks"]] + [fold(w) for w in ours_words if _UNSPACED.search(w)]
     alone = frozenset(p["name"] for p in raw["products"] if p.get("only_alone"))
     chat = frozenset(p["name"] for p in raw["products"] if p.get("bot_service_channel"))
-    channels = frozenset(tuple(words_of(w)) for w in raw["ours"].get("channel_words", ()))
+    channels = frozenset(tuple(words_of(w)) for w in channel_words)
     cased = tuple((c, p["name"]) for p in raw["products"] for c in p.get("cased", ()))
     ours_hosts, neutral_hosts = known_hosts()
     built_on = raw.get("built_on", ())
@@ -263,7 +279,7 @@ def load_foreign_products(path: Path = FOREIGN_PATH) -> ForeignProducts:
     own_service = tuple((b["product"], tuple(fold(m) for m in b["own_service"])) for b in built_on if b.get("own_service"))
     app_words = tuple((b["product"], _anyones(b["app_words"])) for b in built_on if b.get("app_words"))
     placed = raw.get("bot_placed_on", {})
-    return ForeignProducts(phrases, tuple(marks), ours, tuple(fold(m) for m in raw["ours"]["marks"]), alone,
+    return ForeignProducts(phrases, tuple(marks), ours, tuple(our_marks), alone,
                            chat, channels, cased, (*ours_hosts, *neutral_hosts), own_api, ours_with,
                            frozenset(placed.get("words", ())), frozenset(placed.get("bot_words", ())),
                            frozenset(placed.get("fillers", ())), frozenset(placed.get("channel", ())),

@@ -52,6 +52,10 @@ class Lexicon:
     said_negated: dict[str, str] = field(default_factory=dict)  # "valid" -> "invalid": an entry's "isn't valid" is also "invalid"
     # Units and before-words in a script written without spaces, which are glued to the number and
     # to the words after or before them ("29人使用", "第3行"): matched as the start or end of a run.
+    # The statuses' names in other languages, by status: names that count wherever they stand,
+    # and names that are also a sentence's own words (counted only when set apart as a status).
+    status_names_translated: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    status_words_translated: dict[int, tuple[str, ...]] = field(default_factory=dict)
     glued_units: tuple[str, ...] = ()
     glued_before: tuple[str, ...] = ()
 
@@ -89,6 +93,8 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         status_named_after=tuple(fold(w) for w in raw.get("status_named", {}).get("after", ())),
         product_spellings={fold(k): fold(v) for k, v in raw.get("product_spellings", {}).items()},
         said_negated={fold(k): fold(v) for k, v in raw.get("said_negated", {}).items()},
+        status_names_translated={int(k): tuple(fold(w) for w in v) for k, v in raw.get("status_names_translated", {}).items()},
+        status_words_translated={int(k): tuple(fold(w) for w in v) for k, v in raw.get("status_words_translated", {}).items()},
         glued_units=_glued(raw["units"]["words"]),
         glued_before=_glued(raw["units"]["before"]),
     )

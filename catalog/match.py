@@ -191,6 +191,12 @@ class Matcher:
                     out.append(Target(start=a.start, code=code, subcode=sub, role="pair", explicit=True))
                     i += 2
                     continue
+            if b is not None and a.role == "any" and a.number is not None and b.role == "http" and b.code is not None \
+                    and (b.code, a.number) in self.catalog.by_pair:
+                # ... and so is a subcode followed by its status: "8522 (404)", "Fehler 8522 nicht gefunden"
+                out.append(Target(start=a.start, code=b.code, subcode=a.number, role="pair", explicit=True))
+                i += 2
+                continue
             out.append(a)
             i += 1
         return out

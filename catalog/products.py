@@ -146,7 +146,9 @@ class ProductSignals:
             if len(w) >= 3 and w.isascii():
                 self.single_by_len.setdefault(len(w), []).append(w)
         # Scripts written without spaces (Thai, Japanese, Chinese): found inside words.
-        self.unspaced = {w: v for w, v in self.single.items() if not w.isascii()}
+        # (Only those scripts: a Cyrillic or accented word is a word of its own, and "бот" is not
+        # inside "работает".)
+        self.unspaced = {w: v for w, v in self.single.items() if _HAS_UNSPACED.search(w)}
         # Cheap tests that skip the look-ups a word cannot start, so a 20 KB paste stays fast.
         self.first_words = {k[0] for k in self.phrases}
         self.join_prefixes = {w[:n] for w in self.single for n in range(1, len(w) + 1)}

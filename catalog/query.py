@@ -440,6 +440,96 @@ def _status_targets(text: str, cased: str | None, clean: str, lex: Lexicon, know
     return out
 
 
+_UNSPACED_CHAR = re.compile(f"[{UNSPACED_SCRIPTS}]")
+# Quotes that open a name in the languages people ask in: "x", 'x', «x», „x", “x”, 「x」, 『x』, 《x》.
+_OPENING_QUOTES = frozenset("\"'«„“‘「『《")
+_AFTER_A_NUMBER = re.compile(r"\d[\s:\-–—]*$")
+
+
+@dataclass(frozen=True)
+class _TranslatedStatuses:
+    pattern: re.Pattern | None
+    codes: dict[str, tuple[int, bool]]  # name with its separators removed -> (status, also a sentence's own words)
+    gate: frozenset[str]  # one word of each name in a spaced script: a question holding none is not searched
+    unspaced: bool  # some name is in a script written without spaces: searched in any question holding that script
+    error_words: tuple[str, ...]  # words for error in those scripts, glued after a name ("未授权错误")
+
+
+@lru_cache(maxsize=4)
+def _translated_statuses(lex: Lexicon) -> _TranslatedStatuses:
+    """The statuses' names in other languages (lexicon.toml [status_names_translated] and
+    [status_words_translated]) as one pattern, and what a question must hold to be searched."""
+    names: dict[str, tuple[int, bool]] = {}
+    for as_words, table in ((False, lex.status_names_translated), (True, lex.status_words_translated)):
+        for code, phrases in table.items():
+            for phrase in phrases:
+                names.setdefault(phrase, (code, as_words))
+    # A question is searched only when it holds a word of one of the names that English does not
+    # use ("zu viele anfragen": "anfragen"; "timeout del gateway": "del"), so English costs nothing.
+    english = {w for st in HTTPStatus for w in re.findall(r"[^\W_]+", fold(st.phrase))}
+    english |= {w for spellings in lex.status_words.values() for s in spellings for w in re.findall(r"[^\W_]+", fold(s))}
+    codes: dict[str, tuple[int, bool]] = {}
+    spaced, glued, gate = [], [], set()
+    for phrase in sorted(names, key=len, reverse=True):
+        words = re.findall(r"[^\W_]+", phrase)
+        key = "".join(words)
+        if not words or key in codes:
+            continue
+        body = r"[\s_'’-]*".join(re.escape(w) for w in words)
+        if _UNSPACED_CHAR.search(phrase):
+            glued.append(body)  # glued to the words around it: no edge to look for
+        else:
+            tokens = [t for t in _WORD.findall(phrase) if t not in english]
+            if not tokens:
+                continue  # written as English writes it: the registry's names read it already
+            pure = [t for t in tokens if t.isalpha()]
+            rare = max(pure or tokens, key=lambda t: (not t.isascii(), len(t)))  # "média" over "charge"
+            gate.update((rare, rare + "'", rare + "’"))  # a closing quote is read into the word
+            spaced.append(body)
+        codes[key] = names[phrase]
+    alts = []
+    if spaced:
+        alts.append(r"(?<![^\W_])(?<![^\W_]_)(?:" + "|".join(spaced) + r")(?![^\W_]|_[^\W_])")
+    alts += glued
+    pattern = re.compile("|".join(alts)) if alts else None
+    error_words = tuple(w for w in lex.status_named_before if _UNSPACED_CHAR.search(w))
+    return _TranslatedStatuses(pattern, codes, frozenset(gate), bool(glued), error_words)
+
+
+def _translated_status_targets(text: str, clean: str, lex: Lexicon, known: set[int],
+                               words: tuple[str, ...]) -> list[Target]:
+    """Statuses named in another language, without digits ("zu viele Anfragen", "请求过多").
+
+    Searched only in a question that holds one of their words (or their script), so an
+    English question costs one set test. A name that is also a sentence's own words
+    ("verboten", "nicht gefunden") counts only set apart as a status: in quotes, after a
+    status word, right after a number ("8522 nicht gefunden") or before a word for error.
+    """
+    ts = _translated_statuses(lex)
+    if ts.pattern is None:
+        return []
+    if ts.gate.isdisjoint(words) and not (ts.unspaced and not text.isascii() and _UNSPACED_CHAR.search(text)):
+        return []
+    out: list[Target] = []
+    for m in ts.pattern.finditer(text):
+        a, b = m.span()
+        code, as_words = ts.codes.get(re.sub(r"[\s_'’-]+", "", m.group(0)), (None, False))
+        if code is None or code in known:
+            continue
+        role = _role_before(clean[max(0, a - 40) : a].replace('"', "").replace("'", ""), lex)
+        if as_words and role is None:
+            quoted = text[max(0, a - 2) : a].rstrip()[-1:] in _OPENING_QUOTES
+            after_number = _AFTER_A_NUMBER.search(text, max(0, a - 12), a) is not None
+            after = _WORD_AFTER.match(text, b)
+            error_after = after is not None and (
+                after.group(1) in lex.status_named_before or after.group(1).startswith(ts.error_words or ("\0",)))
+            if not (quoted or after_number or error_after):
+                continue
+        known.add(code)
+        out.append(Target(start=a, code=code, role="http", explicit=True, worded=role is None))
+    return out
+
+
 _WORD_BEFORE = re.compile(r"([^\W\d]+)[\s]+$")
 
 
@@ -627,6 +717,8 @@ def parse(question: str, lex: Lexicon | None = None) -> ParsedQuestion:
     # 5. Statuses named without digits ("status code Forbidden", MethodNotAllowed).
     known = {n for t in pairs + singles for n in (t.code, t.number) if n is not None}
     singles.extend(_status_targets(text, cased, clean, lex, known))
+    words = tuple(_WORD.findall(_blank(text, positions)))
+    singles.extend(_translated_status_targets(text, clean, lex, known, words))
 
     # Named codes first when there are too many to read: a long log's error line
     # must not lose its place to the counts and ids before it.
@@ -649,7 +741,7 @@ def parse(question: str, lex: Lexicon | None = None) -> ParsedQuestion:
     return ParsedQuestion(
         text=text,
         targets=tuple(targets),
-        words=tuple(_WORD.findall(_blank(text, positions))),
+        words=words,
         classes=tuple(sorted({int(d) for d in _CLASS.findall(clean)})),
         string_words=tuple(dict.fromkeys(string_words)),
         foreign_codes=tuple(dict.fromkeys(_FOREIGN_CODE.findall(text))),
