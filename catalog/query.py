@@ -346,8 +346,8 @@ def _is_quantity(text: str, start: int, end: int, lex: Lexicon) -> bool:
         last = before.rsplit(None, 1)[-1] if before else ""
         if last in lex.time_words:
             return True
-    elif m and lex.glued_units and m.group(0).startswith(lex.glued_units):
-        return True  # "约29人使用", "10个文件": a count, its unit glued on
+    elif lex.glued_units and text.startswith(lex.glued_units, end):
+        return True  # "约29人使用", "10个文件", "6000자": a count, its unit glued on (a word after a space is a word)
     before = before.rstrip(":#").rstrip()  # "build: 1234", "Build #1234"
     if lex.glued_before and before.endswith(lex.glued_before):
         return True  # "第3行", "端口8080"
