@@ -354,6 +354,9 @@ class Matcher:
         # A long log is read one line shape each, like the product words: its lines repeat.
         evidence = [e for e in self.evidence.find(shape, p.text if shape is question else fold(shape))
                     if not self.foreign.names_ours(fold(e.name), words_of(e.name))]
+        if evidence and any(e.kind in self.evidence.our_words_outside for e in evidence):
+            evidence = [e for e in evidence if e.kind not in self.evidence.our_words_outside
+                        or not self._our_app_or_words_beside(shape, e)]
         if evidence and self.evidence.inside_our_app and any(e.kind in self.evidence.inside_our_app for e in evidence) \
                 and self.foreign.inside_our_app(words):
             # "ingesting docs for our RAG chat: AI Search returns 403": the app's own step
@@ -690,6 +693,23 @@ class Matcher:
             holders = self._holders(named)
             mine = [e for e in rows.values() if e.source in holders]
         return mine[0] if len(mine) == 1 else None
+
+    def _our_app_or_words_beside(self, question: str, e) -> bool:
+        """A name the question is about is one of our apps: one of our product words stands
+        outside it ("ContosoBot returns 401 when Teams sends it a message"), or it is named
+        for one ("PizzaOrderBot", "quizmaster-bot": its last word is a product word of ours,
+        other than a platform's it works with, foreign_evidence.toml [subject] platform_heads).
+        A product word inside another's name is no sign: "teams-alert-forwarder"."""
+        a, b = e.span
+        if self.signals.detect(words_of(f"{question[:a]} {question[b:]}")).names_a_product:
+            return True
+        parts = words_of(e.name)
+        if not parts or sum(self.signals.detect(parts).strength.values()) >= 2.0:
+            return True  # made of our words: "CommunicationIdentityClient.revokeTokens", "TeamsStandupBot"
+        if parts[-1] in self.evidence.platform_heads:
+            return False
+        head = self.signals.detect(parts[-1:])
+        return head.names_a_product or bool(head.weak)  # "ContosoBot"; "EmbeddedChat" is a kind of chat
 
     def _names_ours_outside(self, question: str, evidence, folded: str, words) -> bool:
         """One of our names, hosts or packages, outside the other product's own identifiers."""
