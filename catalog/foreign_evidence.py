@@ -86,7 +86,12 @@ SUBJECT_REACH = 400
 _CAP_NAME = r"[A-Z][A-Za-z0-9]*(?:[.\-_][A-Za-z0-9]+)*(?: (?:[A-Z][A-Za-z0-9]*))?"
 _LOW_NAME = r"[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+|[a-z]+[0-9][a-z0-9]*"
 _STATUS_AFTER = r"(?:\s*\([^()\n]{0,80}\))?\s*[:,\u2013-]?\s+(?:[^\s\d][^\s]*\s+){0,6}?(?:HTTP|http|status|error|code)?[\s:/]*[1-6]\d\d(?![\d.])"
-_SUBJECT_OPEN = re.compile(rf"\W{{0,3}}(?:(?:[Tt]he|[Mm]y|[Oo]ur|[Aa]n?)\s+)?({_CAP_NAME}|{_LOW_NAME})")
+# ... or a plain lower-case word before what kind of thing it is: "mealie api 403".
+_LOW_KIND = r"[a-z]{3,}(?= (?:api|sdk|instance|add-on|addon|plugin)\b)"
+_SUBJECT_OPEN = re.compile(rf"\W{{0,3}}(?:(?:[Tt]he|[Mm]y|[Oo]ur|[Aa]n?)\s+)?({_CAP_NAME}|{_LOW_NAME}|{_LOW_KIND})")
+# A package by its path, where the path itself names no owner: an Android app's placeholder
+# namespace ("com.example.flutter_voip_kit") and a Go module's repository ("github.com/acme/sipper/...").
+_SUBJECT_PATH = re.compile(r"\b(?:com|org|io|net|dev)\.example\.([a-z][a-z0-9_]*)|(?<![/\w.])git(?:hub|lab)\.com/[\w.-]+/([\w.-]+)")
 _SUBJECT_STATUS = re.compile(_STATUS_AFTER)  # tried only after a name: most questions open with none
 _SUBJECT_FROM = re.compile(rf"\bfrom (?:the )?([A-Z][A-Za-z0-9]*(?:[.\-_][A-Za-z0-9]+)*|{_LOW_NAME})(?![\w.-])")
 _STATUS_NEAR = re.compile(r"(?<![\w.])[1-6]\d\d(?![\w.])")
@@ -383,6 +388,11 @@ class ForeignEvidence:
         if m is not None and self._subject_name(m.group(1)) and _SUBJECT_STATUS.match(head, m.end(1)) \
                 and self._reads_as_english(m.group(1), head, m.end(1)):
             return m.group(1), m.span(1)
+        for m in _SUBJECT_PATH.finditer(head) if ("example." in head or ".com/" in head) else ():
+            g = 1 if m.group(1) else 2
+            a, b = m.span(g)
+            if self._subject_name(m.group(g)) and _STATUS_NEAR.search(head, max(0, a - _SUBJECT_NEAR), b + _SUBJECT_NEAR):
+                return m.group(g), (a, b)
         for m in _SUBJECT_FROM.finditer(head) if "from " in head else ():
             a, b = m.span(1)
             if self._subject_name(m.group(1)) and _STATUS_NEAR.search(head, max(0, a - _SUBJECT_NEAR), b + _SUBJECT_NEAR):

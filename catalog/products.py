@@ -60,15 +60,18 @@ def phrase_positions(words: list[str], phrase: tuple[str, ...]) -> list[int]:
 
 
 _OWNERS = ("your", "our", "my", "the", None)
+# ... and with "own" after an owner: "chat over our own data" is "chat over your data".
+_OWNER_WORDS = (*((o,) if o else () for o in _OWNERS), ("your", "own"), ("our", "own"), ("my", "own"))
 
 
 def owner_variants(phrase: tuple[str, ...]) -> list[tuple[str, ...]]:
     """A product phrase written with "your" stands for anyone's: 'chat with your data' is also
-    'chat with our data', 'chat with my data', 'chat with the data' and 'chat with data'."""
+    'chat with our data', 'chat with my data', 'chat with the data', 'chat with data' and
+    'chat with our own data'."""
     if "your" not in phrase:
         return [phrase]
     i = phrase.index("your")
-    return [(*phrase[:i], *((o,) if o else ()), *phrase[i + 1 :]) for o in _OWNERS]
+    return [(*phrase[:i], *o, *phrase[i + 1 :]) for o in _OWNER_WORDS]
 
 
 def words_of(text: str) -> list[str]:

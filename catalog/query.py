@@ -464,6 +464,20 @@ def _reads_as_key(m: re.Match, cased: str | None) -> bool:
     return "_" in raw or "." in raw or (any(c.isupper() for c in raw[1:]) and not acronym)
 
 
+_CAMEL_WORDS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
+
+
+def _named_with_its_status(m: re.Match, cased: str | None, key: str, lex: Lexicon) -> bool:
+    """'CrewChat: 403', 'ChatThreadClient: 500': an app's or a class's name, capitalised, then a
+    colon, a space and an error status, is prose saying what that thing gave, not a setting
+    ('pageSize: 500', 'MaxRetries: 500' and keys written as keys stay settings)."""
+    if cased is None or not m.group("sep").startswith(":") or not m.group("sep").endswith(" "):
+        return False
+    raw = cased[m.start(1) : m.end(1)]
+    return raw[:1].isupper() and raw.isalnum() and 400 <= int(m.group(3)) <= 599 \
+        and not any(w.lower() in lex.quantity_key_words for w in _CAMEL_WORDS.findall(raw))
+
+
 def _is_quantity_key(key: str, lex: Lexicon) -> bool:
     return any(w in lex.quantity_key_words for w in re.findall(r"[a-z]+", key))
 
@@ -528,7 +542,8 @@ def parse(question: str, lex: Lexicon | None = None) -> ParsedQuestion:
         key = m.group(1).rsplit(".", 1)[-1].strip("_")
         role = lex.key_roles.get(key)
         if not role:
-            if m.group(3).isdigit() and len(key) > 1 and key not in lex.role_words and _reads_as_key(m, cased):
+            if m.group(3).isdigit() and len(key) > 1 and key not in lex.role_words and _reads_as_key(m, cased) \
+                    and not _named_with_its_status(m, cased, key, lex):
                 raw_key = cased[m.start(1) : m.end(1)].rsplit(".", 1)[-1] if cased is not None else ""
                 value = int(m.group(3))
                 if _CONSTANT.match(raw_key) and 100 <= value <= 699 and not _is_quantity_key(key, lex):
