@@ -414,11 +414,15 @@ class ForeignEvidence:
         not open with a vendor's own name that ours share ("Azure Comm Services")."""
         # one plain word, as most questions open ("What", "Teams", "Shlink"): no splitting needed
         parts = [name.lower()] if name.isalpha() and name.isascii() and name[1:].islower() else words_of(name)
-        if parts and parts[0] in self.vendor_prefixes:
-            return False
-        return any(len(w) >= 3 and not w.isdigit() and w not in self.known and w not in self.common
-                   and not (w[-1] == "s" and (w[:-1] in self.known or w[:-1] in self.common)) and not _ADVERB.match(w)
-                   for w in parts)
+        if (parts and parts[0] in self.vendor_prefixes) or name.lower() in self.known:
+            return False  # the whole name is known though its parts are not: "RestSharp"
+        return any(self._unknown_word(w.rstrip("0123456789") if w[-1].isdigit() else w) for w in parts)
+
+    def _unknown_word(self, w: str) -> bool:
+        """A word of a name: none we know, nor everyday English, nor an adverb. A version glued
+        on is no part of it ("node18", "ipv6", "base64": 'n8n' and 'zigbee2mqtt' are names)."""
+        return len(w) >= 3 and w not in self.known and w not in self.common \
+            and not (w[-1] == "s" and (w[:-1] in self.known or w[:-1] in self.common)) and not _ADVERB.match(w)
 
     def _named_kind(self, question: str, folded: str) -> str | None:
         packaged = any(k in folded for k in _PACKAGE_WORDS)
