@@ -176,6 +176,7 @@ class ForeignEvidence:
     our_words_outside: frozenset[str] = frozenset()
     platform_heads: frozenset[str] = frozenset()
     vendor_prefixes: frozenset[str] = frozenset()
+    own_app_endings: tuple[str, ...] = ()  # "Pizzabot", "helpdeskbot": an app of ours by its last letters
 
     def is_name(self, token: str) -> bool:
         """A token with a word in it that is nobody's word we know: a product's name.
@@ -488,4 +489,5 @@ def load_foreign_evidence(catalog_words: frozenset[str], lex: Lexicon, path: Pat
         our_words_outside=frozenset(raw["weighing"].get("our_words_outside", ())),
         platform_heads=frozenset(fold(w) for w in raw.get("subject", {}).get("platform_heads", ())),
         vendor_prefixes=frozenset(fold(w) for w in raw.get("subject", {}).get("vendor_prefixes", ())),
+        own_app_endings=tuple(fold(w) for w in raw.get("subject", {}).get("own_app_endings", ())),
     )

@@ -704,10 +704,14 @@ class Matcher:
         if self.signals.detect(words_of(f"{question[:a]} {question[b:]}")).names_a_product:
             return True
         parts = words_of(e.name)
+        while parts and _VERSION_PART.match(parts[-1]):
+            parts.pop()  # "Ops-bot-v2" is a bot
         if not parts or sum(self.signals.detect(parts).strength.values()) >= 2.0:
             return True  # made of our words: "CommunicationIdentityClient.revokeTokens", "TeamsStandupBot"
         if parts[-1] in self.evidence.platform_heads:
             return False
+        if parts[-1].endswith(self.evidence.own_app_endings):
+            return True  # "Pizzabot": a bot of one's own, named as one word
         head = self.signals.detect(parts[-1:])
         return head.names_a_product or bool(head.weak)  # "ContosoBot"; "EmbeddedChat" is a kind of chat
 
@@ -923,6 +927,9 @@ def _catalog_words(catalog) -> frozenset[str]:
         for text in (e.section, e.title, e.message, e.advice, e.note or "", e.string_code or "", e.key or "", *e.aliases):
             out.update(words_of(text))
     return frozenset(out)
+
+
+_VERSION_PART = re.compile(r"^(?:v?\d+|beta|alpha|dev|prod|test)$")
 
 
 def _is_paste(question: str) -> bool:

@@ -70,8 +70,9 @@ def test_our_word_inside_another_products_name_is_no_sign_of_ours(explain, quest
 @pytest.mark.parametrize(
     "question, expected",
     [
-        # a name made for a bot
+        # a name made for a bot, with its version or written as one word
         ("FlightDeskBot returns 401 on every message", ("bot-service", 401, None)),
+        ("Ops-bot-v2 returns 403", ("bot-service", 403, None)),
         # our product named beside the app's name
         ("Dispatchr (our app on Azure Communication Services) gets 403 from the REST API", ("acs-rest", 403, None)),
         ("TicketPilot, our Teams bot, returns 500", ("bot-service", 500, None)),
@@ -82,14 +83,24 @@ def test_our_word_inside_another_products_name_is_no_sign_of_ours(explain, quest
         ("Login returns 401 in Web Chat", ("bot-service", 401, None)),
         ("Yesterday our Teams bot started returning 502", ("bot-service", 502, None)),
         ("Anruf endete mit Code 410 und Subcode 3112", ("acs-call-end", 410, 3112)),
+        ("Nuestro bot en Teams devuelve 401", ("bot-service", 401, None)),
     ],
 )
 def test_an_app_of_ones_own_on_our_products_stays_ours(explain, question, expected):
     assert_ours(explain(question), expected)
 
 
-def test_a_place_is_no_product(explain):
-    assert explain("Got 429 from Germany only").status == "ambiguous"
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Got 429 from Germany only",  # a place
+        "Fiddler shows 502 on every call",  # a tool that shows someone else's request
+        "Sentry reports 500 errors since Monday",
+        "Pizzabot 500",  # a bot of one's own, whose product the question does not say
+    ],
+)
+def test_what_names_no_product_leaves_a_bare_status_open(explain, question):
+    assert explain(question).status == "ambiguous"
 
 
 def test_a_capitalised_name_then_a_colon_and_an_error_status_is_that_names_status():
