@@ -85,7 +85,7 @@ _GITHUB_ACTION = re.compile(r"\buses:\s*([\w.-]+/[\w.-]+)@", re.I)
 SUBJECT_REACH = 400
 _CAP_NAME = r"[A-Z][A-Za-z0-9]*(?:[.\-_][A-Za-z0-9]+)*(?: (?:[A-Z][A-Za-z0-9]*))?"
 _LOW_NAME = r"[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+|[a-z]+[0-9][a-z0-9]*"
-_STATUS_AFTER = r"(?:\s*\([^()\n]{0,80}\))?\s*[:,\u2013-]?\s+(?:[^\s\d][^\s]*\s+){0,6}?(?:HTTP|http|status|error|code)?[\s:/]*[1-6]\d\d(?![\d.])"
+_STATUS_AFTER = r"(?:['\u2019]s)?(?:\s*\([^()\n]{0,80}\))?\s*[:,\u2013-]?\s+(?:[^\s\d][^\s]*\s+){0,6}?(?:HTTP|http|status|error|code)?[\s:/]*[1-6]\d\d(?![\d.])"
 # ... or a plain lower-case word before what kind of thing it is: "mealie api 403".
 _LOW_KIND = r"[a-z]{3,}(?= (?:api|sdk|instance|add-on|addon|plugin)\b)"
 _SUBJECT_OPEN = re.compile(rf"\W{{0,3}}(?:(?:[Tt]he|[Mm]y|[Oo]ur|[Aa]n?)\s+)?({_CAP_NAME}|{_LOW_NAME}|{_LOW_KIND})")
@@ -93,7 +93,7 @@ _SUBJECT_OPEN = re.compile(rf"\W{{0,3}}(?:(?:[Tt]he|[Mm]y|[Oo]ur|[Aa]n?)\s+)?({_
 # namespace ("com.example.flutter_voip_kit") and a Go module's repository ("github.com/acme/sipper/...").
 _SUBJECT_PATH = re.compile(r"\b(?:com|org|io|net|dev)\.example\.([a-z][a-z0-9_]*)|(?<![/\w.])git(?:hub|lab)\.com/[\w.-]+/([\w.-]+)")
 _SUBJECT_STATUS = re.compile(_STATUS_AFTER)  # tried only after a name: most questions open with none
-_SUBJECT_FROM = re.compile(rf"\bfrom (?:the )?([A-Z][A-Za-z0-9]*(?:[.\-_][A-Za-z0-9]+)*|{_LOW_NAME})(?![\w.-])")
+_SUBJECT_FROM = re.compile(rf"(?:from|running|self-host(?:ing)?|hosting|installed|deployed) (?:the |a |an |our |my )?([A-Z][A-Za-z0-9]*(?:[.\-_][A-Za-z0-9]+)*|{_LOW_NAME})(?![\w.-])")
 _STATUS_NEAR = re.compile(r"(?<![\w.])[1-6]\d\d(?![\w.])")
 _SUBJECT_NEAR = 80  # how far before or after "from <name>" its status may stand
 _PLAIN_CAPITALISED = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+)?$")  # "Shlink", "Uptime Kuma"; not "n8n", "SnappyMail"
@@ -394,8 +394,12 @@ class ForeignEvidence:
             a, b = m.span(g)
             if self._subject_name(m.group(g)) and _STATUS_NEAR.search(head, max(0, a - _SUBJECT_NEAR), b + _SUBJECT_NEAR):
                 return m.group(g), (a, b)
-        for m in _SUBJECT_FROM.finditer(head) if "from " in head else ():
+        gate = "from " in head or "running " in head or "self-host" in head or "hosting " in head \
+            or "installed " in head or "deployed " in head  # _SUBJECT_FROM's openings, tested cheaply
+        for m in _SUBJECT_FROM.finditer(head) if gate else ():
             a, b = m.span(1)
+            if m.start() and head[m.start() - 1].isalnum():
+                continue  # inside a word ("refrom"): the literal opening keeps the search cheap, so no \b there
             if self._subject_name(m.group(1)) and _STATUS_NEAR.search(head, max(0, a - _SUBJECT_NEAR), b + _SUBJECT_NEAR):
                 return m.group(1), (a, b)
         return None

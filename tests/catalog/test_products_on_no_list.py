@@ -45,8 +45,11 @@ HERE = Path(__file__).parent
         # lower case with a hyphen or a digit; a plain word before what kind of thing it is
         ("kuma-notifier-2 keeps getting 429", "kuma-notifier-2"),
         ("stirling api 415 unsupported media type", "stirling"),
-        # what the status came from
+        ("Gotify's API returns 401", "Gotify"),
+        # what the status came from, or what one runs
         ("Got a 502 from Traccar after the update", "Traccar"),
+        ("I'm running Shlink and it returns 409", "Shlink"),
+        ("We self-host Planka, moving a card gives 403", "Planka"),
         # a package path that names no owner
         ("com.example.voip_bridge: INVITE failed with 486", "voip_bridge"),
         ("github.com/acmetel/sipgo/transaction: 481 Call/Transaction Does Not Exist", "sipgo"),
