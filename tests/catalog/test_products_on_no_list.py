@@ -142,6 +142,6 @@ def test_the_questions_worked_from_keep_their_figure(explain):
 
 
 def test_the_set_aside_questions_keep_their_figure(explain):
-    # written with the others, scored before (60.6%) and once after the work, not worked from
+    # written with the others and not worked from: 60.6% before, 81.8% when scored once after the work
     held, n = _score(explain, "products_on_no_list_questions_set_aside.jsonl")
-    assert held / n >= 0.60, f"{held}/{n}"
+    assert held / n >= 0.81, f"{held}/{n}"
