@@ -382,8 +382,9 @@ class ForeignEvidence:
 
     def _subject(self, question: str, folded: str) -> tuple[str, tuple[int, int]] | None:
         """A name the question opens with, the status attached to it ("Gotify 401 invalid token",
-        "teams-alert-forwarder keeps getting 429"), or one a status came "from". Weighed as a
-        weak sign, against our product words outside the name (match.py)."""
+        "teams-alert-forwarder keeps getting 429"), one a status came "from", one that is run or
+        hosted, or a package path that names no owner. It gives way to our product words outside
+        the name and to a name made for an app of ours ([weighing] our_words_outside, match.py)."""
         head = question[:SUBJECT_REACH]
         m = _SUBJECT_OPEN.match(head)
         if m is not None and self._subject_name(m.group(1)) and _SUBJECT_STATUS.match(head, m.end(1)) \

@@ -696,10 +696,12 @@ class Matcher:
 
     def _our_app_or_words_beside(self, question: str, e) -> bool:
         """A name the question is about is one of our apps: one of our product words stands
-        outside it ("ContosoBot returns 401 when Teams sends it a message"), or it is named
-        for one ("PizzaOrderBot", "quizmaster-bot": its last word is a product word of ours,
-        other than a platform's it works with, foreign_evidence.toml [subject] platform_heads).
-        A product word inside another's name is no sign: "teams-alert-forwarder"."""
+        outside it ("ContosoBot returns 401 when Teams sends it a message"), it is made of our
+        words ("TeamsStandupBot"), or it is named for one of our kinds of app ("PizzaOrderBot",
+        "quizmaster-bot", "Pizzabot": its last word, past a version, is a product word of ours or
+        ends like one, foreign_evidence.toml [subject]). A platform's word as the last ("prom2teams",
+        [subject] platform_heads) or one word of ours inside another's name is no sign:
+        "teams-alert-forwarder"."""
         a, b = e.span
         if self.signals.detect(words_of(f"{question[:a]} {question[b:]}")).names_a_product:
             return True
