@@ -20,7 +20,7 @@ from typing import Iterable, Iterator
 from .foreign_evidence import known_hosts
 from .lexicon import fold
 from .pattern_words import any_of
-from .products import owner_variants, words_of
+from .products import identifier_phrases, identifier_written, owner_variants, words_of
 
 FOREIGN_PATH = Path(__file__).with_name("foreign_products.toml")
 _ADDRESS = re.compile(r"\S+://\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|ai|dev|app|cloud|co|cn|uz|de|uk|us|me|live)\b")
@@ -64,6 +64,8 @@ class ForeignProducts:
         object.__setattr__(self, "_ours", _PhraseFinder(self.our_phrases))
         object.__setattr__(self, "_ours_beside_theirs", _PhraseFinder(self.our_phrases - self.everyday))
         object.__setattr__(self, "_channels", _PhraseFinder(self.channel_phrases))
+        # Our names that are an identifier's words ("call client"): only where written together.
+        object.__setattr__(self, "_our_identifiers", identifier_phrases(self.our_phrases))
         # One search for "is any mark (or any of our marks) in the text at all": most questions
         # hold none, and then the mark-by-mark tests below are not made (pattern_words.any_of).
         object.__setattr__(self, "_any_mark", any_of(m for m, _ in self.marks))
@@ -100,7 +102,8 @@ class ForeignProducts:
         # ("test-call-agent.pstn.twilio.com" names no call agent of ours).
         if _ADDRESS.search(text):
             words = words_of(_ADDRESS.sub(" ", text))
-        return (self._ours_beside_theirs if beside_theirs else self._ours).first_in(words) is not None
+        finder = self._ours_beside_theirs if beside_theirs else self._ours
+        return any(identifier_written(key, self._our_identifiers, text) for key in finder.all_in(words))
 
     def unknown_host(self, text: str, local: bool = False) -> str | None:
         """A web address's host that is neither ours, nor a page about the error, nor local:

@@ -328,13 +328,13 @@ class Matcher:
         p = parse(question, self.lex)
         shape = distinct_lines(question)  # a long log's words, one line shape each
         words = words_of(shape)
-        hits = self.signals.detect(words)
+        hits = self.signals.detect(words, p.text)
         # Where the code failed ("line 503 of bot.py") says nothing of which error it was: its
         # words are read neither as the error's words nor as a product named for them. A file
         # or package in it may still name the product of a number the question names
         # ("line 503 of bot.py: 401", ".../node_modules/botbuilder/lib/...js:413:46").
         said = without_source_positions(shape, self.lex)
-        said_hits = hits if said is shape else self.signals.detect(words_of(said))
+        said_hits = hits if said is shape else self.signals.detect(words_of(said), p.text)
         # The error of a tool or service around ours (a publish, IIS, a language service's key)
         # is that component's, whichever of our products the story names (component_errors.py).
         foreign = self.components.recognise(p.text, words)
