@@ -241,6 +241,20 @@ def _anyones(phrases: Iterable[str]) -> frozenset[tuple[str, ...]]:
     return frozenset(k for p in phrases for k in owner_variants(tuple(words_of(p))))
 
 
+def _with_lists(phrases: Iterable[str], lists: dict[str, list[str]]) -> list[str]:
+    """The phrases, each "@name" replaced by the words of [lists] name: a list several tables
+    use (a RAG app's words) is written once."""
+    out: list[str] = []
+    for p in phrases:
+        if p.startswith("@"):
+            if p[1:] not in lists:
+                raise ValueError(f"foreign_products.toml names no list {p[1:]!r} in [lists]")
+            out.extend(lists[p[1:]])
+        else:
+            out.append(p)
+    return out
+
+
 @lru_cache(maxsize=1)
 def load_foreign_products(path: Path = FOREIGN_PATH) -> ForeignProducts:
     with open(path, "rb") as fh:
@@ -261,10 +275,11 @@ def load_foreign_products(path: Path = FOREIGN_PATH) -> ForeignProducts:
     unknown = {b["product"] for b in built_on} - {p["name"] for p in raw["products"]}
     if unknown:
         raise ValueError(f"foreign_products.toml [[built_on]] names no product listed: {sorted(unknown)}")
+    lists = raw.get("lists", {})
     own_api = tuple((b["product"], tuple(fold(m) for m in b.get("own_api", ()))) for b in built_on)
-    ours_with = tuple((b["product"], _anyones(b["ours_with"])) for b in built_on if b.get("ours_with"))
+    ours_with = tuple((b["product"], _anyones(_with_lists(b["ours_with"], lists))) for b in built_on if b.get("ours_with"))
     own_service = tuple((b["product"], tuple(fold(m) for m in b["own_service"])) for b in built_on if b.get("own_service"))
-    app_words = tuple((b["product"], _anyones(b["app_words"])) for b in built_on if b.get("app_words"))
+    app_words = tuple((b["product"], _anyones(_with_lists(b["app_words"], lists))) for b in built_on if b.get("app_words"))
     placed = raw.get("bot_placed_on", {})
     return ForeignProducts(phrases, tuple(marks), ours, tuple(fold(m) for m in raw["ours"]["marks"]), alone,
                            chat, channels, cased, (*ours_hosts, *neutral_hosts), own_api, ours_with,

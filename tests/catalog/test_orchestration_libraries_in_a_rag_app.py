@@ -1,0 +1,54 @@
+"""AI orchestration libraries and agent frameworks calling the model, as Semantic Kernel.
+
+LangChain, LlamaIndex, Haystack, AutoGen, CrewAI or DSPy raising Azure OpenAI's 429 is
+that library's (and the model's) error, not ours: 'none'. Inside a chat over one's
+documents, the app the library is built into, the failure is the RAG app's, whose
+upstream statuses are the RAG API's rows. The words of such an app are one list
+(foreign_products.toml [lists] rag_app), shared by every library built into it.
+"""
+
+import pytest
+
+from catalog.foreign_products import load_foreign_products
+from catalog.products import words_of
+from tests.support.matching import assert_answers
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "LangChain AzureChatOpenAI raises RateLimitError: Error code: 429",
+        "LlamaIndex query engine on Azure OpenAI: openai.BadRequestError 400 context length exceeded",
+        "Haystack pipeline with AzureOpenAIGenerator fails with 401 Unauthorized",
+        "AutoGen AssistantAgent with Azure OpenAI: 429 Too Many Requests",
+        "CrewAI agent calling Azure OpenAI: 404 Resource not found",
+        "DSPy with Azure OpenAI: 429 rate limit",
+        "Semantic Kernel planner: 429 from Azure OpenAI",
+    ],
+)
+def test_the_library_alone_is_its_own(explain, question):
+    assert explain(question).status == "none"
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("our RAG app built with LangChain returns 502 upstream_error when Azure OpenAI throttles", ("rag-api", 502, None)),
+        ("chat with your documents app (LlamaIndex + Azure OpenAI) gives 504 Gateway Timeout", ("rag-api", 504, None)),
+        ("RAG chatbot made with AutoGen and Azure OpenAI returns 503 service unavailable", ("rag-api", 503, None)),
+        ("langchain retrieval augmented generation service returns 413 when I upload a 200MB PDF", ("rag-api", 413, None)),
+        ("our chat over your documents service (Semantic Kernel inside) returns 502 Bad Gateway", ("rag-api", 502, None)),
+    ],
+)
+def test_inside_a_chat_over_ones_documents_it_is_the_rag_app(explain, question, expected):
+    assert_answers(explain(question), expected)
+
+
+def test_the_rag_app_words_are_one_list_for_every_library():
+    fp = load_foreign_products()
+    ours_with = dict(fp.ours_with)
+    app_words = dict(fp.app_words)
+    rag = ours_with["Semantic Kernel (an AI orchestration library)"]
+    assert ours_with["LangChain / LlamaIndex"] == rag
+    assert rag <= app_words["OpenAI / Azure OpenAI"]
+    assert tuple(words_of("chat with our docs")) in rag  # "your" stands for anyone's
