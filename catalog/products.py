@@ -145,8 +145,10 @@ class ProductSignals:
         self.phrases: dict[tuple[str, ...], set[str]] = {}
         variants: set[tuple[str, ...]] = set()  # another owner's phrase: matched exactly, never as a typo
         self.weak = {sid: {tuple(words_of(w)) for w in src.weak_signals} for sid, src in sources.items()}
+        # Code names (Source.code_names) name a product for its numbers, not for the words' matching.
+        self.code_names = {tuple(words_of(p)) for src in sources.values() for p in src.code_names}
         for sid, src in sources.items():
-            for phrase in src.signals:
+            for phrase in (*src.signals, *src.code_names):
                 written = tuple(words_of(phrase))
                 for key in owner_variants(written):
                     if key:
@@ -334,6 +336,9 @@ class ProductSignals:
         weak = frozenset(strength) - firm
         for sid in weak:
             del strength[sid]
+        if self.code_names and not self.code_names.isdisjoint(found):
+            # (kept in by_word up to here: a longer code name still hides a shorter phrase inside it)
+            by_word = {w: left for w, keys in by_word.items() if (left := keys - self.code_names)}
         word_sources = {w: frozenset(sid for k in keys for sid in self.phrases[k]) for w, keys in by_word.items()}
         return SignalHits(strength, frozenset(by_word), word_sources, weak)
 
