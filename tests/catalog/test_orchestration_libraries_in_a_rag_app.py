@@ -18,7 +18,7 @@ from tests.support.matching import assert_answers
     "question",
     [
         "LangChain AzureChatOpenAI raises RateLimitError: Error code: 429",
-        "LlamaIndex query engine on Azure OpenAI: openai.BadRequestError 400 context length exceeded",
+        "llama_index VectorStoreIndex build: Azure OpenAI embeddings 429 Too Many Requests",
         "Haystack pipeline with AzureOpenAIGenerator fails with 401 Unauthorized",
         "AutoGen AssistantAgent with Azure OpenAI: 429 Too Many Requests",
         "CrewAI agent calling Azure OpenAI: 404 Resource not found",
@@ -35,13 +35,13 @@ def test_the_library_alone_is_its_own(explain, question):
     [
         ("our RAG app built with LangChain returns 502 upstream_error when Azure OpenAI throttles", ("rag-api", 502, None)),
         ("chat with your documents app (LlamaIndex + Azure OpenAI) gives 504 Gateway Timeout", ("rag-api", 504, None)),
-        ("RAG chatbot made with AutoGen and Azure OpenAI returns 503 service unavailable", ("rag-api", 503, None)),
+        ("our RAG service, orchestrated by CrewAI agents on Azure OpenAI, answers 429 Too Many Requests", ("rag-api", 429, None)),
         ("langchain retrieval augmented generation service returns 413 when I upload a 200MB PDF", ("rag-api", 413, None)),
         # (the same question without the library's name was already the RAG API's 504; a hosting
         # platform such as Kubernetes counts only where no product of ours is named)
         ("When deploying our LangChain RAG app on Kubernetes, the pod returns 504 from the ingress after 60 seconds "
          "for long answers.", ("rag-api", 504, None)),
-        ("our chat over your documents service (Semantic Kernel inside) returns 502 Bad Gateway", ("rag-api", 502, None)),
+        ("Semantic Kernel chat with our docs app: the chat endpoint gives 503", ("rag-api", 503, None)),
     ],
 )
 def test_inside_a_chat_over_ones_documents_it_is_the_rag_app(explain, question, expected):
