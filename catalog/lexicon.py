@@ -43,6 +43,7 @@ class Lexicon:
     # other ways of writing a product phrase ("azure comm services"), each read as the phrase it stands for
     product_spellings: dict[str, str] = field(default_factory=dict)
     said_negated: dict[str, str] = field(default_factory=dict)  # "valid" -> "invalid": an entry's "isn't valid" is also "invalid"
+    glued_roles: dict[str, str] = field(default_factory=dict)  # role words also glued to their number ("error403") -> role
 
 
 @lru_cache(maxsize=1)
@@ -71,4 +72,5 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         status_named_after=tuple(fold(w) for w in raw.get("status_named", {}).get("after", ())),
         product_spellings={fold(k): fold(v) for k, v in raw.get("product_spellings", {}).items()},
         said_negated={fold(k): fold(v) for k, v in raw.get("said_negated", {}).items()},
+        glued_roles={fold(w): role for role, words in raw.get("glued_roles", {}).items() for w in words},
     )

@@ -14,7 +14,7 @@ The rules, in the order they matter:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from http import HTTPStatus
 
 from rapidfuzz import process
@@ -28,7 +28,7 @@ from .foreign_products import load_foreign_products
 from .lexicon import fold, load_lexicon
 from .pattern_words import may_match, prefilter
 from .posts import distinct_lines, error_text, without_frames
-from .query import ParsedQuestion, Target, parse, without_source_positions
+from .query import ParsedQuestion, Target, parse, status_names, without_source_positions
 from .schema import Entry
 from .products import NAMED_AT_LEAST, ProductSignals, SignalHits, phrase_positions, words_of
 from .textindex import TextIndex, stem, tokens
@@ -135,6 +135,19 @@ class Matcher:
         # (Call Automation's generic subcodes): see _by_text.
         self.title_only = [e.code is None and not e.advice and fold(e.message).startswith(fold(e.title))
                            for e in catalog.entries]
+        # Row titles that hold a status's name beside words of their own, for another status than
+        # the row's ("User gateway timeout" is PSTN's 408, not a 504; "Transfer Operation Conflict"
+        # a Call Automation subcode, not a 409): by the status named, each title as the question may
+        # write it (its words in order, apart or glued). See _titles_are_no_statuses.
+        self.status_titles: dict[int, list[re.Pattern]] = {}
+        for e in catalog.entries:
+            if any(ch.isdigit() for ch in e.title):
+                continue  # "validation_error (400 Bad Request)": the status is the row's own
+            words = re.findall(r"[^\W_]+", fold(e.title))
+            for status, n in status_names(e.title, self.lex):
+                if status != e.code and len(words) > n:
+                    self.status_titles.setdefault(status, []).append(
+                        re.compile(r"(?<![^\W_])" + r"[\s_'’-]*".join(map(re.escape, words)) + r"(?![^\W_])"))
         self.numbers_by_length: dict[int, list[str]] = {}
         for number in sorted({str(n) for e in catalog.entries for n in (e.code, e.subcode) if n is not None}):
             self.numbers_by_length.setdefault(len(number), []).append(number)
@@ -326,15 +339,17 @@ class Matcher:
         if len(question) > MAX_QUESTION_CHARS:
             question, truncated = question[:MAX_QUESTION_CHARS], MAX_QUESTION_CHARS
         p = parse(question, self.lex)
+        if self.status_titles and any(t.code in self.status_titles for t in p.targets):
+            p = self._titles_are_no_statuses(p)
         shape = distinct_lines(question)  # a long log's words, one line shape each
         words = words_of(shape)
-        hits = self.signals.detect(words)
+        hits = self.signals.detect(words, p.text)
         # Where the code failed ("line 503 of bot.py") says nothing of which error it was: its
         # words are read neither as the error's words nor as a product named for them. A file
         # or package in it may still name the product of a number the question names
         # ("line 503 of bot.py: 401", ".../node_modules/botbuilder/lib/...js:413:46").
         said = without_source_positions(shape, self.lex)
-        said_hits = hits if said is shape else self.signals.detect(words_of(said))
+        said_hits = hits if said is shape else self.signals.detect(words_of(said), p.text)
         # The error of a tool or service around ours (a publish, IIS, a language service's key)
         # is that component's, whichever of our products the story names (component_errors.py).
         foreign = self.components.recognise(p.text, words)
@@ -552,6 +567,19 @@ class Matcher:
             suggestions = [self.catalog.entries[i] for i, s in self.text.search(qwords, 3) if s >= SUGGESTION_FLOOR]
         sugg = tuple(_unique([Match(e, 0.0, "suggestion") for e in suggestions]))[:MAX_CANDIDATES]
         return Decision(question, "none", sugg, hint=self._class_hint(missed), truncated_at=truncated)
+
+    def _titles_are_no_statuses(self, p: ParsedQuestion) -> ParsedQuestion:
+        """The question without the statuses it names only by quoting a row's title.
+
+        "PSTN call ended with 'User gateway timeout'" quotes the title of PSTN's 408/500001;
+        the status name inside it ("gateway timeout") is no 504 of the question's. Written in
+        digits a status stays: "User gateway timeout 504" names a 504 too."""
+        kept = []
+        for t in p.targets:
+            titles = self.status_titles.get(t.code, ()) if not p.text[t.start : t.start + 1].isdigit() else ()
+            if not any(m.start() <= t.start < m.end() for title in titles for m in title.finditer(p.text)):
+                kept.append(t)
+        return p if len(kept) == len(p.targets) else replace(p, targets=tuple(kept))
 
     def _with_tips(self, hits: SignalHits) -> SignalHits:
         """The tips written for a product named (Source.tips_for): just below it.
