@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .lexicon import Lexicon, fold
+from .lexicon import UNSPACED_SCRIPTS, Lexicon, fold
 from .pattern_words import any_of, lower_text, required_words
 from .products import words_of
 
@@ -76,6 +76,32 @@ _ENV_KEY = re.compile(r"\b([A-Z][A-Z0-9]{2,})_(?:API_KEY|API_TOKEN|AUTH_TOKEN|AC
 # A short name, as apps are called: a longer one is a type in code ("RestError", "CloudAdapter").
 _CASED_NAME = re.compile(r"\b(?:in|on|from|using|with|via|through|into)\s+((?=[A-Za-z]{4,8}\b)(?:[A-Z]{2,}[a-z]+|[A-Z][a-z]+[A-Z])[A-Za-z]*)\b(?![.(:])")
 _GITHUB_ACTION = re.compile(r"\buses:\s*([\w.-]+/[\w.-]+)@", re.I)
+# The question's subject is a name, and the status is what it gave: "Shlink gives me 409",
+# "paperless-ngx consumer: HTTP 413", "The Zammad webhook answered 422", "Uptime Kuma push
+# monitor gets 404", "Got a 429 from Resend". A name is written like one: capitalised (one or two
+# words, "Firefly III"), or lower case with a hyphen, an underscore or a digit in it ("kv-proxy2",
+# "n8n"). Read only in the question's opening (SUBJECT_REACH characters): a subject comes first,
+# and a long paste costs nothing more.
+SUBJECT_REACH = 400
+_CAP_NAME = r"[A-Z][A-Za-z0-9]*(?:[.\-_][A-Za-z0-9]+)*(?: (?:[A-Z][A-Za-z0-9]*))?"
+_LOW_NAME = r"[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+|[a-z]+[0-9][a-z0-9]*"
+_STATUS_AFTER = r"(?:['\u2019]s)?(?:\s*\([^()\n]{0,80}\))?\s*[:,\u2013-]?\s+(?:[^\s\d][^\s]*\s+){0,6}?(?:HTTP|http|status|error|code)?[\s:/]*[1-6]\d\d(?![\d.])"
+# ... or a plain lower-case word before what kind of thing it is: "mealie api 403".
+_LOW_KIND = r"[a-z]{3,}(?= (?:api|sdk|instance|add-on|addon|plugin)\b)"
+_SUBJECT_OPEN = re.compile(rf"\W{{0,3}}(?:(?:[Tt]he|[Mm]y|[Oo]ur|[Aa]n?)\s+)?({_CAP_NAME}|{_LOW_NAME}|{_LOW_KIND})")
+# A package by its path, where the path itself names no owner: an Android app's placeholder
+# namespace ("com.example.flutter_voip_kit") and a Go module's repository ("github.com/acme/sipper/...").
+_SUBJECT_PATH = re.compile(r"\b(?:com|org|io|net|dev)\.example\.([a-z][a-z0-9_]*)|(?<![/\w.])git(?:hub|lab)\.com/[\w.-]+/([\w.-]+)")
+# ... or, in a script written without spaces, glued on: "MisskeyのAPIを叩いたら429が返ってきます".
+_STATUS_GLUED = rf"(?=[{UNSPACED_SCRIPTS}])[^\n\d]{{0,40}}?[1-6]\d\d(?![\d.])"
+_UNSPACED_NEXT = re.compile(f"[{UNSPACED_SCRIPTS}]")
+_SUBJECT_STATUS = re.compile(f"{_STATUS_AFTER}|{_STATUS_GLUED}")  # tried only after a name: most questions open with none
+_SUBJECT_FROM = re.compile(rf"(?:from|running|self-host(?:ing)?|hosting|installed|deployed) (?:the |a |an |our |my )?([A-Z][A-Za-z0-9]*(?:[.\-_][A-Za-z0-9]+)*|{_LOW_NAME})(?![\w.-])")
+_STATUS_NEAR = re.compile(r"(?<![\w.])[1-6]\d\d(?![\w.])")
+_SUBJECT_NEAR = 80  # how far before or after "from <name>" its status may stand
+_PLAIN_CAPITALISED = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+)?$")  # "Shlink", "Uptime Kuma"; not "n8n", "SnappyMail"
+_NEXT_WORD = re.compile(r"\s*(?:\([^()\n]{0,80}\)\s*)?([^\W\d_][\w'\u2019-]*)?")
+_ADVERB = re.compile(r"^[a-z]{3,}ly$")  # "Suddenly", "Intermittently": how, not who
 
 
 @dataclass(frozen=True)
@@ -145,6 +171,15 @@ class ForeignEvidence:
     # Signs of a step an app of ours runs itself (indexing documents for a RAG app): ours when the
     # question puts them inside that app (foreign_products.ForeignProducts.inside_our_app).
     inside_our_app: frozenset[str] = frozenset()
+    # Everyday English that opens a sentence or follows "from" in capitals ("Login returns 401",
+    # "Yesterday 502", "from Germany"), beyond the known words: no product's name ([subject]).
+    common: frozenset[str] = frozenset()
+    # Signs that give way to a product word of ours outside the name they found, or to a name
+    # made for an app of ours (match.py _our_app_or_words_beside); [weighing] our_words_outside.
+    our_words_outside: frozenset[str] = frozenset()
+    platform_heads: frozenset[str] = frozenset()
+    vendor_prefixes: frozenset[str] = frozenset()
+    own_app_endings: tuple[str, ...] = ()  # "Pizzabot", "helpdeskbot": an app of ours by its last letters
 
     def is_name(self, token: str) -> bool:
         """A token with a word in it that is nobody's word we know: a product's name.
@@ -348,6 +383,58 @@ class ForeignEvidence:
                 return m.group(1), m.span(1)
         return None
 
+    def _subject(self, question: str, folded: str) -> tuple[str, tuple[int, int]] | None:
+        """A name the question opens with, the status attached to it ("Gotify 401 invalid token",
+        "teams-alert-forwarder keeps getting 429"), one a status came "from", one that is run or
+        hosted, or a package path that names no owner. It gives way to our product words outside
+        the name and to a name made for an app of ours ([weighing] our_words_outside, match.py)."""
+        head = question[:SUBJECT_REACH]
+        m = _SUBJECT_OPEN.match(head)
+        if m is not None and self._subject_name(m.group(1)) and _SUBJECT_STATUS.match(head, m.end(1)) \
+                and self._reads_as_english(m.group(1), head, m.end(1)):
+            return m.group(1), m.span(1)
+        for m in _SUBJECT_PATH.finditer(head) if ("example." in head or ".com/" in head) else ():
+            g = 1 if m.group(1) else 2
+            a, b = m.span(g)
+            if self._subject_name(m.group(g)) and _STATUS_NEAR.search(head, max(0, a - _SUBJECT_NEAR), b + _SUBJECT_NEAR):
+                return m.group(g), (a, b)
+        gate = "from " in head or "running " in head or "self-host" in head or "hosting " in head \
+            or "installed " in head or "deployed " in head  # _SUBJECT_FROM's openings, tested cheaply
+        for m in _SUBJECT_FROM.finditer(head) if gate else ():
+            a, b = m.span(1)
+            if m.start() and head[m.start() - 1].isalnum():
+                continue  # inside a word ("refrom"): the literal opening keeps the search cheap, so no \b there
+            if self._subject_name(m.group(1)) and _STATUS_NEAR.search(head, max(0, a - _SUBJECT_NEAR), b + _SUBJECT_NEAR):
+                return m.group(1), (a, b)
+        return None
+
+    def _reads_as_english(self, name: str, text: str, end: int) -> bool:
+        """A plain capitalised word opens an English sentence about it only if the word after it
+        is one we know ("Shlink gives me 409"): "Puhelu päättyi koodilla 480" is another language,
+        whose first word is no name."""
+        if not _PLAIN_CAPITALISED.match(name):
+            return True
+        if _UNSPACED_NEXT.match(text, end):
+            return True  # a Latin word glued to a sentence in a script without spaces is a name: "Misskeyの"
+        m = _NEXT_WORD.match(text, end)
+        word = m.group(1) if m is not None else None
+        return word is None or not self._subject_name(word.lower())
+
+    def _subject_name(self, name: str) -> bool:
+        """Some word of it is nobody's we know, nor everyday English, nor an adverb; and it does
+        not open with a vendor's own name that ours share ("Azure Comm Services")."""
+        # one plain word, as most questions open ("What", "Teams", "Shlink"): no splitting needed
+        parts = [name.lower()] if name.isalpha() and name.isascii() and name[1:].islower() else words_of(name)
+        if (parts and parts[0] in self.vendor_prefixes) or name.lower() in self.known:
+            return False  # the whole name is known though its parts are not: "RestSharp"
+        return any(self._unknown_word(w.rstrip("0123456789") if w[-1].isdigit() else w) for w in parts)
+
+    def _unknown_word(self, w: str) -> bool:
+        """A word of a name: none we know, nor everyday English, nor an adverb. A version glued
+        on is no part of it ("node18", "ipv6", "base64": 'n8n' and 'zigbee2mqtt' are names)."""
+        return len(w) >= 3 and w not in self.known and w not in self.common \
+            and not (w[-1] == "s" and (w[:-1] in self.known or w[:-1] in self.common)) and not _ADVERB.match(w)
+
     def _named_kind(self, question: str, folded: str) -> str | None:
         packaged = any(k in folded for k in _PACKAGE_WORDS)
         if "api" not in folded and "sdk" not in folded and "widget" not in folded and not packaged:
@@ -364,6 +451,7 @@ class ForeignEvidence:
         ("webhook", _webhook), ("graph", _graph), ("shape", None), ("package", _package), ("namespace", _namespace),
         ("versioned", _versioned), ("named", _named_kind), ("identifier", _identifier), ("code", _vendor_code),
         ("dotted", _dotted), ("host", _host), ("cased", _cased),
+        ("subject", _subject),
     )
 
     def _neutral_package(self, name: str) -> bool:
@@ -407,4 +495,9 @@ def load_foreign_evidence(catalog_words: frozenset[str], lex: Lexicon, path: Pat
         shapes=tuple(Shape.of(s["kind"], s["name"], s["patterns"]) for s in raw.get("shapes", ())),
         decisive=frozenset(raw["weighing"].get("decisive", ())),
         inside_our_app=frozenset(raw["weighing"].get("inside_our_app", ())),
+        common=frozenset(w for x in raw.get("subject", {}).get("common_words", ()) for w in words_of(x)),
+        our_words_outside=frozenset(raw["weighing"].get("our_words_outside", ())),
+        platform_heads=frozenset(fold(w) for w in raw.get("subject", {}).get("platform_heads", ())),
+        vendor_prefixes=frozenset(fold(w) for w in raw.get("subject", {}).get("vendor_prefixes", ())),
+        own_app_endings=tuple(fold(w) for w in raw.get("subject", {}).get("own_app_endings", ())),
     )

@@ -20,7 +20,7 @@ from typing import Iterable, Iterator
 from .foreign_evidence import known_hosts
 from .lexicon import UNSPACED_SCRIPTS, fold, load_lexicon
 from .pattern_words import any_of
-from .products import owner_variants, words_of
+from .products import identifier_phrases, identifier_written, owner_variants, words_of
 
 FOREIGN_PATH = Path(__file__).with_name("foreign_products.toml")
 _ADDRESS = re.compile(r"\S+://\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|ai|dev|app|cloud|co|cn|uz|de|uk|us|me|live)\b")
@@ -58,6 +58,9 @@ class ForeignProducts:
     app_words: tuple[tuple[str, frozenset[tuple[str, ...]]], ...] = ()
     own_service: tuple[tuple[str, tuple[str, ...]], ...] = ()  # ... another service's own call to it: theirs even there
     everyday: frozenset[tuple[str, ...]] = frozenset()  # our words that are an industry's too ("omnichannel")
+    # Platforms counted only alone that also sell a product of a kind ours are (AWS sends SMS): beside
+    # the words of that kind ("opted out", "sms") and none of our names, the product is theirs.
+    sells: tuple[tuple[str, frozenset[tuple[str, ...]]], ...] = ()
 
     def __post_init__(self) -> None:
         # Looked up on every question: what finding the phrases needs is worked out here, once.
@@ -65,6 +68,8 @@ class ForeignProducts:
         object.__setattr__(self, "_ours", _PhraseFinder(self.our_phrases))
         object.__setattr__(self, "_ours_beside_theirs", _PhraseFinder(self.our_phrases - self.everyday))
         object.__setattr__(self, "_channels", _PhraseFinder(self.channel_phrases))
+        # Our names that are an identifier's words ("call client"): only where written together.
+        object.__setattr__(self, "_our_identifiers", identifier_phrases(self.our_phrases))
         # One search for "is any mark (or any of our marks) in the text at all": most questions
         # hold none, and then the mark-by-mark tests below are not made (pattern_words.any_of).
         object.__setattr__(self, "_any_mark", any_of(m for m, _ in self.marks))
@@ -83,6 +88,7 @@ class ForeignProducts:
         object.__setattr__(self, "_app_words", {n: _PhraseFinder(k) for n, k in self.app_words})
         object.__setattr__(self, "_own_service", dict(self.own_service))
         object.__setattr__(self, "_ours_with", {n: _PhraseFinder(k) for n, k in self.ours_with})
+        object.__setattr__(self, "_sells", {n: _PhraseFinder(k) for n, k in self.sells})
         # "LINE bot", "LINE公式": the capitals, not glued to other Latin letters or digits, and
         # not a line number ("LINE 42") nor a word of a phrase in capitals ("DIRECT LINE",
         # "COMMAND LINE"), nor Direct Line.
@@ -101,7 +107,8 @@ class ForeignProducts:
         # ("test-call-agent.pstn.twilio.com" names no call agent of ours).
         if _ADDRESS.search(text):
             words = words_of(_ADDRESS.sub(" ", text))
-        return (self._ours_beside_theirs if beside_theirs else self._ours).first_in(words) is not None
+        finder = self._ours_beside_theirs if beside_theirs else self._ours
+        return any(identifier_written(key, self._our_identifiers, text) for key in finder.all_in(words))
 
     def unknown_host(self, text: str, local: bool = False) -> str | None:
         """A web address's host that is neither ours, nor a page about the error, nor local:
@@ -133,9 +140,10 @@ class ForeignProducts:
         # In the order named, skipping hosting platforms where ours is named: "a Teams bot on
         # AWS Lambda that sends through Amazon SNS" names SNS.
         names = [n for n in map(self.phrases.get, self._theirs.all_in(words))
-                 if not (n in self.alone_only and product_named)]
+                 if not (n in self.alone_only and product_named and not self._sold_here(n, words))]
         if not names and self._any_mark.search(text) is not None:
-            names = [n for m, n in self.marks if m in text and not (n in self.alone_only and product_named)]
+            names = [n for m, n in self.marks if m in text
+                     and not (n in self.alone_only and product_named and not self._sold_here(n, words))]
         if not names and cased is not None and self.cased:
             m = self._cased.search(cased)
             names = [dict(self.cased)[m.group(1)]] if m else []
@@ -143,6 +151,13 @@ class ForeignProducts:
             return None
         names = list(dict.fromkeys(names))
         return next((n for n in names if not self._gives_way(n, names, text, words)), None)
+
+    def _sold_here(self, name: str, words: list[str]) -> bool:
+        """A platform counted only alone, named with the words of a product it sells too ([[products]]
+        sells): "our AWS-based notify service ... they opted out" is Amazon's SMS, whatever the
+        platform hosts otherwise. (Our names beside it still make the question ours: recognise.)"""
+        finder = self._sells.get(name)
+        return finder is not None and finder.first_in(words) is not None
 
     def _gives_way(self, name: str, names: list[str], text: str, words: list[str]) -> bool:
         """This product is only a part of one of ours here: a channel of a Bot Service bot
@@ -246,6 +261,20 @@ def _with_spellings(words: Iterable[str], spellings: dict[str, str]) -> list[str
     return words + [spelling for spelling, phrase in spellings.items() if phrase in folded]
 
 
+def _with_lists(phrases: Iterable[str], lists: dict[str, list[str]]) -> list[str]:
+    """The phrases, each "@name" replaced by the words of [lists] name: a list several tables
+    use (a RAG app's words) is written once."""
+    out: list[str] = []
+    for p in phrases:
+        if p.startswith("@"):
+            if p[1:] not in lists:
+                raise ValueError(f"foreign_products.toml names no list {p[1:]!r} in [lists]")
+            out.extend(lists[p[1:]])
+        else:
+            out.append(p)
+    return out
+
+
 @lru_cache(maxsize=1)
 def load_foreign_products(path: Path = FOREIGN_PATH) -> ForeignProducts:
     with open(path, "rb") as fh:
@@ -274,10 +303,12 @@ def load_foreign_products(path: Path = FOREIGN_PATH) -> ForeignProducts:
     unknown = {b["product"] for b in built_on} - {p["name"] for p in raw["products"]}
     if unknown:
         raise ValueError(f"foreign_products.toml [[built_on]] names no product listed: {sorted(unknown)}")
+    lists = raw.get("lists", {})
     own_api = tuple((b["product"], tuple(fold(m) for m in b.get("own_api", ()))) for b in built_on)
-    ours_with = tuple((b["product"], _anyones(b["ours_with"])) for b in built_on if b.get("ours_with"))
+    ours_with = tuple((b["product"], _anyones(_with_lists(b["ours_with"], lists))) for b in built_on if b.get("ours_with"))
     own_service = tuple((b["product"], tuple(fold(m) for m in b["own_service"])) for b in built_on if b.get("own_service"))
-    app_words = tuple((b["product"], _anyones(b["app_words"])) for b in built_on if b.get("app_words"))
+    app_words = tuple((b["product"], _anyones(_with_lists(b["app_words"], lists))) for b in built_on if b.get("app_words"))
+    sells = tuple((p["name"], _anyones(p["sells"])) for p in raw["products"] if p.get("sells"))
     placed = raw.get("bot_placed_on", {})
     return ForeignProducts(phrases, tuple(marks), ours, tuple(our_marks), alone,
                            chat, channels, cased, (*ours_hosts, *neutral_hosts), own_api, ours_with,
@@ -285,4 +316,4 @@ def load_foreign_products(path: Path = FOREIGN_PATH) -> ForeignProducts:
                            frozenset(placed.get("fillers", ())), frozenset(placed.get("channel", ())),
                            frozenset(placed.get("channel_of", ())), frozenset(placed.get("other_channels", ())),
                            app_words, own_service,
-                           frozenset(tuple(words_of(w)) for w in raw["ours"].get("everyday", ())))
+                           frozenset(tuple(words_of(w)) for w in raw["ours"].get("everyday", ())), sells)

@@ -50,12 +50,13 @@ class Lexicon:
     # other ways of writing a product phrase ("azure comm services"), each read as the phrase it stands for
     product_spellings: dict[str, str] = field(default_factory=dict)
     said_negated: dict[str, str] = field(default_factory=dict)  # "valid" -> "invalid": an entry's "isn't valid" is also "invalid"
-    # Units and before-words in a script written without spaces, which are glued to the number and
-    # to the words after or before them ("29人使用", "第3行"): matched as the start or end of a run.
+    glued_roles: dict[str, str] = field(default_factory=dict)  # role words also glued to their number ("error403") -> role
     # The statuses' names in other languages, by status: names that count wherever they stand,
     # and names that are also a sentence's own words (counted only when set apart as a status).
     status_names_translated: dict[int, tuple[str, ...]] = field(default_factory=dict)
     status_words_translated: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    # Units and before-words in a script written without spaces, which are glued to the number and
+    # to the words after or before them ("29人使用", "第3行"): matched as the start or end of a run.
     glued_units: tuple[str, ...] = ()
     glued_before: tuple[str, ...] = ()
 
@@ -93,6 +94,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         status_named_after=tuple(fold(w) for w in raw.get("status_named", {}).get("after", ())),
         product_spellings={fold(k): fold(v) for k, v in raw.get("product_spellings", {}).items()},
         said_negated={fold(k): fold(v) for k, v in raw.get("said_negated", {}).items()},
+        glued_roles={fold(w): role for role, words in raw.get("glued_roles", {}).items() for w in words},
         status_names_translated={int(k): tuple(fold(w) for w in v) for k, v in raw.get("status_names_translated", {}).items()},
         status_words_translated={int(k): tuple(fold(w) for w in v) for k, v in raw.get("status_words_translated", {}).items()},
         glued_units=_glued(raw["units"]["words"]),

@@ -14,7 +14,7 @@ The rules, in the order they matter:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from http import HTTPStatus
 
 from rapidfuzz import process
@@ -28,7 +28,7 @@ from .foreign_products import load_foreign_products
 from .lexicon import fold, load_lexicon
 from .pattern_words import may_match, prefilter
 from .posts import distinct_lines, error_text, without_frames
-from .query import ParsedQuestion, Target, parse, without_source_positions
+from .query import ParsedQuestion, Target, parse, status_names, without_source_positions
 from .schema import Entry
 from .products import NAMED_AT_LEAST, ProductSignals, SignalHits, phrase_positions, words_of
 from .textindex import TextIndex, stem, tokens
@@ -135,6 +135,19 @@ class Matcher:
         # (Call Automation's generic subcodes): see _by_text.
         self.title_only = [e.code is None and not e.advice and fold(e.message).startswith(fold(e.title))
                            for e in catalog.entries]
+        # Row titles that hold a status's name beside words of their own, for another status than
+        # the row's ("User gateway timeout" is PSTN's 408, not a 504; "Transfer Operation Conflict"
+        # a Call Automation subcode, not a 409): by the status named, each title as the question may
+        # write it (its words in order, apart or glued). See _titles_are_no_statuses.
+        self.status_titles: dict[int, list[re.Pattern]] = {}
+        for e in catalog.entries:
+            if any(ch.isdigit() for ch in e.title):
+                continue  # "validation_error (400 Bad Request)": the status is the row's own
+            words = re.findall(r"[^\W_]+", fold(e.title))
+            for status, n in status_names(e.title, self.lex):
+                if status != e.code and len(words) > n:
+                    self.status_titles.setdefault(status, []).append(
+                        re.compile(r"(?<![^\W_])" + r"[\s_'’-]*".join(map(re.escape, words)) + r"(?![^\W_])"))
         self.numbers_by_length: dict[int, list[str]] = {}
         for number in sorted({str(n) for e in catalog.entries for n in (e.code, e.subcode) if n is not None}):
             self.numbers_by_length.setdefault(len(number), []).append(number)
@@ -332,15 +345,17 @@ class Matcher:
         if len(question) > MAX_QUESTION_CHARS:
             question, truncated = question[:MAX_QUESTION_CHARS], MAX_QUESTION_CHARS
         p = parse(question, self.lex)
+        if self.status_titles and any(t.code in self.status_titles for t in p.targets):
+            p = self._titles_are_no_statuses(p)
         shape = distinct_lines(question)  # a long log's words, one line shape each
         words = words_of(shape)
-        hits = self.signals.detect(words)
+        hits = self.signals.detect(words, p.text)
         # Where the code failed ("line 503 of bot.py") says nothing of which error it was: its
         # words are read neither as the error's words nor as a product named for them. A file
         # or package in it may still name the product of a number the question names
         # ("line 503 of bot.py: 401", ".../node_modules/botbuilder/lib/...js:413:46").
         said = without_source_positions(shape, self.lex)
-        said_hits = hits if said is shape else self.signals.detect(words_of(said))
+        said_hits = hits if said is shape else self.signals.detect(words_of(said), p.text)
         # The error of a tool or service around ours (a publish, IIS, a language service's key)
         # is that component's, whichever of our products the story names (component_errors.py).
         foreign = self.components.recognise(p.text, words)
@@ -360,6 +375,9 @@ class Matcher:
         # A long log is read one line shape each, like the product words: its lines repeat.
         evidence = [e for e in self.evidence.find(shape, p.text if shape is question else fold(shape))
                     if not self.foreign.names_ours(fold(e.name), words_of(e.name))]
+        if evidence and any(e.kind in self.evidence.our_words_outside for e in evidence):
+            evidence = [e for e in evidence if e.kind not in self.evidence.our_words_outside
+                        or not self._our_app_or_words_beside(shape, e)]
         if evidence and self.evidence.inside_our_app and any(e.kind in self.evidence.inside_our_app for e in evidence) \
                 and self.foreign.inside_our_app(words):
             # "ingesting docs for our RAG chat: AI Search returns 403": the app's own step
@@ -556,6 +574,19 @@ class Matcher:
         sugg = tuple(_unique([Match(e, 0.0, "suggestion") for e in suggestions]))[:MAX_CANDIDATES]
         return Decision(question, "none", sugg, hint=self._class_hint(missed), truncated_at=truncated)
 
+    def _titles_are_no_statuses(self, p: ParsedQuestion) -> ParsedQuestion:
+        """The question without the statuses it names only by quoting a row's title.
+
+        "PSTN call ended with 'User gateway timeout'" quotes the title of PSTN's 408/500001;
+        the status name inside it ("gateway timeout") is no 504 of the question's. Written in
+        digits a status stays: "User gateway timeout 504" names a 504 too."""
+        kept = []
+        for t in p.targets:
+            titles = self.status_titles.get(t.code, ()) if not p.text[t.start : t.start + 1].isdigit() else ()
+            if not any(m.start() <= t.start < m.end() for title in titles for m in title.finditer(p.text)):
+                kept.append(t)
+        return p if len(kept) == len(p.targets) else replace(p, targets=tuple(kept))
+
     def _with_tips(self, hits: SignalHits) -> SignalHits:
         """The tips written for a product named (Source.tips_for): just below it.
 
@@ -696,6 +727,29 @@ class Matcher:
             holders = self._holders(named)
             mine = [e for e in rows.values() if e.source in holders]
         return mine[0] if len(mine) == 1 else None
+
+    def _our_app_or_words_beside(self, question: str, e) -> bool:
+        """A name the question is about is one of our apps: one of our product words stands
+        outside it ("ContosoBot returns 401 when Teams sends it a message"), it is made of our
+        words ("TeamsStandupBot"), or it is named for one of our kinds of app ("PizzaOrderBot",
+        "quizmaster-bot", "Pizzabot": its last word, past a version, is a product word of ours or
+        ends like one, foreign_evidence.toml [subject]). A platform's word as the last ("prom2teams",
+        [subject] platform_heads) or one word of ours inside another's name is no sign:
+        "teams-alert-forwarder"."""
+        a, b = e.span
+        if self.signals.detect(words_of(f"{question[:a]} {question[b:]}")).names_a_product:
+            return True
+        parts = words_of(e.name)
+        while parts and _VERSION_PART.match(parts[-1]):
+            parts.pop()  # "Ops-bot-v2" is a bot
+        if not parts or sum(self.signals.detect(parts).strength.values()) >= 2.0:
+            return True  # made of our words: "CommunicationIdentityClient.revokeTokens", "TeamsStandupBot"
+        if parts[-1] in self.evidence.platform_heads:
+            return False
+        if parts[-1].endswith(self.evidence.own_app_endings):
+            return True  # "Pizzabot": a bot of one's own, named as one word
+        head = self.signals.detect(parts[-1:])
+        return head.names_a_product or bool(head.weak)  # "ContosoBot"; "EmbeddedChat" is a kind of chat
 
     def _names_ours_outside(self, question: str, evidence, folded: str, words) -> bool:
         """One of our names, hosts or packages, outside the other product's own identifiers."""
@@ -909,6 +963,9 @@ def _catalog_words(catalog) -> frozenset[str]:
         for text in (e.section, e.title, e.message, e.advice, e.note or "", e.string_code or "", e.key or "", *e.aliases):
             out.update(words_of(text))
     return frozenset(out)
+
+
+_VERSION_PART = re.compile(r"^(?:v?\d+|beta|alpha|dev|prod|test)$")
 
 
 def _is_paste(question: str) -> bool:

@@ -53,6 +53,33 @@ def _split_identifier(word: str) -> list[str]:
     return parts
 
 
+# Between the words of a name written as an identifier's words ("call client" for CallClient):
+# nothing, spaces on one line, or "_" / "-". Any other mark splits them into two words of a
+# sentence: "You missed a call(Client Error)" names no CallClient.
+_TOGETHER = r"(?:[^\S\n]+|[_-])?"
+
+
+def identifier_phrases(phrases) -> dict[tuple[str, ...], re.Pattern]:
+    """Of these phrases (words as words_of gives them), those that name an identifier, each with
+    how it must be written to count: a phrase listed also as one word ("call client" and
+    "callclient") is an identifier's words, so both forms count only where the question writes
+    its words together (identifier_written)."""
+    keys = set(phrases)
+    out: dict[tuple[str, ...], re.Pattern] = {}
+    for k in keys:
+        if len(k) > 1 and ("".join(k),) in keys:
+            # (inside a longer identifier too: "createDirectLine" writes Direct Line together)
+            together = re.compile(_TOGETHER.join(map(re.escape, k)))
+            out[k] = out[("".join(k),)] = together
+    return out
+
+
+def identifier_written(key: tuple[str, ...], identifiers: dict[tuple[str, ...], re.Pattern], text: str | None) -> bool:
+    """This phrase is not an identifier's words, or the (folded) text writes them together."""
+    together = identifiers.get(key)
+    return together is None or text is None or together.search(text) is not None
+
+
 def phrase_positions(words: list[str], phrase: tuple[str, ...]) -> list[int]:
     """Where this phrase (words as words_of gives them) starts in these words."""
     n = len(phrase)
@@ -60,15 +87,18 @@ def phrase_positions(words: list[str], phrase: tuple[str, ...]) -> list[int]:
 
 
 _OWNERS = ("your", "our", "my", "the", None)
+# ... and with "own" after an owner: "chat over our own data" is "chat over your data".
+_OWNER_WORDS = (*((o,) if o else () for o in _OWNERS), ("your", "own"), ("our", "own"), ("my", "own"))
 
 
 def owner_variants(phrase: tuple[str, ...]) -> list[tuple[str, ...]]:
     """A product phrase written with "your" stands for anyone's: 'chat with your data' is also
-    'chat with our data', 'chat with my data', 'chat with the data' and 'chat with data'."""
+    'chat with our data', 'chat with my data', 'chat with the data', 'chat with data' and
+    'chat with our own data'."""
     if "your" not in phrase:
         return [phrase]
     i = phrase.index("your")
-    return [(*phrase[:i], *((o,) if o else ()), *phrase[i + 1 :]) for o in _OWNERS]
+    return [(*phrase[:i], *o, *phrase[i + 1 :]) for o in _OWNER_WORDS]
 
 
 def words_of(text: str) -> list[str]:
@@ -118,8 +148,10 @@ class ProductSignals:
         self.phrases: dict[tuple[str, ...], set[str]] = {}
         variants: set[tuple[str, ...]] = set()  # another owner's phrase: matched exactly, never as a typo
         self.weak = {sid: {tuple(words_of(w)) for w in src.weak_signals} for sid, src in sources.items()}
+        # Code names (Source.code_names) name a product for its numbers, not for the words' matching.
+        self.code_names = {tuple(words_of(p)) for src in sources.values() for p in src.code_names}
         for sid, src in sources.items():
-            for phrase in src.signals:
+            for phrase in (*src.signals, *src.code_names):
                 written = tuple(words_of(phrase))
                 for key in owner_variants(written):
                     if key:
@@ -171,6 +203,9 @@ class ProductSignals:
         # question after question ("error", "returns", "getting"): each is worked out once,
         # within a bound (the fuzzy look-up is the dearest step of detect).
         self._typo_reading = lru_cache(maxsize=TYPO_READINGS_KEPT)(self._read_typo)
+        # Names that are an identifier's words ("call client", "callclient"): read only where written
+        # together, never across a bracket or a full stop (identifier_phrases).
+        self.identifiers = identifier_phrases(self.phrases)
 
     def _read_typo(self, word: str) -> tuple[tuple[tuple[str, ...], float], ...]:
         """The phrases a word no phrase took stands for, each with its strength: a phrase written
@@ -224,8 +259,11 @@ class ProductSignals:
                 return cand
         return None
 
-    def detect(self, words: list[str]) -> SignalHits:
-        """Each distinct product phrase adds its length in words; typos add 0.8 of that."""
+    def detect(self, words: list[str], text: str | None = None) -> SignalHits:
+        """Each distinct product phrase adds its length in words; typos add 0.8 of that.
+
+        `text`, the question folded, tells where an identifier's words were written apart by a
+        mark ("a call(Client Error)"): there they name nothing (identifier_phrases)."""
         found: dict[tuple[str, ...], float] = {}
         by_word: dict[str, set[tuple[str, ...]]] = {}
 
@@ -278,6 +316,14 @@ class ProductSignals:
         # A word inside a longer phrase of one product is not also a word of another:
         # "Teams chat" and "Web Chat" are the Bot Service, not the Chat SDK.
         # So is a shorter phrase inside a longer one: "Omnichannel chat SDK" is not the Chat SDK.
+        if text is not None and not self.identifiers.keys().isdisjoint(found):
+            for key in [k for k in found if not identifier_written(k, self.identifiers, text)]:
+                del found[key]
+                for w in written.get(key, key):
+                    if w in by_word:
+                        by_word[w].discard(key)
+                        if not by_word[w]:
+                            del by_word[w]
         for key in list(found):
             owners = self.phrases.get(key, set())
             as_written = written.get(key, key)  # "createcall" read from "create call" sits inside "create call agent"
@@ -295,6 +341,9 @@ class ProductSignals:
         weak = frozenset(strength) - firm
         for sid in weak:
             del strength[sid]
+        if self.code_names and not self.code_names.isdisjoint(found):
+            # (kept in by_word up to here: a longer code name still hides a shorter phrase inside it)
+            by_word = {w: left for w, keys in by_word.items() if (left := keys - self.code_names)}
         word_sources = {w: frozenset(sid for k in keys for sid in self.phrases[k]) for w, keys in by_word.items()}
         return SignalHits(strength, frozenset(by_word), word_sources, weak)
 

@@ -222,9 +222,17 @@ _WORD_AFTER = re.compile(r"[ _-]*([^\W\d]\w*)")  # the word that follows a name
 _FOREIGN_CODE = re.compile(rf"\b0x[89a-f][0-9a-f]{{7}}\b|\baadsts\d{{4,}}\b|{_CLOSE_CODE}")
 _UNIT_WORD = re.compile(r"[^\W\d_]+|%")
 # Status lines name an HTTP or SIP status: "HTTP/1.1 403 Forbidden", "SIP/2.0 480 Temporarily Unavailable";
-# so does a status glued to the word HTTP ("gives HTTP500", "HTTP_404_NOT_FOUND"), which the
-# number reader would take for part of a name. (One pass for both: the same literal starts them.)
-_STATUS_LINE = re.compile(r"\b(?:(?:http|sip)/\d(?:\.\d)?\s+([1-6]\d\d)\b|http_?([1-5]\d\d)(?![0-9a-z]))")
+# so does a code glued to its role word ("gives HTTP500", "HTTP_404_NOT_FOUND", "error403", "code404",
+# "subcode3112"; lexicon.toml [glued_roles]), which the number reader would take for part of a name.
+# (One pass for all: a word starts each of them, _status_line.)
+@lru_cache(maxsize=4)
+def _status_line(lex: Lexicon) -> re.Pattern:
+    glued = sorted({"http", *lex.glued_roles}, key=len, reverse=True)
+    # (the look-ahead at the words' first letters first: most places in a paste are ruled out by it
+    # alone, which keeps the pass as cheap as the status lines' alone)
+    firsts = "".join(sorted({w[0] for w in (*glued, "sip")}))
+    return re.compile(rf"\b(?=[{re.escape(firsts)}])(?:(?:http|sip)/\d(?:\.\d)?\s+([1-6]\d\d)\b|("
+                      + "|".join(map(re.escape, glued)) + r")_?(\d{3,7})(?![0-9a-z]))")
 # A request log that glues the method, the status and the path: "POST403directline.conversationUpdate".
 _GLUED_STATUS = re.compile(r"(?:get|post|put|patch|delete)([45]\d\d)(?=[a-z])")  # (a word of its own: checked where used)
 # IIS writes a status with its substatus: "HTTP Error 504.0", "401.2", "404.3".
@@ -392,6 +400,18 @@ def _status_words(lex: Lexicon) -> _StatusWords:
     # Not part of a longer snake_case name: "unauthorized_client" is an OAuth error, not 401.
     pattern = re.compile(r"(?<![^\W_])(?<![^\W_]_)(?:" + "|".join(alts) + r")(?![^\W_]|_[^\W_])")
     return _StatusWords(pattern, codes)
+
+
+def status_names(text: str, lex: Lexicon | None = None) -> list[tuple[int, int]]:
+    """(status, words of its name) for each status name written in this text, however it is
+    written: a row's title that holds one ("User gateway timeout") is read with this."""
+    sw = _status_words(lex or load_lexicon())
+    out = []
+    for m in sw.pattern.finditer(fold(text)):
+        found = sw.codes.get(re.sub(r"[\s_'’-]+", "", m.group(0)))
+        if found is not None:
+            out.append(found)
+    return out
 
 
 def _status_targets(text: str, cased: str | None, clean: str, lex: Lexicon, known: set[int]) -> list[Target]:
@@ -567,6 +587,20 @@ def _reads_as_key(m: re.Match, cased: str | None) -> bool:
     return "_" in raw or "." in raw or (any(c.isupper() for c in raw[1:]) and not acronym)
 
 
+_CAMEL_WORDS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
+
+
+def _named_with_its_status(m: re.Match, cased: str | None, key: str, lex: Lexicon) -> bool:
+    """'CrewChat: 403', 'ChatThreadClient: 500': an app's or a class's name, capitalised, then a
+    colon, a space and an error status, is prose saying what that thing gave, not a setting
+    ('pageSize: 500', 'MaxRetries: 500' and keys written as keys stay settings)."""
+    if cased is None or not m.group("sep").startswith(":") or not m.group("sep").endswith(" "):
+        return False
+    raw = cased[m.start(1) : m.end(1)]
+    return raw[:1].isupper() and raw.isalnum() and 400 <= int(m.group(3)) <= 599 \
+        and not any(w.lower() in lex.quantity_key_words for w in _CAMEL_WORDS.findall(raw))
+
+
 def _is_quantity_key(key: str, lex: Lexicon) -> bool:
     return any(w in lex.quantity_key_words for w in re.findall(r"[a-z]+", key))
 
@@ -600,9 +634,22 @@ def parse(question: str, lex: Lexicon | None = None) -> ParsedQuestion:
 
     # 0. Statuses in notations the noise would blank: status lines, IIS substatuses.
     early: list[tuple[int, int]] = []
-    for m in _STATUS_LINE.finditer(text):
-        g = 1 if m.group(1) is not None else 2
-        codes.append(Target(start=m.start(g), code=int(m.group(g)), role="http", explicit=True))
+    for m in _status_line(lex).finditer(text):
+        if m.group(1) is not None:
+            codes.append(Target(start=m.start(1), code=int(m.group(1)), role="http", explicit=True))
+        else:
+            role, value = lex.glued_roles.get(m.group(2), "http"), int(m.group(3))
+            if role == "http" and not (len(m.group(3)) == 3 and 100 <= value <= 599):
+                continue  # "status1000": no status
+            if role in ("code", "any") and len(m.group(3)) == 3 and not 400 <= value <= 699:
+                continue  # "Code128" is a barcode; a glued three-digit code is a failure's (4xx-6xx)
+            at = m.start(3)
+            if role == "subcode":
+                subs.append(Target(start=at, subcode=value, role="subcode", explicit=True))
+            elif role == "any":
+                singles.append(Target(start=at, number=value, role="any", explicit=True))
+            else:
+                codes.append(Target(start=at, code=value, role=role, explicit=True))
         early.append(m.span())
     for m in _GLUED_STATUS.finditer(text):
         if text[m.start() - 1 : m.start()].isalpha():
@@ -631,7 +678,8 @@ def parse(question: str, lex: Lexicon | None = None) -> ParsedQuestion:
         key = m.group(1).rsplit(".", 1)[-1].strip("_")
         role = lex.key_roles.get(key)
         if not role:
-            if m.group(3).isdigit() and len(key) > 1 and key not in lex.role_words and _reads_as_key(m, cased):
+            if m.group(3).isdigit() and len(key) > 1 and key not in lex.role_words and _reads_as_key(m, cased) \
+                    and not _named_with_its_status(m, cased, key, lex):
                 raw_key = cased[m.start(1) : m.end(1)].rsplit(".", 1)[-1] if cased is not None else ""
                 value = int(m.group(3))
                 if _CONSTANT.match(raw_key) and 100 <= value <= 699 and not _is_quantity_key(key, lex):

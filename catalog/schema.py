@@ -54,6 +54,11 @@ class Source(BaseModel):
     # another of its signals. Alone they say what kind of product, not whose: a React chat
     # component's or a streaming site's chat 401 is not this product's.
     weak_signals: tuple[str, ...] = ()
+    # The product's own objects and methods as code writes them (call.hold(), askDevicePermission,
+    # startVideo): beside a name several products share ("ACS") they say which one a status is
+    # from. They name the product for its numbers only; their words are no words of the error
+    # ("getDeviceManager() throws" quotes no row's message).
+    code_names: tuple[str, ...] = ()
     # Sources of one family describe one thing from several sides and share numbers
     # (a PSTN call's end codes are call end codes too); a question naming one of them
     # may well be about another's number. Unset: a family of its own.

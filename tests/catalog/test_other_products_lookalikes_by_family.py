@@ -333,7 +333,6 @@ def test_a_storage_code_written_as_words_is_no_sign(explain, question):
         "The Zoom webhook for meeting.ended keeps failing verification, zoom says endpoint URL validation failed. We return the hashed token.",
         "Amazon Connect: our outbound campaign calls fail with ServiceQuotaExceededException, what quota is it?",
         "We use Vonage Voice API, answer URL returns 200 but the call hangs up immediately with status failed. NCCO looks ok.",
-        "When deploying our LangChain RAG app on Kubernetes, the pod returns 504 from the ingress after 60 seconds for long answers.",
         "¿Qué significa el error 21610 de Twilio? No puedo enviar SMS a un cliente.",
         "Erreur 30007 Twilio : mes SMS ne sont pas distribués aux États-Unis",
         "Twilioでエラー21211が出ます。電話番号の形式が正しくないとのこと",

@@ -173,3 +173,18 @@ def test_the_set_aside_questions_keep_their_figure(explain):
     lines = _lines(SET_ASIDE)
     held = sum(_holds(explain(x["q"]), x["expect"]) for x in lines)
     assert held / len(lines) >= 0.87, f"{held}/{len(lines)}"
+
+
+@pytest.mark.parametrize(
+    "question, product",
+    [
+        ("Gotifyの通知APIを呼ぶと401が返ります", "Gotify"),
+        ("Shlinkで短縮URLを作ると409になる", "Shlink"),
+    ],
+)
+def test_a_name_nobody_has_glued_to_a_sentence_without_spaces_is_that_products(explain, question, product):
+    # A Latin name opening a Japanese or Chinese sentence, its status glued on after particles,
+    # is the subject as "Gotify gives me 401" is (foreign_evidence.py _subject).
+    decision = explain(question)
+    assert decision.status == "none"
+    assert decision.foreign_product == product
