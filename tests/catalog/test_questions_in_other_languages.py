@@ -169,10 +169,10 @@ def test_every_worked_from_question_keeps_its_answer(explain, line):
 
 def test_the_set_aside_questions_keep_their_figure(explain):
     # 33 questions of the same kinds, written with the ones above and not looked at while the
-    # matcher was changed; scored once at the start (87.9%) and once at the end.
+    # matcher was changed; scored once at the start (87.9%, 29/33) and once at the end (100%).
     lines = _lines(SET_ASIDE)
     held = sum(_holds(explain(x["q"]), x["expect"]) for x in lines)
-    assert held / len(lines) >= 0.87, f"{held}/{len(lines)}"
+    assert held / len(lines) >= 0.96, f"{held}/{len(lines)}"
 
 
 @pytest.mark.parametrize(
