@@ -204,7 +204,8 @@ def without_source_positions(text: str, lex: Lexicon | None = None) -> str:
 # ("6,000" and "1.5" are already blanked as noise, so "8509,8510" is two numbers.)
 # A run of digits on its own; a plural s may follow ("429s"), which _is_quantity weighs against seconds.
 # A number glued to a script written without spaces stands alone too: "が401を返す", "返回502".
-_NUMBER = re.compile(rf"(?<![^\W{UNSPACED_SCRIPTS}])(?<![.+])(?<!^-)(?<![^a-z]-)\d+(?!(?!s\b)[^\W{UNSPACED_SCRIPTS}]|[.:\-]\d)")
+# (The digit is looked for first: the edges are tested only where a number starts.)
+_NUMBER = re.compile(rf"(?=\d)(?<![^\W{UNSPACED_SCRIPTS}])(?<![.+])(?<!^-)(?<![^a-z]-)\d+(?!(?!s\b)[^\W{UNSPACED_SCRIPTS}]|[.:\-]\d)")
 # Key/value pairs as in JSON, JS objects, logs: "subCode": 3112, code=408.
 # Keys are tried only where a word starts and are at most 64 characters long,
 # so a 100 KB run of letters costs linear time, not quadratic.
