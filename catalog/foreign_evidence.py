@@ -145,6 +145,8 @@ class ForeignEvidence:
     # Signs of a step an app of ours runs itself (indexing documents for a RAG app): ours when the
     # question puts them inside that app (foreign_products.ForeignProducts.inside_our_app).
     inside_our_app: frozenset[str] = frozenset()
+    # Addresses under ours that other Azure services have (a key vault, a search service): theirs.
+    other_service_hosts: tuple[str, ...] = ()
 
     def is_name(self, token: str) -> bool:
         """A token with a word in it that is nobody's word we know: a product's name.
@@ -159,6 +161,8 @@ class ForeignEvidence:
         host = host.lower().rstrip(".")
         if _LOCAL.match(host):
             return False
+        if is_under(host, self.other_service_hosts):
+            return True
         return not any(host == h or host.endswith("." + h) for h in (*self.our_hosts, *self.neutral_hosts))
 
     def _namespace_is_foreign(self, ns: str) -> bool:
@@ -371,6 +375,18 @@ class ForeignEvidence:
         return name in self.neutral_namespaces or name.split("-")[0] in self.neutral_namespaces
 
 
+def is_under(host: str, hosts: tuple[str, ...]) -> bool:
+    """The host is one of these or under one of them ("kv.vault.azure.net" is under "vault.azure.net")."""
+    return any(host == h or host.endswith("." + h) for h in hosts)
+
+
+@lru_cache(maxsize=1)
+def other_service_hosts(path: Path = EVIDENCE_PATH) -> tuple[str, ...]:
+    """Addresses under ours that belong to other Azure services ([neutral] other_service_hosts)."""
+    with open(path, "rb") as fh:
+        return tuple(fold(h) for h in tomllib.load(fh)["neutral"].get("other_service_hosts", ()))
+
+
 @lru_cache(maxsize=1)
 def known_hosts(path: Path = EVIDENCE_PATH) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(our hosts, neutral hosts), folded: the one list of addresses that are ours, which the
@@ -407,4 +423,5 @@ def load_foreign_evidence(catalog_words: frozenset[str], lex: Lexicon, path: Pat
         shapes=tuple(Shape.of(s["kind"], s["name"], s["patterns"]) for s in raw.get("shapes", ())),
         decisive=frozenset(raw["weighing"].get("decisive", ())),
         inside_our_app=frozenset(raw["weighing"].get("inside_our_app", ())),
+        other_service_hosts=other_service_hosts(path),
     )

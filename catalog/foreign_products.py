@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .foreign_evidence import known_hosts
+from .foreign_evidence import is_under, known_hosts, other_service_hosts
 from .lexicon import fold
 from .pattern_words import any_of
 from .products import owner_variants, words_of
@@ -57,6 +57,7 @@ class ForeignProducts:
     app_words: tuple[tuple[str, frozenset[tuple[str, ...]]], ...] = ()
     own_service: tuple[tuple[str, tuple[str, ...]], ...] = ()  # ... another service's own call to it: theirs even there
     everyday: frozenset[tuple[str, ...]] = frozenset()  # our words that are an industry's too ("omnichannel")
+    other_hosts: tuple[str, ...] = ()  # under known_hosts, yet another Azure service's (a key vault, a search service)
 
     def __post_init__(self) -> None:
         # Looked up on every question: what finding the phrases needs is worked out here, once.
@@ -109,7 +110,7 @@ class ForeignProducts:
         AutomationFX/api/..." is that local service's 403, not one of ours)."""
         for m in _URL_HOST.finditer(text):
             host = m.group(1)
-            if any(host == h or host.endswith("." + h) for h in self.known_hosts):
+            if is_under(host, self.known_hosts) and not is_under(host, self.other_hosts):
                 continue
             if not _LOCAL.match(host):
                 return host
@@ -269,4 +270,5 @@ def load_foreign_products(path: Path = FOREIGN_PATH) -> ForeignProducts:
                            frozenset(placed.get("fillers", ())), frozenset(placed.get("channel", ())),
                            frozenset(placed.get("channel_of", ())), frozenset(placed.get("other_channels", ())),
                            app_words, own_service,
-                           frozenset(tuple(words_of(w)) for w in raw["ours"].get("everyday", ())))
+                           frozenset(tuple(words_of(w)) for w in raw["ours"].get("everyday", ())),
+                           other_service_hosts())
