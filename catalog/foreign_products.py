@@ -141,7 +141,9 @@ class ForeignProducts:
             names = [dict(self.cased)[m.group(1)]] if m else []
         if not names or self.names_ours(text, words, beside_theirs=True):
             return None
-        names = list(dict.fromkeys(names))
+        # A platform things run on (only_alone) names the error only when nothing more specific is
+        # named: "a Logic Apps Telegram connector's 401" is Telegram's.
+        names = sorted(dict.fromkeys(names), key=lambda n: n in self.alone_only)
         return next((n for n in names if not self._gives_way(n, names, text, words)), None)
 
     def _gives_way(self, name: str, names: list[str], text: str, words: list[str]) -> bool:
