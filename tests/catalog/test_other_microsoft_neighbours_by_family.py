@@ -172,10 +172,10 @@ def test_the_neighbours_questions_worked_from_keep_their_figure(explain):
 
 
 def test_the_set_aside_neighbours_questions_keep_their_figure(explain):
-    # 34 questions of the same kinds, written with the others and not worked from (main 91.2%),
-    # scored once at the end: see the floor's figure in the README text.
+    # 34 questions of the same kinds, written with the others and not worked from: main 91.2%,
+    # scored once at the end of the work 97.1% (33/34).
     held, total = _share(explain, SET_ASIDE)
     assert held / total >= SET_ASIDE_FLOOR, f"{held}/{total}"
 
 
-SET_ASIDE_FLOOR = 0.91
+SET_ASIDE_FLOOR = 0.97
