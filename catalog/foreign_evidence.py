@@ -177,6 +177,8 @@ class ForeignEvidence:
     platform_heads: frozenset[str] = frozenset()
     vendor_prefixes: frozenset[str] = frozenset()
     own_app_endings: tuple[str, ...] = ()  # "Pizzabot", "helpdeskbot": an app of ours by its last letters
+    # Addresses under ours that other Azure services have (a key vault, a search service): theirs.
+    other_service_hosts: tuple[str, ...] = ()
 
     def is_name(self, token: str) -> bool:
         """A token with a word in it that is nobody's word we know: a product's name.
@@ -191,6 +193,8 @@ class ForeignEvidence:
         host = host.lower().rstrip(".")
         if _LOCAL.match(host):
             return False
+        if is_under(host, self.other_service_hosts):
+            return True
         return not any(host == h or host.endswith("." + h) for h in (*self.our_hosts, *self.neutral_hosts))
 
     def _namespace_is_foreign(self, ns: str) -> bool:
@@ -454,6 +458,18 @@ class ForeignEvidence:
         return name in self.neutral_namespaces or name.split("-")[0] in self.neutral_namespaces
 
 
+def is_under(host: str, hosts: tuple[str, ...]) -> bool:
+    """The host is one of these or under one of them ("kv.vault.azure.net" is under "vault.azure.net")."""
+    return any(host == h or host.endswith("." + h) for h in hosts)
+
+
+@lru_cache(maxsize=1)
+def other_service_hosts(path: Path = EVIDENCE_PATH) -> tuple[str, ...]:
+    """Addresses under ours that belong to other Azure services ([neutral] other_service_hosts)."""
+    with open(path, "rb") as fh:
+        return tuple(fold(h) for h in tomllib.load(fh)["neutral"].get("other_service_hosts", ()))
+
+
 @lru_cache(maxsize=1)
 def known_hosts(path: Path = EVIDENCE_PATH) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(our hosts, neutral hosts), folded: the one list of addresses that are ours, which the
@@ -495,4 +511,5 @@ def load_foreign_evidence(catalog_words: frozenset[str], lex: Lexicon, path: Pat
         platform_heads=frozenset(fold(w) for w in raw.get("subject", {}).get("platform_heads", ())),
         vendor_prefixes=frozenset(fold(w) for w in raw.get("subject", {}).get("vendor_prefixes", ())),
         own_app_endings=tuple(fold(w) for w in raw.get("subject", {}).get("own_app_endings", ())),
+        other_service_hosts=other_service_hosts(path),
     )

@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .foreign_evidence import known_hosts
+from .foreign_evidence import is_under, known_hosts, other_service_hosts
 from .lexicon import fold
 from .pattern_words import any_of
 from .products import identifier_phrases, identifier_written, owner_variants, words_of
@@ -60,6 +60,7 @@ class ForeignProducts:
     # Platforms counted only alone that also sell a product of a kind ours are (AWS sends SMS): beside
     # the words of that kind ("opted out", "sms") and none of our names, the product is theirs.
     sells: tuple[tuple[str, frozenset[tuple[str, ...]]], ...] = ()
+    other_hosts: tuple[str, ...] = ()  # under known_hosts, yet another Azure service's (a key vault, a search service)
 
     def __post_init__(self) -> None:
         # Looked up on every question: what finding the phrases needs is worked out here, once.
@@ -116,7 +117,7 @@ class ForeignProducts:
         AutomationFX/api/..." is that local service's 403, not one of ours)."""
         for m in _URL_HOST.finditer(text):
             host = m.group(1)
-            if any(host == h or host.endswith("." + h) for h in self.known_hosts):
+            if is_under(host, self.known_hosts) and not is_under(host, self.other_hosts):
                 continue
             if not _LOCAL.match(host):
                 return host
@@ -148,7 +149,9 @@ class ForeignProducts:
             names = [dict(self.cased)[m.group(1)]] if m else []
         if not names or self.names_ours(text, words, beside_theirs=True):
             return None
-        names = list(dict.fromkeys(names))
+        # A platform things run on (only_alone) names the error only when nothing more specific is
+        # named: "a Logic Apps Telegram connector's 401" is Telegram's.
+        names = sorted(dict.fromkeys(names), key=lambda n: n in self.alone_only)
         return next((n for n in names if not self._gives_way(n, names, text, words)), None)
 
     def _sold_here(self, name: str, words: list[str]) -> bool:
@@ -300,4 +303,5 @@ def load_foreign_products(path: Path = FOREIGN_PATH) -> ForeignProducts:
                            frozenset(placed.get("fillers", ())), frozenset(placed.get("channel", ())),
                            frozenset(placed.get("channel_of", ())), frozenset(placed.get("other_channels", ())),
                            app_words, own_service,
-                           frozenset(tuple(words_of(w)) for w in raw["ours"].get("everyday", ())), sells)
+                           frozenset(tuple(words_of(w)) for w in raw["ours"].get("everyday", ())), sells,
+                           other_service_hosts())

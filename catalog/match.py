@@ -353,8 +353,12 @@ class Matcher:
         # The error of a tool or service around ours (a publish, IIS, a language service's key)
         # is that component's, whichever of our products the story names (component_errors.py).
         foreign = self.components.recognise(p.text, words)
+        # The Bot Connector's and Direct Line's own codes ("BadArgument") name the Bot Service as a
+        # product word would: a platform named beside them (only_alone) is where the bot runs.
+        codes = self.connector.find(shape) if self.connector.may_hold(p.text) else ()
         if foreign is None:
-            foreign = self.foreign.recognise(p.text, words, product_named=hits.names_a_product, cased=shape)
+            named = hits.names_a_product or any(h.names_product for h in codes)
+            foreign = self.foreign.recognise(p.text, words, product_named=named, cased=shape)
             if foreign is not None and self._our_code_in_our_words(foreign, p, hits, words):
                 foreign = None
         if foreign is not None:
@@ -397,7 +401,6 @@ class Matcher:
         # Connector and Direct Line codes ("BotNotInConversationRoster") stand for their HTTP
         # status; the bot connector's own codes name the Bot Service as a product word would.
         targets = p.targets
-        codes = self.connector.find(shape) if self.connector.may_hold(p.text) else ()
         if codes:
             if any(h.names_product for h in codes):
                 strength = dict(hits.strength)
