@@ -144,8 +144,9 @@ class ForeignEvidence:
     weak: frozenset[str]
     shapes: tuple[Shape, ...] = ()
     decisive: frozenset[str] = frozenset()
-    # Signs of a step an app of ours runs itself (indexing documents for a RAG app): ours when the
-    # question puts them inside that app (foreign_products.ForeignProducts.inside_our_app).
+    # Kinds of sign, like weak and decisive ([weighing] inside_our_app), that are a step an app of
+    # ours runs itself (indexing documents for a RAG app): ours when the question puts them inside
+    # that app (foreign_products.ForeignProducts.names_our_app).
     inside_our_app: frozenset[str] = frozenset()
 
     def is_name(self, token: str) -> bool:

@@ -355,7 +355,7 @@ class Matcher:
         evidence = [e for e in self.evidence.find(shape, p.text if shape is question else fold(shape))
                     if not self.foreign.names_ours(fold(e.name), words_of(e.name))]
         if evidence and self.evidence.inside_our_app and any(e.kind in self.evidence.inside_our_app for e in evidence) \
-                and self.foreign.inside_our_app(words):
+                and self.foreign.names_our_app(words):
             # "ingesting docs for our RAG chat: AI Search returns 403": the app's own step
             evidence = [e for e in evidence if e.kind not in self.evidence.inside_our_app]
         if evidence and self.evidence.outweighs(evidence, hits.names_a_product) \
