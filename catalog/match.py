@@ -62,6 +62,10 @@ CODE_OF_PAIR = 0.5  # a bare code that is only the code part of a code/subcode e
 # A source named through a product (the tips written for it, the holder of its REST statuses)
 # stands this far below the product, so the product's own rows still come first.
 JUST_BELOW = 0.5
+# A REST call's failure adds half a product word to the holder of the REST statuses when the question
+# names the holder itself ("ACS ... RestError"): named as strongly as a service, the holder's common
+# statuses answer; a service named by one word more still comes first.
+REST_FAILURE_ADDS = 0.5
 # A quote of this many words or fewer, with a word the catalog never uses, is too thin for a
 # clear lead in the words alone to answer it (_by_text's `thin`).
 THIN_QUOTE_WORDS = 4
@@ -584,7 +588,7 @@ class Matcher:
             own = hits.strength.get(holder, 0.0)
             if top >= 1.0 or own >= 1.0:
                 # just below the product (still named, at the least: hits.strongest's NAMED_AT_LEAST)
-                lift[holder] = max(own + 0.5 if own >= 1.0 else 0.0, top - JUST_BELOW, NAMED_AT_LEAST if top >= 1.0 else 0.0)
+                lift[holder] = max(own + REST_FAILURE_ADDS if own >= 1.0 else 0.0, top - JUST_BELOW, NAMED_AT_LEAST if top >= 1.0 else 0.0)
         return _at_least(hits, lift) if lift else hits
 
     def _our_code_in_our_words(self, foreign: str, p: ParsedQuestion, hits: SignalHits, words: list[str]) -> bool:
