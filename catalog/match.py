@@ -50,6 +50,7 @@ SUGGESTION_FLOOR = 0.25
 TWIN_OVERLAP = 0.6  # share of title words two rows have in common to be near twins
 PARTIAL_TEXT_BOOST = 1.0
 PARTIAL_FIT_FLOOR = 0.2  # a bare status answers a code/subcode row (the code part only) when the words fit it this well
+STRING_CODE_STRENGTH = 2.0  # a string code the question names ("validation_error") names its product as a phrase of two words would
 CONNECTOR_CODE_STRENGTH = 3.0  # a bot connector code names the Bot Service at least this strongly, and above any other product
 
 # Base scores by how a number met an entry.
@@ -371,11 +372,8 @@ class Matcher:
         # String codes point at their product, like product words do.
         strings = self._string_targets(p, hits)
         if strings:
-            strength = dict(hits.strength)
-            for e in strings:
-                strength[e.source] = max(strength.get(e.source, 0.0), 2.0)
-            hits = SignalHits(strength, hits.used_words, hits.word_sources, hits.weak)
-            said_hits = _at_least(said_hits, {e.source: 2.0 for e in strings})
+            named = {e.source: STRING_CODE_STRENGTH for e in strings}
+            hits, said_hits = _at_least(hits, named), _at_least(said_hits, named)
         rest_failure = self.rest_failure is not None and may_match(self.rest_failure_gate, p.text) \
             and bool(self.rest_failure.search(p.text))
         if rest_failure:
@@ -386,13 +384,11 @@ class Matcher:
         codes = self.connector.find(shape) if self.connector.may_hold(p.text) else ()
         if codes:
             if any(h.names_product for h in codes):
-                strength = dict(hits.strength)
                 # The error's own code outweighs any product the story around it names ("conversation
                 # id" is Omnichannel's too; a bot may also use ACS chat threads).
-                top = max(strength.values(), default=0.0)
-                strength[self.connector.product] = max(CONNECTOR_CODE_STRENGTH, top + 1.0)
-                hits = SignalHits(strength, hits.used_words, hits.word_sources, hits.weak)
-                said_hits = _at_least(said_hits, {self.connector.product: strength[self.connector.product]})
+                top = max(hits.strength.values(), default=0.0)
+                named = {self.connector.product: max(CONNECTOR_CODE_STRENGTH, top + 1.0)}
+                hits, said_hits = _at_least(hits, named), _at_least(said_hits, named)
             # ... only where the status itself is not given: "<BotError> ... status code
             # InternalServerError" is about that 500.
             # A status that is the Direct Line's own choice (TokenExpired: 403) holds only
