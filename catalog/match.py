@@ -526,10 +526,7 @@ class Matcher:
             return Decision(question, "answer", self._with_status(Match(by_alias, 0.9, "alias")),
                             truncated_at=truncated, context=by_alias.source)
         product_words = {stem(w) for w in said_hits.used_words}
-        failures = [_action_stems(m.group(1), self.lex.stopwords) for m in _FAILED_TO_QUOTED.finditer(question)]
-        if "Error " in question or "Can't" in question or "Cannot" in question:  # (cheaper than the scan)
-            failures += [_action_stems(m.group(1) or m.group(2), self.lex.stopwords)
-                         for m in _FAILED_OTHERWISE.finditer(question)]
+        failures = _quoted_failures(question, self.lex.stopwords)
         # A short quote that is all of the error read, with a word the catalog never uses ("is there
         # an end reason for 'rejected from lobby'?"): the catalog explains part of it at best.
         thin_quote = focus is not None and len(text_words) <= THIN_QUOTE_WORDS and qwords is not None and qwords.unknown_weight > 0
@@ -826,6 +823,15 @@ _FAILED_OTHERWISE = re.compile(r"(?:Error (?:while |when )?([a-z]+ing [^,.;:()\n
 def _action_stems(action: str, stop: frozenset[str]) -> tuple[str, ...]:
     """'create local video stream' -> ('creat', 'local', 'video', 'stream'); 'createView' is 'create view'."""
     return tuple(stem(w) for w in words_of(action) if w not in stop)
+
+
+def _quoted_failures(question: str, stop: frozenset[str]) -> list[tuple[str, ...]]:
+    """The actions the failures quoted in the question failed at, as stems (_action_stems), for
+    _by_text to set aside the rows that fail at another one (Matcher._another_failure)."""
+    failures = [_action_stems(m.group(1), stop) for m in _FAILED_TO_QUOTED.finditer(question)]
+    if "Error " in question or "Can't" in question or "Cannot" in question:  # (cheaper than the scan)
+        failures += [_action_stems(m.group(1) or m.group(2), stop) for m in _FAILED_OTHERWISE.finditer(question)]
+    return failures
 
 
 def _at_least(hits: SignalHits, strength: dict[str, float]) -> SignalHits:
