@@ -123,6 +123,8 @@ class Shape:
 
 @dataclass(frozen=True)
 class Evidence:
+    """One sign that the question is another product's: its kind is what the weighing reads
+    ([weighing] weak, decisive), its name what the reply calls that product."""
     kind: str  # webhook, graph, a shape's kind, package, namespace, versioned, named, identifier, code, dotted, host
     name: str  # what the question looks like it is about, as written there
     span: tuple[int, int] = (0, 0)  # where in the question (our names inside it do not count)

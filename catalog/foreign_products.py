@@ -201,7 +201,8 @@ class ForeignProducts:
 
 
 class _PhraseFinder:
-    """Finds the first of some phrases in a question's words."""
+    """Finds some phrases in a question's words: the first, all of them, or where they stand.
+    Built once per set of phrases, as every question is looked through for them."""
 
     def __init__(self, phrases: Iterable[tuple[str, ...]]):
         self.phrases = frozenset(phrases)
