@@ -42,12 +42,14 @@ _NAME_VERSION = re.compile(rf"(?<![\w./@-])({_PROPER}(?: [A-Za-z][a-z0-9]*){{1,2
 # A name, then what kind of thing it is: "Stringee SDK", "Acme Bot API", "ringcentral js sdk",
 # "Zoho SalesIQ chat widget" (a website's chat widget is a product of its own).
 # A lowercase word counts only with a language between ("acmecall js sdk"): "regional API" is English.
-_LANGUAGE = r"(?i:js|node|python|java|php|ruby|go|\.net|c#|ios|android)"
+_LANGUAGES = r"js|node|python|java|php|ruby|go|\.net|c#|ios|android"
+_LANGUAGE = rf"(?i:{_LANGUAGES})"
 _NAME_KIND = re.compile(rf"(?<![\w./@-])(?:({_PROPER}(?: [a-z][a-z0-9]*)?)(?: (?i:{_LANGUAGE}|web|rest|bot|cloud|chat|live chat))?|([a-z][a-z0-9]*(?:[.\-][a-z][a-z0-9]*)*) {_LANGUAGE}) (?:api|sdk|client library|API|SDK|Sdk|Api|(?i:widget|chat widget))\b")
 # A name, then the ecosystem it is a package of: "MTN MoMo laravel package", "Acme npm library"
-# (a vendor's client packaged for a framework is that vendor's product).
-_ECOSYSTEM = (r"(?i:laravel|symfony|wordpress|npm|composer|pip|pypi|nuget|gem|ruby|php|python|node|nodejs|js|go|"
-              r"dart|flutter|django|rails|java|android|ios|swift|kotlin|unity|\.net|c#)")
+# (a vendor's client packaged for a framework is that vendor's product): a language, or a framework,
+# platform or package manager (a space follows each and none holds one: their order changes no match).
+_ECOSYSTEM = (rf"(?i:{_LANGUAGES}|nodejs|laravel|symfony|wordpress|npm|composer|pip|pypi|nuget|gem|"
+              r"dart|flutter|django|rails|swift|kotlin|unity)")
 _PACKAGE_WORDS = ("package", "library", "plugin", "wrapper", "module")  # also _named_kind's cheap test
 _NAME_PACKAGE = re.compile(rf"(?<![\w./@-])({_PROPER}(?: [A-Z][A-Za-z0-9]*)?) {_ECOSYSTEM} (?i:{'|'.join(_PACKAGE_WORDS)})\b")
 # A package of its own, by its version: "acme-sms-gateway 1.9.0".
@@ -144,6 +146,8 @@ class Shape:
 
 @dataclass(frozen=True)
 class Evidence:
+    """One sign that the question is another product's: its kind is what the weighing reads
+    ([weighing] weak, decisive), its name what the reply calls that product."""
     kind: str  # webhook, graph, a shape's kind, package, namespace, versioned, named, identifier, code, dotted, host
     name: str  # what the question looks like it is about, as written there
     span: tuple[int, int] = (0, 0)  # where in the question (our names inside it do not count)
@@ -165,8 +169,9 @@ class ForeignEvidence:
     weak: frozenset[str]
     shapes: tuple[Shape, ...] = ()
     decisive: frozenset[str] = frozenset()
-    # Signs of a step an app of ours runs itself (indexing documents for a RAG app): ours when the
-    # question puts them inside that app (foreign_products.ForeignProducts.inside_our_app).
+    # Kinds of sign, like weak and decisive ([weighing] inside_our_app), that are a step an app of
+    # ours runs itself (indexing documents for a RAG app): ours when the question puts them inside
+    # that app (foreign_products.ForeignProducts.names_our_app).
     inside_our_app: frozenset[str] = frozenset()
     # Everyday English that opens a sentence or follows "from" in capitals ("Login returns 401",
     # "Yesterday 502", "from Germany"), beyond the known words: no product's name ([subject]).

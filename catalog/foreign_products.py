@@ -208,7 +208,7 @@ class ForeignProducts:
                         return any(x in self.channel_of for x in after[:n])  # "... channel to my bot"
         return False
 
-    def inside_our_app(self, words: list[str]) -> bool:
+    def names_our_app(self, words: list[str]) -> bool:
         """The words put the question inside an app of ours ([[built_on]] app_words: a RAG chat,
         a chat over one's documents)."""
         return any(f.first_in(words) is not None for f in self._app_words.values())
@@ -219,7 +219,8 @@ class ForeignProducts:
 
 
 class _PhraseFinder:
-    """Finds the first of some phrases in a question's words."""
+    """Finds some phrases in a question's words: the first, all of them, or where they stand.
+    Built once per set of phrases, as every question is looked through for them."""
 
     def __init__(self, phrases: Iterable[tuple[str, ...]]):
         self.phrases = frozenset(phrases)

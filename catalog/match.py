@@ -50,6 +50,7 @@ SUGGESTION_FLOOR = 0.25
 TWIN_OVERLAP = 0.6  # share of title words two rows have in common to be near twins
 PARTIAL_TEXT_BOOST = 1.0
 PARTIAL_FIT_FLOOR = 0.2  # a bare status answers a code/subcode row (the code part only) when the words fit it this well
+STRING_CODE_STRENGTH = 2.0  # a string code the question names ("validation_error") names its product as a phrase of two words would
 CONNECTOR_CODE_STRENGTH = 3.0  # a bot connector code names the Bot Service at least this strongly, and above any other product
 
 # Base scores by how a number met an entry.
@@ -62,6 +63,10 @@ CODE_OF_PAIR = 0.5  # a bare code that is only the code part of a code/subcode e
 # A source named through a product (the tips written for it, the holder of its REST statuses)
 # stands this far below the product, so the product's own rows still come first.
 JUST_BELOW = 0.5
+# A REST call's failure adds half a product word to the holder of the REST statuses when the question
+# names the holder itself ("ACS ... RestError"): named as strongly as a service, the holder's common
+# statuses answer; a service named by one word more still comes first.
+REST_FAILURE_ADDS = 0.5
 # A quote of this many words or fewer, with a word the catalog never uses, is too thin for a
 # clear lead in the words alone to answer it (_by_text's `thin`).
 THIN_QUOTE_WORDS = 4
@@ -377,7 +382,7 @@ class Matcher:
             evidence = [e for e in evidence if e.kind not in self.evidence.our_words_outside
                         or not self._our_app_or_words_beside(shape, e)]
         if evidence and self.evidence.inside_our_app and any(e.kind in self.evidence.inside_our_app for e in evidence) \
-                and self.foreign.inside_our_app(words):
+                and self.foreign.names_our_app(words):
             # "ingesting docs for our RAG chat: AI Search returns 403": the app's own step
             evidence = [e for e in evidence if e.kind not in self.evidence.inside_our_app]
         if evidence and self.evidence.outweighs(evidence, hits.names_a_product) \
@@ -389,11 +394,8 @@ class Matcher:
         # String codes point at their product, like product words do.
         strings = self._string_targets(p, hits)
         if strings:
-            strength = dict(hits.strength)
-            for e in strings:
-                strength[e.source] = max(strength.get(e.source, 0.0), 2.0)
-            hits = SignalHits(strength, hits.used_words, hits.word_sources, hits.weak)
-            said_hits = _at_least(said_hits, {e.source: 2.0 for e in strings})
+            named = {e.source: STRING_CODE_STRENGTH for e in strings}
+            hits, said_hits = _at_least(hits, named), _at_least(said_hits, named)
         rest_failure = self.rest_failure is not None and may_match(self.rest_failure_gate, p.text) \
             and bool(self.rest_failure.search(p.text))
         if rest_failure:
@@ -403,13 +405,11 @@ class Matcher:
         targets = p.targets
         if codes:
             if any(h.names_product for h in codes):
-                strength = dict(hits.strength)
                 # The error's own code outweighs any product the story around it names ("conversation
                 # id" is Omnichannel's too; a bot may also use ACS chat threads).
-                top = max(strength.values(), default=0.0)
-                strength[self.connector.product] = max(CONNECTOR_CODE_STRENGTH, top + 1.0)
-                hits = SignalHits(strength, hits.used_words, hits.word_sources, hits.weak)
-                said_hits = _at_least(said_hits, {self.connector.product: strength[self.connector.product]})
+                top = max(hits.strength.values(), default=0.0)
+                named = {self.connector.product: max(CONNECTOR_CODE_STRENGTH, top + 1.0)}
+                hits, said_hits = _at_least(hits, named), _at_least(said_hits, named)
             # ... only where the status itself is not given: "<BotError> ... status code
             # InternalServerError" is about that 500.
             # A status that is the Direct Line's own choice (TokenExpired: 403) holds only
@@ -547,10 +547,7 @@ class Matcher:
             return Decision(question, "answer", self._with_status(Match(by_alias, 0.9, "alias")),
                             truncated_at=truncated, context=by_alias.source)
         product_words = {stem(w) for w in said_hits.used_words}
-        failures = [_action_stems(m.group(1), self.lex.stopwords) for m in _FAILED_TO_QUOTED.finditer(question)]
-        if "Error " in question or "Can't" in question or "Cannot" in question:  # (cheaper than the scan)
-            failures += [_action_stems(m.group(1) or m.group(2), self.lex.stopwords)
-                         for m in _FAILED_OTHERWISE.finditer(question)]
+        failures = _quoted_failures(question, self.lex.stopwords)
         # A short quote that is all of the error read, with a word the catalog never uses ("is there
         # an end reason for 'rejected from lobby'?"): the catalog explains part of it at best.
         thin_quote = focus is not None and len(text_words) <= THIN_QUOTE_WORDS and qwords is not None and qwords.unknown_weight > 0
@@ -618,7 +615,7 @@ class Matcher:
             own = hits.strength.get(holder, 0.0)
             if top >= 1.0 or own >= 1.0:
                 # just below the product (still named, at the least: hits.strongest's NAMED_AT_LEAST)
-                lift[holder] = max(own + 0.5 if own >= 1.0 else 0.0, top - JUST_BELOW, NAMED_AT_LEAST if top >= 1.0 else 0.0)
+                lift[holder] = max(own + REST_FAILURE_ADDS if own >= 1.0 else 0.0, top - JUST_BELOW, NAMED_AT_LEAST if top >= 1.0 else 0.0)
         return _at_least(hits, lift) if lift else hits
 
     def _our_code_in_our_words(self, foreign: str, p: ParsedQuestion, hits: SignalHits, words: list[str]) -> bool:
@@ -883,6 +880,15 @@ _FAILED_OTHERWISE = re.compile(r"(?:Error (?:while |when )?([a-z]+ing [^,.;:()\n
 def _action_stems(action: str, stop: frozenset[str]) -> tuple[str, ...]:
     """'create local video stream' -> ('creat', 'local', 'video', 'stream'); 'createView' is 'create view'."""
     return tuple(stem(w) for w in words_of(action) if w not in stop)
+
+
+def _quoted_failures(question: str, stop: frozenset[str]) -> list[tuple[str, ...]]:
+    """The actions the failures quoted in the question failed at, as stems (_action_stems), for
+    _by_text to set aside the rows that fail at another one (Matcher._another_failure)."""
+    failures = [_action_stems(m.group(1), stop) for m in _FAILED_TO_QUOTED.finditer(question)]
+    if "Error " in question or "Can't" in question or "Cannot" in question:  # (cheaper than the scan)
+        failures += [_action_stems(m.group(1) or m.group(2), stop) for m in _FAILED_OTHERWISE.finditer(question)]
+    return failures
 
 
 def _at_least(hits: SignalHits, strength: dict[str, float]) -> SignalHits:

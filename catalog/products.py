@@ -143,6 +143,12 @@ class SignalHits:
 
 
 class ProductSignals:
+    """Every source's product words and phrases, read from a question's words (detect).
+
+    Built once: the look-ups a question needs (phrases by first word, typo candidates by
+    length and first letters, glued names) are worked out here, so detect stays fast on a paste.
+    """
+
     def __init__(self, sources: dict[str, Source], lex: Lexicon):
         self.lex = lex
         self.phrases: dict[tuple[str, ...], set[str]] = {}

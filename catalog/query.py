@@ -477,11 +477,14 @@ def _reads_as_key(m: re.Match, cased: str | None) -> bool:
     if "=" in sep or "'" in sep or '"' in sep or not sep.endswith((" ", "\t")):
         return True
     raw = cased[m.start(1) : m.end(1)] if cased is not None else m.group(1)
-    if raw.isalpha() and raw.isupper():
-        return False  # a shouted word: "ERROR STARTING CALL: 7504 - ..." is prose in capitals
-    # An acronym is a word of the sentence, not camelCase: "Omnichannel messaging API: 30003"
-    acronym = raw.isupper() and len(raw) <= 4
-    return "_" in raw or "." in raw or (any(c.isupper() for c in raw[1:]) and not acronym)
+    if "_" in raw or "." in raw:
+        return True
+    # A word in capitals is a word of the sentence, not camelCase: a shouted one, all letters
+    # ("ERROR STARTING CALL: 7504 - ..." is prose in capitals), or an acronym of up to four
+    # ("Omnichannel messaging API: 30003").
+    if raw.isupper() and (raw.isalpha() or len(raw) <= 4):
+        return False
+    return any(c.isupper() for c in raw[1:])
 
 
 _CAMEL_WORDS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
