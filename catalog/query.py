@@ -231,6 +231,17 @@ _IIS_STATUS = re.compile(r"\b([45]\d\d)\.(\d{1,2})(?![\w]|\.\d)")  # (not after 
 # An upper-case constant set to a number, as in an enum listing: "CALL_TIMEOUT = 408".
 _CONSTANT = re.compile(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[A-Z]{2,}$")
 
+# What each pass of parse cannot match without, tested first: a pass over a 20 KB paste
+# whose pattern opens with \b or a lookbehind tries every position of it (the regex engine's
+# quick scan for a first literal or character needs the pattern to open with one), while
+# these start with a literal, or are substring tests in C. Each is part of its pattern
+# (tests/catalog/test_query_pass_gates.py), so a pass is skipped only where it finds nothing.
+_STATUS_LINE_GATE = re.compile(r"http(?:/\d|_?[1-5])|sip/\d")
+_IIS_GATE = re.compile(r"[45]\d\d\.\d")
+_SLASH_PAIR_GATE = re.compile(r"/\s*(?:\d{4}|0)")
+_KEY_VALUE_SEPARATORS = (":", "=", ">")  # every separator of _KEY_VALUE holds one
+_FOREIGN_CODE_WORDS = ("0x", "aadsts", "clos")  # every kind of _FOREIGN_CODE holds one
+
 
 @dataclass(frozen=True)
 class Target:
@@ -497,7 +508,7 @@ def parse(question: str, lex: Lexicon | None = None) -> ParsedQuestion:
 
     # 0. Statuses in notations the noise would blank: status lines, IIS substatuses.
     early: list[tuple[int, int]] = []
-    for m in _STATUS_LINE.finditer(text):
+    for m in _STATUS_LINE.finditer(text) if _STATUS_LINE_GATE.search(text) else ():
         g = 1 if m.group(1) is not None else 2
         codes.append(Target(start=m.start(g), code=int(m.group(g)), role="http", explicit=True))
         early.append(m.span())
@@ -506,7 +517,7 @@ def parse(question: str, lex: Lexicon | None = None) -> ParsedQuestion:
             continue  # "repost404x" is no request log
         codes.append(Target(start=m.start(1), code=int(m.group(1)), role="http", explicit=True))
         early.append(m.span(1))
-    for m in _IIS_STATUS.finditer(text):
+    for m in _IIS_STATUS.finditer(text) if _IIS_GATE.search(text) else ():
         if text[m.start() - 1 : m.start()] == "." or _is_quantity(text, m.start(), m.end(), lex):
             continue
         codes.append(Target(start=m.start(1), code=int(m.group(1)), role="http", explicit=True))
@@ -522,7 +533,7 @@ def parse(question: str, lex: Lexicon | None = None) -> ParsedQuestion:
     clean = _blank(text, merged)
 
     # 1. Keys in pasted payloads and logs.
-    for m in _KEY_VALUE.finditer(clean):
+    for m in _KEY_VALUE.finditer(clean) if any(c in clean for c in _KEY_VALUE_SEPARATORS) else ():
         if len(codes) + len(subs) >= MAX_NAMED_MENTIONS:
             break
         key = m.group(1).rsplit(".", 1)[-1].strip("_")
@@ -547,7 +558,7 @@ def parse(question: str, lex: Lexicon | None = None) -> ParsedQuestion:
             string_words.append(value)
 
     # 2. code/subcode written with a slash.
-    for m in _SLASH_PAIR.finditer(clean):
+    for m in _SLASH_PAIR.finditer(clean) if "/" in clean and _SLASH_PAIR_GATE.search(clean) else ():
         if len(pairs) >= MAX_MENTIONS:
             break
         if is_taken(m.start(1)) or is_taken(m.start(2)):
@@ -644,7 +655,8 @@ def parse(question: str, lex: Lexicon | None = None) -> ParsedQuestion:
         text=text,
         targets=tuple(targets),
         words=tuple(_WORD.findall(_blank(text, positions))),
-        classes=tuple(sorted({int(d) for d in _CLASS.findall(clean)})),
+        classes=tuple(sorted({int(d) for d in _CLASS.findall(clean)})) if "xx" in clean else (),
         string_words=tuple(dict.fromkeys(string_words)),
-        foreign_codes=tuple(dict.fromkeys(_FOREIGN_CODE.findall(text))),
+        foreign_codes=tuple(dict.fromkeys(_FOREIGN_CODE.findall(text)))
+        if any(w in text for w in _FOREIGN_CODE_WORDS) else (),
     )
