@@ -40,8 +40,8 @@ _DOTTED_KEYS = "code|error|http"
 _NOISE_KINDS: tuple[tuple[str | None, str], ...] = (
     ("://", r"(?:https?|wss?|ftp)://\S+"),  # URLs
     ("@", r"\b[\w.+-]++@[\w-]+\.[\w.-]+"),  # e-mail addresses
-    ("-", r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b"),  # GUIDs
-    (None, r"""\b(?=\d)(?:                                     # those starting with a digit, tried only there
+    ("re:-[0-9a-f]{4}-[0-9a-f]{4}-", r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b"),  # GUIDs
+    (r"re:\d", r"""\b(?=\d)(?:                                     # those starting with a digit, tried only there
         \d{4}-\d{1,2}-\d{1,2}(?:[t\s]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:z|[+-]\d{2}:?\d{2})?)?   # ISO dates
       | \d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b                          # 01/05/2024, 1.5.24
       | \d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?\b                   # times
@@ -54,7 +54,7 @@ _NOISE_KINDS: tuple[tuple[str | None, str], ...] = (
       )"""),
     (r"re:v\d+\.\d", r"\bv\d+(?:\.\d+)+\b"),  # v4.4
     ("+", r"\+\d[\d\s().-]{6,}\d"),  # phone numbers
-    (None, r"\b(?=[0-9a-f]{10,}\b)(?=[a-f]*\d)(?=\d*[a-f])[0-9a-f]+\b"),  # hex ids, hashes
+    ("re:[0-9a-f]{10}", r"\b(?=[0-9a-f]{10,}\b)(?=[a-f]*\d)(?=\d*[a-f])[0-9a-f]+\b"),  # hex ids, hashes
     # file.js:175:24, Bar.java:42; not a dotted key and its value ("error.code:403", "res.http:500")
     (r"re:\.[a-z]{1,5}:\d", rf"\b(?:[\w-]++\.)++(?!(?:{_DOTTED_KEYS})\b)[a-z]{{1,5}}(?::\d+)+\b"),
     (":", r":(?<=[\w\])]:)\d+:\d+\b"),  # ...task_queues:95:5 (line:column)
@@ -63,26 +63,33 @@ _NOISE_KINDS: tuple[tuple[str | None, str], ...] = (
     # Teams and ACS identifiers open with a kind number and a colon: a conversation
     # "19:abc@thread.v2", a bot "28:<app id>", a user "29:1a2b", "8:acs:<id>", a phone "4:+1555...".
     # The id after the colon may be cut to "..." in a post; the number is the id's kind, never a code.
-    (":", r"(?<![\w.:+-])(?:4|8|19|28|29):(?=[\w+]|\.\.\.)"),
+    # (the test: the character before the kind number too; a log's times, "12:28:07", have a colon there)
+    (r"re:[^\w.:+-](?:4|8|19|28|29):", r"(?<![\w.:+-])(?:4|8|19|28|29):(?=[\w+]|\.\.\.)"),
     # (the test: a month's word and a number after it, not "dec" inside a hex id)
     (r"re:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d",
      r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b"
      r"|\b(?:january|february|march|april|june|july|august|september|october|november|december|sept?|oct|nov|dec"
      r"|jan|feb|mar|apr|jun|jul|aug)\.?,?\s+(?:19|20)\d{2}\b"),  # May 5, 2024; September 2025
 )
-# A test is a substring to look for, or "re:" and a pattern to search.
+# A test is a substring to look for, or "re:" and a pattern to search. A pattern is searched in
+# the text after a line break, so that one that asks for the character before a mark (as its
+# kind's lookbehind does) finds the mark at the very start of the text too. Which kinds a text
+# is scanned for is a large part of a paste's cost: each kind is tried at every position.
 _NOISE_TESTS = tuple(t if t is None or not t.startswith("re:") else re.compile(t[3:]) for t, _ in _NOISE_KINDS)
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=1024)  # (a pattern takes a millisecond to compile; the kinds' tests make many choices)
 def _noise_pattern(kinds: tuple[int, ...]) -> re.Pattern:
     return re.compile("|".join(f"(?:{_NOISE_KINDS[k][1]})" for k in kinds), re.VERBOSE)
 
 
 def _noise(text: str):
     """The spans of the noise in this (folded) text."""
+    behind = "\n" + text
     kinds = tuple(k for k, test in enumerate(_NOISE_TESTS)
-                  if test is None or (test in text if isinstance(test, str) else test.search(text)))
+                  if test is None or (test in text if isinstance(test, str) else test.search(behind)))
+    if not kinds:
+        return iter(())  # (a pattern of no kinds would match the empty string everywhere)
     return _noise_pattern(kinds).finditer(text)
 
 # Where code failed, in people's words and in the stack-trace notations of Python, .NET,
