@@ -208,6 +208,9 @@ class _PhraseFinder:
         self.max_len = max((len(k) for k in self.phrases), default=1)
         self.firsts = frozenset(k[0] for k in self.phrases)
         self.glued = {k[0]: k for k in self.phrases if len(k) == 1}
+        # A word that begins no one-word name cannot begin it glued to the next words: most
+        # words of a question are not tried as two and three words joined.
+        self.glued_starts = frozenset(w[:n] for w in self.glued for n in range(1, len(w)))
 
     def first_in(self, words: list[str]) -> tuple[str, ...] | None:
         """The first phrase found, also written as one word split by its capitals ("LiveKit", "RAGFlow")."""
@@ -227,6 +230,8 @@ class _PhraseFinder:
                     if key in self.phrases:
                         yield i, key
                         break
+            if words[i] and words[i] not in self.glued_starts:
+                continue
             for size in (2, 3):
                 joined = "".join(words[i : i + size])
                 if i + size <= n and joined in self.glued:

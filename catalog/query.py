@@ -332,17 +332,29 @@ def _role_of_typo(word: str, lex: Lexicon) -> str | None:
 def _role_before(prefix: str, lex: Lexicon, typos: bool = True) -> str | None:
     """The role word that ends right before a number, if any (typos allowed unless told)."""
     tail = prefix[-40:]
+    found, role = _role_word_before(tail, lex)
+    if found or not typos:
+        return role
+    return _role_typo_before(tail, lex)
+
+
+def _role_word_before(tail: str, lex: Lexicon) -> tuple[bool, str | None]:
+    """Whether a role word, spelt right, ends this tail, and its role (None for "#" after "build").
+    Apart from the misspelt ones so that parse, which asks first without typos, asks once."""
     m = _role_pattern(lex).match(tail[::-1])
-    if m:
-        word = re.sub(r"\s+", " ", m.group("word")[::-1])
-        if not word[:1].isalpha():
-            # "#" and "no." name an error only on their own: "Build #4521" and "issue #412" are ids.
-            before = _WORD.findall(tail[: len(tail) - m.end()][-20:])
-            if before and before[-1] in lex.before_words:
-                return None
-        return lex.role_words.get(word)
-    if not typos:
-        return None
+    if not m:
+        return False, None
+    word = re.sub(r"\s+", " ", m.group("word")[::-1])
+    if not word[:1].isalpha():
+        # "#" and "no." name an error only on their own: "Build #4521" and "issue #412" are ids.
+        before = _WORD.findall(tail[: len(tail) - m.end()][-20:])
+        if before and before[-1] in lex.before_words:
+            return True, None
+    return True, lex.role_words.get(word)
+
+
+def _role_typo_before(tail: str, lex: Lexicon) -> str | None:
+    """A misspelt role word ending this tail ("subcde 3101"), where no role word spelt right does."""
     sep = _SEPARATOR_BACKWARDS.match(tail[::-1])
     tail = tail[: len(tail) - sep.end()] if sep else tail
     words = _WORD.findall(tail[-20:])
@@ -367,6 +379,8 @@ def _is_quantity(text: str, start: int, end: int, lex: Lexicon) -> bool:
     if not words or not before.endswith(words[-1]) or words[-1] not in lex.before_words:
         return False
     # "direct line 503" names a product; "indirect line 503" does not.
+    if not before.endswith(lex.names_before):
+        return True
     return not any(before.endswith(name) and not before[: -len(name)][-1:].isalnum() for name in lex.names_before)
 
 
@@ -590,7 +604,7 @@ def parse(question: str, lex: Lexicon | None = None) -> ParsedQuestion:
             continue
         bare_full = len(singles) >= MAX_MENTIONS  # past this, only numbers named as codes are read
         prefix = clean[max(0, a - 40) : a]
-        role = _role_before(prefix, lex, typos=False)
+        spelt, role = _role_word_before(prefix, lex)  # (a typo is looked for last, below)
         if clean[a - 1 : a] == "-":
             # A number glued to a word by a hyphen is a name ("sha-256", "gpt-4", "win-10"),
             # unless the word is a role word: "error-404", "http-500" name the status.
@@ -603,8 +617,8 @@ def parse(question: str, lex: Lexicon | None = None) -> ParsedQuestion:
         if role is None and (bare_full or _is_quantity(clean, a, b, lex)):
             last_role = None
             continue
-        if role is None:
-            role = _role_before(prefix, lex)  # a misspelt role word: "subcde 3101"
+        if role is None and not spelt:
+            role = _role_typo_before(prefix, lex)  # a misspelt role word: "subcde 3101"
         value = int(digits)
         if role in ("code", "http"):
             codes.append(Target(start=a, code=value, role=role, explicit=True))
