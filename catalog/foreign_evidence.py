@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .lexicon import Lexicon, fold
-from .pattern_words import any_of, lower_text, required_words
+from .pattern_words import any_of, begun_by, held, lower_text, required_words
 from .products import words_of
 
 EVIDENCE_PATH = Path(__file__).with_name("foreign_evidence.toml")
@@ -197,10 +197,7 @@ class ForeignEvidence:
         # that holds none of the needed words
         object.__setattr__(self, "_always_shapes", tuple(filter(None, (s.always for s in self.shapes))))
         object.__setattr__(self, "_any_needed_word", any_of(self._needed_words))
-        # each needed word with the needed words it begins with ("code" in "codes"): what else
-        # is there where the longest one is found (_present_words)
-        object.__setattr__(self, "_needed_prefixes", {
-            w: frozenset(v for v in self._needed_words if w.startswith(v)) for w in self._needed_words})
+        object.__setattr__(self, "_needed_begun", begun_by(self._needed_words))
         # Graph's paths and marks, the webhooks' marks: one search each for any of them.
         object.__setattr__(self, "_any_graph_mark", any_of((*self.graph_paths, *self.graph_marks)))
         object.__setattr__(self, "_any_webhook_mark", any_of(self.webhook_marks))
@@ -228,22 +225,9 @@ class ForeignEvidence:
                 found[shape.kind] = Evidence(shape.kind, *hit)
 
     def _present_words(self, low: str) -> set[str]:
-        """The needed words this lower-case text holds.
-
-        Found where they are rather than tested one by one: the search for any of them
-        (a tree of their letters, one pass in C) is resumed one character after each
-        place it finds one, and gives the longest there; the shorter ones it begins with
-        are there too. A question holds a few of some hundred and seventy, and one test
-        of each cost more than the rest of the shapes' work.
-        """
-        present: set[str] = set()
-        search = self._any_needed_word.search
-        m = search(low)
-        while m is not None:
-            w = m.group(0)
-            present.update(self._needed_prefixes.get(w, (w,)))
-            m = search(low, m.start() + 1)
-        return present
+        """The needed words this lower-case text holds (pattern_words.held: a question holds a few
+        of some hundred and seventy, and a substring test of each cost more than the shapes' work)."""
+        return held(self._any_needed_word, self._needed_begun, low)
 
     def outweighs(self, evidence: list[Evidence], product_named: bool) -> bool:
         """These signs say "not ours" more than our product words in the question say "ours".

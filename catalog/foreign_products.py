@@ -19,7 +19,7 @@ from typing import Iterable, Iterator
 
 from .foreign_evidence import known_hosts
 from .lexicon import fold
-from .pattern_words import any_of
+from .pattern_words import any_of, begun_by, held
 from .products import owner_variants, words_of
 
 FOREIGN_PATH = Path(__file__).with_name("foreign_products.toml")
@@ -67,6 +67,7 @@ class ForeignProducts:
         # One search for "is any mark (or any of our marks) in the text at all": most questions
         # hold none, and then the mark-by-mark tests below are not made (pattern_words.any_of).
         object.__setattr__(self, "_any_mark", any_of(m for m, _ in self.marks))
+        object.__setattr__(self, "_marks_begun", begun_by(m for m, _ in self.marks))
         object.__setattr__(self, "_any_our_mark", any_of(self.our_marks))
         by_name: dict[str, set[tuple[str, ...]]] = {}
         for key, name in self.phrases.items():
@@ -134,7 +135,8 @@ class ForeignProducts:
         names = [n for n in map(self.phrases.get, self._theirs.all_in(words))
                  if not (n in self.alone_only and product_named)]
         if not names and self._any_mark.search(text) is not None:
-            names = [n for m, n in self.marks if m in text and not (n in self.alone_only and product_named)]
+            present = held(self._any_mark, self._marks_begun, text)  # (one pass, not a test per mark)
+            names = [n for m, n in self.marks if m in present and not (n in self.alone_only and product_named)]
         if not names and cased is not None and self.cased:
             m = self._cased.search(cased)
             names = [dict(self.cased)[m.group(1)]] if m else []

@@ -127,6 +127,33 @@ def any_of(words) -> re.Pattern:
     return re.compile(_branches(tree) if tree else r"(?!)")
 
 
+def begun_by(words) -> dict[str, frozenset[str]]:
+    """Each of these strings with those of them it begins with, itself too ("codes": "code",
+    "codes"): what else a text holds where any_of(words) finds that one (see held)."""
+    ws = set(words)
+    return {w: frozenset(w[:n] for n in range(1, len(w) + 1) if w[:n] in ws) for w in ws}
+
+
+def held(pattern: re.Pattern, begun: dict[str, frozenset[str]], text: str) -> set[str]:
+    """The strings of any_of(words) (`pattern`, with `begun` = begun_by(words)) that text holds.
+
+    Found where they are rather than tested one by one: the search is resumed one character
+    after each place it finds one, and gives the longest string there (the tree prefers the
+    longer way); the shorter ones that one begins with are there too. A question holds a few
+    of some hundreds: one substring test of each cost more than the work they gate.
+    """
+    found: set[str] = set()
+    pos, end = 0, len(text)
+    while pos <= end:
+        m = pattern.search(text, pos)
+        if m is None:
+            break
+        w = m.group(0)
+        found.update(begun.get(w, (w,)))
+        pos = m.start() + 1
+    return found
+
+
 def _branches(node: dict) -> str:
     ends = "" in node
     alts = [re.escape(ch) + _branches(node[ch]) for ch in sorted(k for k in node if k)]
