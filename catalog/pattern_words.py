@@ -61,6 +61,19 @@ def required_words(pattern: str | re.Pattern) -> tuple[str, ...] | None:
     return tuple(sorted(w for w in found if not any(v != w and v in w for v in found)))
 
 
+def needed_characters(pattern: re.Pattern) -> tuple[str, ...]:
+    """Characters every match of `pattern` holds: the literals of its top level, as written
+    (not in a group, a choice or a repeat). A substring test of each is cheaper than a search
+    that opens with a class or a choice; () when there are none or the pattern is unreadable."""
+    if _p is None or pattern.flags & re.IGNORECASE:
+        return ()
+    try:
+        parsed = _p.parse(pattern.pattern, pattern.flags)
+    except Exception:  # noqa: BLE001 - an unreadable pattern is simply searched
+        return ()
+    return tuple(dict.fromkeys(chr(av) for op, av in parsed.data if op is _c.LITERAL))
+
+
 def _needed(items) -> frozenset[str] | None:
     """One of these strings is in every text the sequence `items` matches (None: no such set)."""
     candidates: list[frozenset[str]] = []

@@ -19,6 +19,7 @@ from http import HTTPStatus
 from rapidfuzz.distance import Levenshtein
 
 from .lexicon import Lexicon, fold, load_lexicon
+from .pattern_words import needed_characters
 
 MAX_TARGETS = 16
 # A paste with thousands of numbers is read up to this many bare numbers; the rest is noise.
@@ -75,7 +76,13 @@ _NOISE_KINDS: tuple[tuple[str | None, str], ...] = (
 # the text after a line break, so that one that asks for the character before a mark (as its
 # kind's lookbehind does) finds the mark at the very start of the text too. Which kinds a text
 # is scanned for is a large part of a paste's cost: each kind is tried at every position.
-_NOISE_TESTS = tuple(t if t is None or not t.startswith("re:") else re.compile(t[3:]) for t, _ in _NOISE_KINDS)
+# Each test is kept as (substring, characters its pattern needs, pattern): for most short
+# questions a character's absence decides before a pattern is searched.
+_NOISE_TESTS = tuple(
+    (None, (), None) if t is None else (t, (), None) if not t.startswith("re:")
+    else (None, needed_characters(re.compile(t[3:])), re.compile(t[3:]))
+    for t, _ in _NOISE_KINDS
+)
 
 
 @lru_cache(maxsize=1024)  # (a pattern takes a millisecond to compile; the kinds' tests make many choices)
@@ -86,8 +93,9 @@ def _noise_pattern(kinds: tuple[int, ...]) -> re.Pattern:
 def _noise(text: str):
     """The spans of the noise in this (folded) text."""
     behind = "\n" + text
-    kinds = tuple(k for k, test in enumerate(_NOISE_TESTS)
-                  if test is None or (test in text if isinstance(test, str) else test.search(behind)))
+    kinds = tuple(k for k, (sub, chars, rx) in enumerate(_NOISE_TESTS)
+                  if (sub is None or sub in text) and all(c in behind for c in chars)
+                  and (rx is None or rx.search(behind)))
     if not kinds:
         return iter(())  # (a pattern of no kinds would match the empty string everywhere)
     return _noise_pattern(kinds).finditer(text)

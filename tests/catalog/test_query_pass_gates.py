@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from catalog import query
+from catalog.pattern_words import needed_characters
 
 # (the pass, a test that must hold for every text it finds something in); parse runs both
 # on the folded question, so the texts below are in lower case
@@ -85,3 +86,27 @@ def test_a_question_is_read_the_same_whichever_passes_run():
     assert parsed.classes == (4,)
     assert parsed.foreign_codes == ("0x80070005",)
     assert re.search("403", q)
+
+
+@pytest.mark.parametrize(
+    "pattern, chars",
+    [
+        (r"\.[a-z]{1,5}:\d", (".", ":")),
+        (r"-[0-9a-f]{4}-[0-9a-f]{4}-", ("-",)),
+        (r"[^\w.:+-](?:4|8|19|28|29):", (":",)),
+        (r"(?:jan|feb)[a-z]*\s+\d", ()),  # inside a choice: not needed by every match
+        (r"(?:x\.)?y", ("y",)),
+    ],
+)
+def test_the_characters_a_pattern_cannot_match_without(pattern, chars):
+    assert needed_characters(re.compile(pattern)) == chars
+
+
+@pytest.mark.parametrize("kind", [k for k, (_, chars, _) in enumerate(query._NOISE_TESTS) if chars])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(data=st.data())
+def test_a_noise_test_is_searched_wherever_its_characters_allow(kind, data):
+    # query._noise searches a kind's test only where the characters it needs are all there
+    _, chars, test = query._NOISE_TESTS[kind]
+    text = data.draw(st.from_regex(test))
+    assert all(c in "\n" + text for c in chars), text
