@@ -77,15 +77,14 @@ def test_a_paste_without_the_notation_skips_the_pass(name, text):
     assert not gate(text) and not pattern.search(text)
 
 
-def test_a_question_is_read_the_same_whichever_passes_run():
-    # The gates only save time: a question that opens every gate is read as before.
+def test_a_paste_with_every_notation_is_read_for_each_of_them():
+    # Every gate opens on one question, and each pass still reads its part of it.
     q = 'HTTP/1.1 403 at 10:00, {"code": 410, "subcode": 3112} 410/3112 504.0 4xx 0x80070005'
     parsed = query.parse(q)
     assert [(t.code, t.subcode) for t in parsed.targets if t.role == "pair"] == [(410, 3112)]
     assert 403 in [t.code for t in parsed.targets] and 504 in [t.code for t in parsed.targets]
     assert parsed.classes == (4,)
     assert parsed.foreign_codes == ("0x80070005",)
-    assert re.search("403", q)
 
 
 @pytest.mark.parametrize(
