@@ -85,7 +85,7 @@ _NOISE_TESTS = tuple(
 )
 
 
-@lru_cache(maxsize=1024)  # (a pattern takes a millisecond to compile; the kinds' tests make many choices)
+@lru_cache(maxsize=256)  # (a pattern takes a millisecond to compile; the sharper tests make more choices)
 def _noise_pattern(kinds: tuple[int, ...]) -> re.Pattern:
     return re.compile("|".join(f"(?:{_NOISE_KINDS[k][1]})" for k in kinds), re.VERBOSE)
 
