@@ -19,7 +19,7 @@ from typing import Iterable, Iterator
 
 from .foreign_evidence import is_under, known_hosts, other_service_hosts
 from .lexicon import fold
-from .pattern_words import any_of
+from .pattern_words import any_of, begun_by, held
 from .products import identifier_phrases, identifier_written, owner_variants, words_of
 
 FOREIGN_PATH = Path(__file__).with_name("foreign_products.toml")
@@ -73,6 +73,7 @@ class ForeignProducts:
         # One search for "is any mark (or any of our marks) in the text at all": most questions
         # hold none, and then the mark-by-mark tests below are not made (pattern_words.any_of).
         object.__setattr__(self, "_any_mark", any_of(m for m, _ in self.marks))
+        object.__setattr__(self, "_marks_begun", begun_by(m for m, _ in self.marks))
         object.__setattr__(self, "_any_our_mark", any_of(self.our_marks))
         by_name: dict[str, set[tuple[str, ...]]] = {}
         for key, name in self.phrases.items():
@@ -142,7 +143,8 @@ class ForeignProducts:
         names = [n for n in map(self.phrases.get, self._theirs.all_in(words))
                  if not (n in self.alone_only and product_named and not self._sold_here(n, words))]
         if not names and self._any_mark.search(text) is not None:
-            names = [n for m, n in self.marks if m in text
+            present = held(self._any_mark, self._marks_begun, text)  # (one pass, not a test per mark)
+            names = [n for m, n in self.marks if m in present
                      and not (n in self.alone_only and product_named and not self._sold_here(n, words))]
         if not names and cased is not None and self.cased:
             m = self._cased.search(cased)
@@ -227,6 +229,9 @@ class _PhraseFinder:
         self.max_len = max((len(k) for k in self.phrases), default=1)
         self.firsts = frozenset(k[0] for k in self.phrases)
         self.glued = {k[0]: k for k in self.phrases if len(k) == 1}
+        # A word that begins no one-word name cannot begin it glued to the next words: most
+        # words of a question are not tried as two and three words joined.
+        self.glued_starts = frozenset(w[:n] for w in self.glued for n in range(1, len(w)))
 
     def first_in(self, words: list[str]) -> tuple[str, ...] | None:
         """The first phrase found, also written as one word split by its capitals ("LiveKit", "RAGFlow")."""
@@ -246,6 +251,8 @@ class _PhraseFinder:
                     if key in self.phrases:
                         yield i, key
                         break
+            if words[i] and words[i] not in self.glued_starts:
+                continue
             for size in (2, 3):
                 joined = "".join(words[i : i + size])
                 if i + size <= n and joined in self.glued:
