@@ -104,11 +104,16 @@ class Matcher:
         # They are matched word by word on the stemmer's stems, so one alias stands for its
         # inflections too: "token expired" is also "tokens expire", "token expiring".
         self.alias_rows: dict[str, list[Entry]] = {}
+        # A determiner between a saying's words changes nothing of what happened: "pick the speaker"
+        # is "pick speaker", "turned their camera off" is "turned camera off" (lexicon [said_between]).
+        self.fillers = self.lex.said_between
         for e in catalog.entries:
             for a in (*e.aliases, *e.said_in_product):
-                self.alias_rows.setdefault(_alias_key(a), []).append(e)
+                key = _alias_key(a, self.fillers)
+                if key:
+                    self.alias_rows.setdefault(key, []).append(e)
         self.alias_pattern = re.compile(
-            r"(?<![^\W_])" + _word_trie_pattern(self.alias_rows) + r"(?![^\W_])"
+            r"(?<![^\W_])" + _word_trie_pattern(self.alias_rows, self.fillers) + r"(?![^\W_])"
         ) if self.alias_rows else None
         # Sources that hold other sources' statuses (the ACS REST API's common codes), and the
         # SDK exceptions that say a REST call failed (lexicon.toml [rest_failures]).
@@ -665,7 +670,7 @@ class Matcher:
         rows: dict[int, Entry] = {}
         longest: dict[int, int] = {}  # row -> words of the longest of its aliases the question uses
         for m in self.alias_pattern.finditer(folded):
-            key = _alias_key(m.group(0))
+            key = _alias_key(m.group(0), self.fillers)
             n = key.count(" ") + 1
             for e in self.alias_rows.get(key, ()):
                 rows[id(e)] = e
@@ -842,7 +847,7 @@ _MORE_THAN = re.compile(r"\bmore than \d+(?![\d.])")
 _INFLECTION = r"(?:ations|ation|ions|ion|ing|ers|er|ed|es|s|e){0,2}"
 
 
-def _word_trie_pattern(keys) -> str:
+def _word_trie_pattern(keys, fillers: frozenset[str] = frozenset()) -> str:
     """One pattern for many phrases of stems, their shared first words written once.
 
     A flat alternation tries every phrase at every position of the question; factored by
@@ -856,13 +861,17 @@ def _word_trie_pattern(keys) -> str:
             node = node.setdefault(w, {})
         node[""] = {}
 
+    # between two words of a saying, one filler word may stand ("the", "their")
+    gap = r"[\W_]+" + (r"(?:(?:" + "|".join(map(re.escape, sorted(fillers, key=len, reverse=True))) + r")[\W_]+)?"
+                       if fillers else "")
+
     def alternatives(node: dict) -> str:
         out = []
         for w in sorted((w for w in node if w), key=len, reverse=True):
             sub = node[w]
             pat = re.escape(w) + _INFLECTION
             if any(sub.keys() - {""}):
-                more = r"[\W_]+" + alternatives(sub)
+                more = gap + alternatives(sub)
                 pat += f"(?:{more})?" if "" in sub else more
             out.append(pat)
         return "(?:" + "|".join(out) + ")"
@@ -870,9 +879,9 @@ def _word_trie_pattern(keys) -> str:
     return alternatives(trie)
 
 
-def _alias_key(text: str) -> str:
-    """An alias, or the words that matched one, as the stems of its words."""
-    return " ".join(stem(w) for w in re.findall(r"[^\W_]+", fold(text)))
+def _alias_key(text: str, fillers: frozenset[str] = frozenset()) -> str:
+    """An alias, or the words that matched one, as the stems of its words (its filler words left out)."""
+    return " ".join(stem(w) for w in re.findall(r"[^\W_]+", fold(text)) if w not in fillers)
 
 
 def _status_said(a: Entry, b: Entry, folded: str) -> Entry | None:
