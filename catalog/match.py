@@ -31,7 +31,7 @@ from .posts import distinct_lines, error_text, without_frames
 from .query import ParsedQuestion, Target, parse, without_source_positions
 from .schema import Entry
 from .products import NAMED_AT_LEAST, ProductSignals, SignalHits, phrase_positions, words_of
-from .textindex import TextIndex, stem, tokens
+from .textindex import _DOUBLED, TextIndex, stem, tokens
 
 MAX_QUESTION_CHARS = 256 * 1024  # the bot's default body limit: a message is read whole
 MAX_CANDIDATES = 8
@@ -869,7 +869,8 @@ def _word_trie_pattern(keys, fillers: frozenset[str] = frozenset()) -> str:
         out = []
         for w in sorted((w for w in node if w), key=len, reverse=True):
             sub = node[w]
-            pat = re.escape(w) + _INFLECTION
+            # ... and the consonant English doubles before an ending ('stop' is also 'stopped')
+            pat = re.escape(w) + (re.escape(w[-1]) + "?" if w[-1] in _DOUBLED and len(w) >= 3 else "") + _INFLECTION
             if any(sub.keys() - {""}):
                 more = gap + alternatives(sub)
                 pat += f"(?:{more})?" if "" in sub else more
