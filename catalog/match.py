@@ -113,8 +113,12 @@ class Matcher:
                 if key:
                     self.alias_rows.setdefault(key, []).append(e)
         self.alias_pattern = re.compile(
-            r"(?<![^\W_])" + _word_trie_pattern(self.alias_rows, self.fillers) + r"(?![^\W_])"
+            r"(?<![^\W_])" + _word_trie_pattern(self.alias_rows) + r"(?![^\W_])"
         ) if self.alias_rows else None
+        # ... so the question's fillers are left out before its sayings are looked for (only for a
+        # question the sayings are read for: none of this runs where a number decided)
+        self.filler_pattern = re.compile(
+            r"(?<![^\W_])" + _char_trie(self.fillers) + r"(?![^\W_])") if self.fillers else None
         # Sources that hold other sources' statuses (the ACS REST API's common codes), and the
         # SDK exceptions that say a REST call failed (lexicon.toml [rest_failures]).
         self.statuses_for = {sid: src.statuses_for for sid, src in catalog.sources.items() if src.statuses_for}
@@ -667,6 +671,8 @@ class Matcher:
         if "more than" in folded:
             # "once there are more than 6 camera streams": a count past a limit is "too many" of them
             folded = _MORE_THAN.sub("too many", folded)
+        if self.filler_pattern is not None:
+            folded = self.filler_pattern.sub(" ", folded)
         rows: dict[int, Entry] = {}
         longest: dict[int, int] = {}  # row -> words of the longest of its aliases the question uses
         for m in self.alias_pattern.finditer(folded):
@@ -847,7 +853,7 @@ _MORE_THAN = re.compile(r"\bmore than \d+(?![\d.])")
 _INFLECTION = r"(?:ations|ation|ions|ion|ing|ers|er|ed|es|s|e){0,2}"
 
 
-def _word_trie_pattern(keys, fillers: frozenset[str] = frozenset()) -> str:
+def _word_trie_pattern(keys) -> str:
     """One pattern for many phrases of stems, their shared first words written once.
 
     A flat alternation tries every phrase at every position of the question; factored by
@@ -861,9 +867,7 @@ def _word_trie_pattern(keys, fillers: frozenset[str] = frozenset()) -> str:
             node = node.setdefault(w, {})
         node[""] = {}
 
-    # between two words of a saying, one filler word may stand ("the", "their")
-    gap = r"[\W_]+" + (r"(?:(?:" + "|".join(map(re.escape, sorted(fillers, key=len, reverse=True))) + r")[\W_]+)?"
-                       if fillers else "")
+    gap = r"[\W_]+"
 
     def alternatives(node: dict) -> str:
         out = []
@@ -878,6 +882,25 @@ def _word_trie_pattern(keys, fillers: frozenset[str] = frozenset()) -> str:
         return "(?:" + "|".join(out) + ")"
 
     return alternatives(trie)
+
+
+def _char_trie(words) -> str:
+    """One small pattern for a few words, their shared first letters written once ("th(?:e|em|eir)")."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def alt(node: dict) -> str:
+        out = [re.escape(ch) + alt(sub) for ch, sub in sorted(node.items()) if ch]
+        if not out:
+            return ""
+        body = out[0] if len(out) == 1 and "" not in node else "(?:" + "|".join(out) + ")"
+        return body + ("?" if "" in node else "")
+
+    return "(?:" + alt(trie) + ")"
 
 
 def _alias_key(text: str, fillers: frozenset[str] = frozenset()) -> str:
