@@ -44,6 +44,11 @@ class Lexicon:
     product_spellings: dict[str, str] = field(default_factory=dict)
     said_negated: dict[str, str] = field(default_factory=dict)  # "valid" -> "invalid": an entry's "isn't valid" is also "invalid"
     glued_roles: dict[str, str] = field(default_factory=dict)  # role words also glued to their number ("error403") -> role
+    # everyday word -> the catalog's words for the same thing ("webcam" -> "camera"): a row that
+    # uses the catalog's word also holds the everyday one (read when the index is built)
+    said_plainly: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # words that may stand between a saying's words, or be left out, meaning the same ("the", "their")
+    said_between: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -73,4 +78,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         product_spellings={fold(k): fold(v) for k, v in raw.get("product_spellings", {}).items()},
         said_negated={fold(k): fold(v) for k, v in raw.get("said_negated", {}).items()},
         glued_roles={fold(w): role for role, words in raw.get("glued_roles", {}).items() for w in words},
+        said_plainly={fold(k): tuple(fold(w) for w in ([v] if isinstance(v, str) else v))
+                      for k, v in raw.get("said_plainly", {}).items()},
+        said_between=frozenset(fold(w) for w in raw.get("said_between", {}).get("words", ())),
     )

@@ -31,7 +31,7 @@ from .posts import distinct_lines, error_text, without_frames
 from .query import ParsedQuestion, Target, parse, status_names, without_source_positions
 from .schema import Entry
 from .products import NAMED_AT_LEAST, ProductSignals, SignalHits, phrase_positions, words_of
-from .textindex import TextIndex, stem, tokens
+from .textindex import _DOUBLED, TextIndex, stem, tokens
 
 MAX_QUESTION_CHARS = 256 * 1024  # the bot's default body limit: a message is read whole
 MAX_CANDIDATES = 8
@@ -109,12 +109,21 @@ class Matcher:
         # They are matched word by word on the stemmer's stems, so one alias stands for its
         # inflections too: "token expired" is also "tokens expire", "token expiring".
         self.alias_rows: dict[str, list[Entry]] = {}
+        # A determiner between a saying's words changes nothing of what happened: "pick the speaker"
+        # is "pick speaker", "turned their camera off" is "turned camera off" (lexicon [said_between]).
+        self.fillers = self.lex.said_between
         for e in catalog.entries:
             for a in (*e.aliases, *e.said_in_product):
-                self.alias_rows.setdefault(_alias_key(a), []).append(e)
+                key = _alias_key(a, self.fillers)
+                if key:
+                    self.alias_rows.setdefault(key, []).append(e)
         self.alias_pattern = re.compile(
             r"(?<![^\W_])" + _word_trie_pattern(self.alias_rows) + r"(?![^\W_])"
         ) if self.alias_rows else None
+        # ... so the question's fillers are left out before its sayings are looked for (only for a
+        # question the sayings are read for: none of this runs where a number decided)
+        self.filler_pattern = re.compile(
+            r"(?<![^\W_])" + _char_trie(self.fillers) + r"(?![^\W_])") if self.fillers else None
         # Sources that hold other sources' statuses (the ACS REST API's common codes), and the
         # SDK exceptions that say a REST call failed (lexicon.toml [rest_failures]).
         self.statuses_for = {sid: src.statuses_for for sid, src in catalog.sources.items() if src.statuses_for}
@@ -693,10 +702,12 @@ class Matcher:
         if "more than" in folded:
             # "once there are more than 6 camera streams": a count past a limit is "too many" of them
             folded = _MORE_THAN.sub("too many", folded)
+        if self.filler_pattern is not None:
+            folded = self.filler_pattern.sub(" ", folded)
         rows: dict[int, Entry] = {}
         longest: dict[int, int] = {}  # row -> words of the longest of its aliases the question uses
         for m in self.alias_pattern.finditer(folded):
-            key = _alias_key(m.group(0))
+            key = _alias_key(m.group(0), self.fillers)
             n = key.count(" ") + 1
             for e in self.alias_rows.get(key, ()):
                 rows[id(e)] = e
@@ -919,13 +930,16 @@ def _word_trie_pattern(keys) -> str:
             node = node.setdefault(w, {})
         node[""] = {}
 
+    gap = r"[\W_]+"
+
     def alternatives(node: dict) -> str:
         out = []
         for w in sorted((w for w in node if w), key=len, reverse=True):
             sub = node[w]
-            pat = re.escape(w) + _INFLECTION
+            # ... and the consonant English doubles before an ending ('stop' is also 'stopped')
+            pat = re.escape(w) + (re.escape(w[-1]) + "?" if w[-1] in _DOUBLED and len(w) >= 3 else "") + _INFLECTION
             if any(sub.keys() - {""}):
-                more = r"[\W_]+" + alternatives(sub)
+                more = gap + alternatives(sub)
                 pat += f"(?:{more})?" if "" in sub else more
             out.append(pat)
         return "(?:" + "|".join(out) + ")"
@@ -933,9 +947,28 @@ def _word_trie_pattern(keys) -> str:
     return alternatives(trie)
 
 
-def _alias_key(text: str) -> str:
-    """An alias, or the words that matched one, as the stems of its words."""
-    return " ".join(stem(w) for w in re.findall(r"[^\W_]+", fold(text)))
+def _char_trie(words) -> str:
+    """One small pattern for a few words, their shared first letters written once ("th(?:e|em|eir)")."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def alt(node: dict) -> str:
+        out = [re.escape(ch) + alt(sub) for ch, sub in sorted(node.items()) if ch]
+        if not out:
+            return ""
+        body = out[0] if len(out) == 1 and "" not in node else "(?:" + "|".join(out) + ")"
+        return body + ("?" if "" in node else "")
+
+    return "(?:" + alt(trie) + ")"
+
+
+def _alias_key(text: str, fillers: frozenset[str] = frozenset()) -> str:
+    """An alias, or the words that matched one, as the stems of its words (its filler words left out)."""
+    return " ".join(stem(w) for w in re.findall(r"[^\W_]+", fold(text)) if w not in fillers)
 
 
 def _status_said(a: Entry, b: Entry, folded: str) -> Entry | None:
