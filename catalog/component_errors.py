@@ -20,6 +20,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterable
 
 from .lexicon import fold
 from .pattern_words import may_match, prefilter
@@ -67,16 +68,16 @@ class ComponentErrors:
         for c in self.components:
             if not any(name[0] in present for name in c.names):
                 continue
-            at = [i for name in c.names for i in phrase_positions(words, name)]
+            at = _positions_of_any(words, c.names)
             if not at:
                 continue
-            if c.anywhere and _phrase_positions(words, c.anywhere):
+            if c.anywhere and _positions_of_any(words, c.anywhere):
                 return c.name
             window = c.window or self.window
-            if c.near and any(abs(j - i) <= window for i in at for j in _phrase_positions(words, c.near)):
+            if c.near and any(abs(j - i) <= window for i in at for j in _positions_of_any(words, c.near)):
                 return c.name
             if c.steps:
-                for j in _phrase_positions(words, c.steps):
+                for j in _positions_of_any(words, c.steps):
                     if any(abs(j - i) <= window for i in at) and self._failing(words, j):
                         return c.name
         return None
@@ -87,7 +88,8 @@ class ComponentErrors:
         return any(w in self.failure for w in words[lo:hi])
 
 
-def _phrase_positions(words: list[str], phrases: frozenset[tuple[str, ...]]) -> list[int]:
+def _positions_of_any(words: list[str], phrases: Iterable[tuple[str, ...]]) -> list[int]:
+    """Where any of these phrases starts in these words (products.phrase_positions, for many)."""
     return [i for p in phrases for i in phrase_positions(words, p)]
 
 

@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .lexicon import UNSPACED_SCRIPTS, Lexicon, fold
-from .pattern_words import any_of, lower_text, required_words
+from .pattern_words import any_of, begun_by, held, lower_text, required_words
 from .products import words_of
 
 EVIDENCE_PATH = Path(__file__).with_name("foreign_evidence.toml")
@@ -42,12 +42,14 @@ _NAME_VERSION = re.compile(rf"(?<![\w./@-])({_PROPER}(?: [A-Za-z][a-z0-9]*){{1,2
 # A name, then what kind of thing it is: "Stringee SDK", "Acme Bot API", "ringcentral js sdk",
 # "Zoho SalesIQ chat widget" (a website's chat widget is a product of its own).
 # A lowercase word counts only with a language between ("acmecall js sdk"): "regional API" is English.
-_LANGUAGE = r"(?i:js|node|python|java|php|ruby|go|\.net|c#|ios|android)"
+_LANGUAGES = r"js|node|python|java|php|ruby|go|\.net|c#|ios|android"
+_LANGUAGE = rf"(?i:{_LANGUAGES})"
 _NAME_KIND = re.compile(rf"(?<![\w./@-])(?:({_PROPER}(?: [a-z][a-z0-9]*)?)(?: (?i:{_LANGUAGE}|web|rest|bot|cloud|chat|live chat))?|([a-z][a-z0-9]*(?:[.\-][a-z][a-z0-9]*)*) {_LANGUAGE}) (?:api|sdk|client library|API|SDK|Sdk|Api|(?i:widget|chat widget))\b")
 # A name, then the ecosystem it is a package of: "MTN MoMo laravel package", "Acme npm library"
-# (a vendor's client packaged for a framework is that vendor's product).
-_ECOSYSTEM = (r"(?i:laravel|symfony|wordpress|npm|composer|pip|pypi|nuget|gem|ruby|php|python|node|nodejs|js|go|"
-              r"dart|flutter|django|rails|java|android|ios|swift|kotlin|unity|\.net|c#)")
+# (a vendor's client packaged for a framework is that vendor's product): a language, or a framework,
+# platform or package manager (a space follows each and none holds one: their order changes no match).
+_ECOSYSTEM = (rf"(?i:{_LANGUAGES}|nodejs|laravel|symfony|wordpress|npm|composer|pip|pypi|nuget|gem|"
+              r"dart|flutter|django|rails|swift|kotlin|unity)")
 _PACKAGE_WORDS = ("package", "library", "plugin", "wrapper", "module")  # also _named_kind's cheap test
 _NAME_PACKAGE = re.compile(rf"(?<![\w./@-])({_PROPER}(?: [A-Z][A-Za-z0-9]*)?) {_ECOSYSTEM} (?i:{'|'.join(_PACKAGE_WORDS)})\b")
 # A package of its own, by its version: "acme-sms-gateway 1.9.0".
@@ -147,6 +149,8 @@ class Shape:
 
 @dataclass(frozen=True)
 class Evidence:
+    """One sign that the question is another product's: its kind is what the weighing reads
+    ([weighing] weak, decisive), its name what the reply calls that product."""
     kind: str  # webhook, graph, a shape's kind, package, namespace, versioned, named, identifier, code, dotted, host
     name: str  # what the question looks like it is about, as written there
     span: tuple[int, int] = (0, 0)  # where in the question (our names inside it do not count)
@@ -168,8 +172,9 @@ class ForeignEvidence:
     weak: frozenset[str]
     shapes: tuple[Shape, ...] = ()
     decisive: frozenset[str] = frozenset()
-    # Signs of a step an app of ours runs itself (indexing documents for a RAG app): ours when the
-    # question puts them inside that app (foreign_products.ForeignProducts.inside_our_app).
+    # Kinds of sign, like weak and decisive ([weighing] inside_our_app), that are a step an app of
+    # ours runs itself (indexing documents for a RAG app): ours when the question puts them inside
+    # that app (foreign_products.ForeignProducts.names_our_app).
     inside_our_app: frozenset[str] = frozenset()
     # Everyday English that opens a sentence or follows "from" in capitals ("Login returns 401",
     # "Yesterday 502", "from Germany"), beyond the known words: no product's name ([subject]).
@@ -180,6 +185,8 @@ class ForeignEvidence:
     platform_heads: frozenset[str] = frozenset()
     vendor_prefixes: frozenset[str] = frozenset()
     own_app_endings: tuple[str, ...] = ()  # "Pizzabot", "helpdeskbot": an app of ours by its last letters
+    # Addresses under ours that other Azure services have (a key vault, a search service): theirs.
+    other_service_hosts: tuple[str, ...] = ()
 
     def is_name(self, token: str) -> bool:
         """A token with a word in it that is nobody's word we know: a product's name.
@@ -194,6 +201,8 @@ class ForeignEvidence:
         host = host.lower().rstrip(".")
         if _LOCAL.match(host):
             return False
+        if is_under(host, self.other_service_hosts):
+            return True
         return not any(host == h or host.endswith("." + h) for h in (*self.our_hosts, *self.neutral_hosts))
 
     def _namespace_is_foreign(self, ns: str) -> bool:
@@ -232,6 +241,7 @@ class ForeignEvidence:
         # that holds none of the needed words
         object.__setattr__(self, "_always_shapes", tuple(filter(None, (s.always for s in self.shapes))))
         object.__setattr__(self, "_any_needed_word", any_of(self._needed_words))
+        object.__setattr__(self, "_needed_begun", begun_by(self._needed_words))
         # Graph's paths and marks, the webhooks' marks: one search each for any of them.
         object.__setattr__(self, "_any_graph_mark", any_of((*self.graph_paths, *self.graph_marks)))
         object.__setattr__(self, "_any_webhook_mark", any_of(self.webhook_marks))
@@ -244,8 +254,7 @@ class ForeignEvidence:
         questions hold none, and then only the patterns that need no word run. The same
         evidence as running every pattern, for a fraction of the time.
         """
-        low = lower_text(question)
-        present = {w for w in self._needed_words if w in low} if self._any_needed_word.search(low) else set()
+        present = self._present_words(lower_text(question))
         if not present:
             for shape in self._always_shapes:
                 hit = shape.find(question) if shape.kind not in found else None
@@ -258,6 +267,11 @@ class ForeignEvidence:
             hit = shape.find(question, present)
             if hit is not None:
                 found[shape.kind] = Evidence(shape.kind, *hit)
+
+    def _present_words(self, low: str) -> set[str]:
+        """The needed words this lower-case text holds (pattern_words.held: a question holds a few
+        of some hundred and seventy, and a substring test of each cost more than the shapes' work)."""
+        return held(self._any_needed_word, self._needed_begun, low)
 
     def outweighs(self, evidence: list[Evidence], product_named: bool) -> bool:
         """These signs say "not ours" more than our product words in the question say "ours".
@@ -459,6 +473,18 @@ class ForeignEvidence:
         return name in self.neutral_namespaces or name.split("-")[0] in self.neutral_namespaces
 
 
+def is_under(host: str, hosts: tuple[str, ...]) -> bool:
+    """The host is one of these or under one of them ("kv.vault.azure.net" is under "vault.azure.net")."""
+    return any(host == h or host.endswith("." + h) for h in hosts)
+
+
+@lru_cache(maxsize=1)
+def other_service_hosts(path: Path = EVIDENCE_PATH) -> tuple[str, ...]:
+    """Addresses under ours that belong to other Azure services ([neutral] other_service_hosts)."""
+    with open(path, "rb") as fh:
+        return tuple(fold(h) for h in tomllib.load(fh)["neutral"].get("other_service_hosts", ()))
+
+
 @lru_cache(maxsize=1)
 def known_hosts(path: Path = EVIDENCE_PATH) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(our hosts, neutral hosts), folded: the one list of addresses that are ours, which the
@@ -500,4 +526,5 @@ def load_foreign_evidence(catalog_words: frozenset[str], lex: Lexicon, path: Pat
         platform_heads=frozenset(fold(w) for w in raw.get("subject", {}).get("platform_heads", ())),
         vendor_prefixes=frozenset(fold(w) for w in raw.get("subject", {}).get("vendor_prefixes", ())),
         own_app_endings=tuple(fold(w) for w in raw.get("subject", {}).get("own_app_endings", ())),
+        other_service_hosts=other_service_hosts(path),
     )

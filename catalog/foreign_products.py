@@ -17,9 +17,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .foreign_evidence import known_hosts
+from .foreign_evidence import is_under, known_hosts, other_service_hosts
 from .lexicon import UNSPACED_SCRIPTS, fold, load_lexicon
-from .pattern_words import any_of
+from .pattern_words import any_of, begun_by, held
 from .products import identifier_phrases, identifier_written, owner_variants, words_of
 
 FOREIGN_PATH = Path(__file__).with_name("foreign_products.toml")
@@ -61,6 +61,7 @@ class ForeignProducts:
     # Platforms counted only alone that also sell a product of a kind ours are (AWS sends SMS): beside
     # the words of that kind ("opted out", "sms") and none of our names, the product is theirs.
     sells: tuple[tuple[str, frozenset[tuple[str, ...]]], ...] = ()
+    other_hosts: tuple[str, ...] = ()  # under known_hosts, yet another Azure service's (a key vault, a search service)
 
     def __post_init__(self) -> None:
         # Looked up on every question: what finding the phrases needs is worked out here, once.
@@ -73,6 +74,7 @@ class ForeignProducts:
         # One search for "is any mark (or any of our marks) in the text at all": most questions
         # hold none, and then the mark-by-mark tests below are not made (pattern_words.any_of).
         object.__setattr__(self, "_any_mark", any_of(m for m, _ in self.marks))
+        object.__setattr__(self, "_marks_begun", begun_by(m for m, _ in self.marks))
         object.__setattr__(self, "_any_our_mark", any_of(self.our_marks))
         by_name: dict[str, set[tuple[str, ...]]] = {}
         for key, name in self.phrases.items():
@@ -117,7 +119,7 @@ class ForeignProducts:
         AutomationFX/api/..." is that local service's 403, not one of ours)."""
         for m in _URL_HOST.finditer(text):
             host = m.group(1)
-            if any(host == h or host.endswith("." + h) for h in self.known_hosts):
+            if is_under(host, self.known_hosts) and not is_under(host, self.other_hosts):
                 continue
             if not _LOCAL.match(host):
                 return host
@@ -142,14 +144,17 @@ class ForeignProducts:
         names = [n for n in map(self.phrases.get, self._theirs.all_in(words))
                  if not (n in self.alone_only and product_named and not self._sold_here(n, words))]
         if not names and self._any_mark.search(text) is not None:
-            names = [n for m, n in self.marks if m in text
+            present = held(self._any_mark, self._marks_begun, text)  # (one pass, not a test per mark)
+            names = [n for m, n in self.marks if m in present
                      and not (n in self.alone_only and product_named and not self._sold_here(n, words))]
         if not names and cased is not None and self.cased:
             m = self._cased.search(cased)
             names = [dict(self.cased)[m.group(1)]] if m else []
         if not names or self.names_ours(text, words, beside_theirs=True):
             return None
-        names = list(dict.fromkeys(names))
+        # A platform things run on (only_alone) names the error only when nothing more specific is
+        # named: "a Logic Apps Telegram connector's 401" is Telegram's.
+        names = sorted(dict.fromkeys(names), key=lambda n: n in self.alone_only)
         return next((n for n in names if not self._gives_way(n, names, text, words)), None)
 
     def _sold_here(self, name: str, words: list[str]) -> bool:
@@ -206,7 +211,7 @@ class ForeignProducts:
                         return any(x in self.channel_of for x in after[:n])  # "... channel to my bot"
         return False
 
-    def inside_our_app(self, words: list[str]) -> bool:
+    def names_our_app(self, words: list[str]) -> bool:
         """The words put the question inside an app of ours ([[built_on]] app_words: a RAG chat,
         a chat over one's documents)."""
         return any(f.first_in(words) is not None for f in self._app_words.values())
@@ -217,13 +222,17 @@ class ForeignProducts:
 
 
 class _PhraseFinder:
-    """Finds the first of some phrases in a question's words."""
+    """Finds some phrases in a question's words: the first, all of them, or where they stand.
+    Built once per set of phrases, as every question is looked through for them."""
 
     def __init__(self, phrases: Iterable[tuple[str, ...]]):
         self.phrases = frozenset(phrases)
         self.max_len = max((len(k) for k in self.phrases), default=1)
         self.firsts = frozenset(k[0] for k in self.phrases)
         self.glued = {k[0]: k for k in self.phrases if len(k) == 1}
+        # A word that begins no one-word name cannot begin it glued to the next words: most
+        # words of a question are not tried as two and three words joined.
+        self.glued_starts = frozenset(w[:n] for w in self.glued for n in range(1, len(w)))
 
     def first_in(self, words: list[str]) -> tuple[str, ...] | None:
         """The first phrase found, also written as one word split by its capitals ("LiveKit", "RAGFlow")."""
@@ -243,6 +252,8 @@ class _PhraseFinder:
                     if key in self.phrases:
                         yield i, key
                         break
+            if words[i] and words[i] not in self.glued_starts:
+                continue
             for size in (2, 3):
                 joined = "".join(words[i : i + size])
                 if i + size <= n and joined in self.glued:
@@ -316,4 +327,5 @@ def load_foreign_products(path: Path = FOREIGN_PATH) -> ForeignProducts:
                            frozenset(placed.get("fillers", ())), frozenset(placed.get("channel", ())),
                            frozenset(placed.get("channel_of", ())), frozenset(placed.get("other_channels", ())),
                            app_words, own_service,
-                           frozenset(tuple(words_of(w)) for w in raw["ours"].get("everyday", ())), sells)
+                           frozenset(tuple(words_of(w)) for w in raw["ours"].get("everyday", ())), sells,
+                           other_service_hosts())

@@ -51,6 +51,11 @@ class Lexicon:
     product_spellings: dict[str, str] = field(default_factory=dict)
     said_negated: dict[str, str] = field(default_factory=dict)  # "valid" -> "invalid": an entry's "isn't valid" is also "invalid"
     glued_roles: dict[str, str] = field(default_factory=dict)  # role words also glued to their number ("error403") -> role
+    # everyday word -> the catalog's words for the same thing ("webcam" -> "camera"): a row that
+    # uses the catalog's word also holds the everyday one (read when the index is built)
+    said_plainly: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # words that may stand between a saying's words, or be left out, meaning the same ("the", "their")
+    said_between: frozenset[str] = frozenset()
     # The statuses' names in other languages, by status: names that count wherever they stand,
     # and names that are also a sentence's own words (counted only when set apart as a status).
     status_names_translated: dict[int, tuple[str, ...]] = field(default_factory=dict)
@@ -95,6 +100,9 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         product_spellings={fold(k): fold(v) for k, v in raw.get("product_spellings", {}).items()},
         said_negated={fold(k): fold(v) for k, v in raw.get("said_negated", {}).items()},
         glued_roles={fold(w): role for role, words in raw.get("glued_roles", {}).items() for w in words},
+        said_plainly={fold(k): tuple(fold(w) for w in ([v] if isinstance(v, str) else v))
+                      for k, v in raw.get("said_plainly", {}).items()},
+        said_between=frozenset(fold(w) for w in raw.get("said_between", {}).get("words", ())),
         status_names_translated={int(k): tuple(fold(w) for w in v) for k, v in raw.get("status_names_translated", {}).items()},
         status_words_translated={int(k): tuple(fold(w) for w in v) for k, v in raw.get("status_words_translated", {}).items()},
         glued_units=_glued(raw["units"]["words"]),

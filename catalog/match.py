@@ -31,7 +31,7 @@ from .posts import distinct_lines, error_text, without_frames
 from .query import ParsedQuestion, Target, parse, status_names, without_source_positions
 from .schema import Entry
 from .products import NAMED_AT_LEAST, ProductSignals, SignalHits, phrase_positions, words_of
-from .textindex import TextIndex, stem, tokens
+from .textindex import _DOUBLED, TextIndex, stem, tokens
 
 MAX_QUESTION_CHARS = 256 * 1024  # the bot's default body limit: a message is read whole
 MAX_CANDIDATES = 8
@@ -50,6 +50,7 @@ SUGGESTION_FLOOR = 0.25
 TWIN_OVERLAP = 0.6  # share of title words two rows have in common to be near twins
 PARTIAL_TEXT_BOOST = 1.0
 PARTIAL_FIT_FLOOR = 0.2  # a bare status answers a code/subcode row (the code part only) when the words fit it this well
+STRING_CODE_STRENGTH = 2.0  # a string code the question names ("validation_error") names its product as a phrase of two words would
 CONNECTOR_CODE_STRENGTH = 3.0  # a bot connector code names the Bot Service at least this strongly, and above any other product
 
 # Base scores by how a number met an entry.
@@ -62,6 +63,10 @@ CODE_OF_PAIR = 0.5  # a bare code that is only the code part of a code/subcode e
 # A source named through a product (the tips written for it, the holder of its REST statuses)
 # stands this far below the product, so the product's own rows still come first.
 JUST_BELOW = 0.5
+# A REST call's failure adds half a product word to the holder of the REST statuses when the question
+# names the holder itself ("ACS ... RestError"): named as strongly as a service, the holder's common
+# statuses answer; a service named by one word more still comes first.
+REST_FAILURE_ADDS = 0.5
 # A quote of this many words or fewer, with a word the catalog never uses, is too thin for a
 # clear lead in the words alone to answer it (_by_text's `thin`).
 THIN_QUOTE_WORDS = 4
@@ -104,12 +109,21 @@ class Matcher:
         # They are matched word by word on the stemmer's stems, so one alias stands for its
         # inflections too: "token expired" is also "tokens expire", "token expiring".
         self.alias_rows: dict[str, list[Entry]] = {}
+        # A determiner between a saying's words changes nothing of what happened: "pick the speaker"
+        # is "pick speaker", "turned their camera off" is "turned camera off" (lexicon [said_between]).
+        self.fillers = self.lex.said_between
         for e in catalog.entries:
             for a in (*e.aliases, *e.said_in_product):
-                self.alias_rows.setdefault(_alias_key(a), []).append(e)
+                key = _alias_key(a, self.fillers)
+                if key:
+                    self.alias_rows.setdefault(key, []).append(e)
         self.alias_pattern = re.compile(
             r"(?<![^\W_])" + _word_trie_pattern(self.alias_rows) + r"(?![^\W_])"
         ) if self.alias_rows else None
+        # ... so the question's fillers are left out before its sayings are looked for (only for a
+        # question the sayings are read for: none of this runs where a number decided)
+        self.filler_pattern = re.compile(
+            r"(?<![^\W_])" + _char_trie(self.fillers) + r"(?![^\W_])") if self.fillers else None
         # Sources that hold other sources' statuses (the ACS REST API's common codes), and the
         # SDK exceptions that say a REST call failed (lexicon.toml [rest_failures]).
         self.statuses_for = {sid: src.statuses_for for sid, src in catalog.sources.items() if src.statuses_for}
@@ -359,8 +373,12 @@ class Matcher:
         # The error of a tool or service around ours (a publish, IIS, a language service's key)
         # is that component's, whichever of our products the story names (component_errors.py).
         foreign = self.components.recognise(p.text, words)
+        # The Bot Connector's and Direct Line's own codes ("BadArgument") name the Bot Service as a
+        # product word would: a platform named beside them (only_alone) is where the bot runs.
+        codes = self.connector.find(shape) if self.connector.may_hold(p.text) else ()
         if foreign is None:
-            foreign = self.foreign.recognise(p.text, words, product_named=hits.names_a_product, cased=shape)
+            named = hits.names_a_product or any(h.names_product for h in codes)
+            foreign = self.foreign.recognise(p.text, words, product_named=named, cased=shape)
             if foreign is not None and self._our_code_in_our_words(foreign, p, hits, words):
                 foreign = None
         if foreign is not None:
@@ -379,7 +397,7 @@ class Matcher:
             evidence = [e for e in evidence if e.kind not in self.evidence.our_words_outside
                         or not self._our_app_or_words_beside(shape, e)]
         if evidence and self.evidence.inside_our_app and any(e.kind in self.evidence.inside_our_app for e in evidence) \
-                and self.foreign.inside_our_app(words):
+                and self.foreign.names_our_app(words):
             # "ingesting docs for our RAG chat: AI Search returns 403": the app's own step
             evidence = [e for e in evidence if e.kind not in self.evidence.inside_our_app]
         if evidence and self.evidence.outweighs(evidence, hits.names_a_product) \
@@ -391,11 +409,8 @@ class Matcher:
         # String codes point at their product, like product words do.
         strings = self._string_targets(p, hits)
         if strings:
-            strength = dict(hits.strength)
-            for e in strings:
-                strength[e.source] = max(strength.get(e.source, 0.0), 2.0)
-            hits = SignalHits(strength, hits.used_words, hits.word_sources, hits.weak)
-            said_hits = _at_least(said_hits, {e.source: 2.0 for e in strings})
+            named = {e.source: STRING_CODE_STRENGTH for e in strings}
+            hits, said_hits = _at_least(hits, named), _at_least(said_hits, named)
         rest_failure = self.rest_failure is not None and may_match(self.rest_failure_gate, p.text) \
             and bool(self.rest_failure.search(p.text))
         if rest_failure:
@@ -403,16 +418,13 @@ class Matcher:
         # Connector and Direct Line codes ("BotNotInConversationRoster") stand for their HTTP
         # status; the bot connector's own codes name the Bot Service as a product word would.
         targets = p.targets
-        codes = self.connector.find(shape) if self.connector.may_hold(p.text) else ()
         if codes:
             if any(h.names_product for h in codes):
-                strength = dict(hits.strength)
                 # The error's own code outweighs any product the story around it names ("conversation
                 # id" is Omnichannel's too; a bot may also use ACS chat threads).
-                top = max(strength.values(), default=0.0)
-                strength[self.connector.product] = max(CONNECTOR_CODE_STRENGTH, top + 1.0)
-                hits = SignalHits(strength, hits.used_words, hits.word_sources, hits.weak)
-                said_hits = _at_least(said_hits, {self.connector.product: strength[self.connector.product]})
+                top = max(hits.strength.values(), default=0.0)
+                named = {self.connector.product: max(CONNECTOR_CODE_STRENGTH, top + 1.0)}
+                hits, said_hits = _at_least(hits, named), _at_least(said_hits, named)
             # ... only where the status itself is not given: "<BotError> ... status code
             # InternalServerError" is about that 500.
             # A status that is the Direct Line's own choice (TokenExpired: 403) holds only
@@ -550,10 +562,7 @@ class Matcher:
             return Decision(question, "answer", self._with_status(Match(by_alias, 0.9, "alias")),
                             truncated_at=truncated, context=by_alias.source)
         product_words = {stem(w) for w in said_hits.used_words}
-        failures = [_action_stems(m.group(1), self.lex.stopwords) for m in _FAILED_TO_QUOTED.finditer(question)]
-        if "Error " in question or "Can't" in question or "Cannot" in question:  # (cheaper than the scan)
-            failures += [_action_stems(m.group(1) or m.group(2), self.lex.stopwords)
-                         for m in _FAILED_OTHERWISE.finditer(question)]
+        failures = _quoted_failures(question, self.lex.stopwords)
         # A short quote that is all of the error read, with a word the catalog never uses ("is there
         # an end reason for 'rejected from lobby'?"): the catalog explains part of it at best.
         thin_quote = focus is not None and len(text_words) <= THIN_QUOTE_WORDS and qwords is not None and qwords.unknown_weight > 0
@@ -621,7 +630,7 @@ class Matcher:
             own = hits.strength.get(holder, 0.0)
             if top >= 1.0 or own >= 1.0:
                 # just below the product (still named, at the least: hits.strongest's NAMED_AT_LEAST)
-                lift[holder] = max(own + 0.5 if own >= 1.0 else 0.0, top - JUST_BELOW, NAMED_AT_LEAST if top >= 1.0 else 0.0)
+                lift[holder] = max(own + REST_FAILURE_ADDS if own >= 1.0 else 0.0, top - JUST_BELOW, NAMED_AT_LEAST if top >= 1.0 else 0.0)
         return _at_least(hits, lift) if lift else hits
 
     def _our_code_in_our_words(self, foreign: str, p: ParsedQuestion, hits: SignalHits, words: list[str]) -> bool:
@@ -699,10 +708,12 @@ class Matcher:
         if "more than" in folded:
             # "once there are more than 6 camera streams": a count past a limit is "too many" of them
             folded = _MORE_THAN.sub("too many", folded)
+        if self.filler_pattern is not None:
+            folded = self.filler_pattern.sub(" ", folded)
         rows: dict[int, Entry] = {}
         longest: dict[int, int] = {}  # row -> words of the longest of its aliases the question uses
         for m in self.alias_pattern.finditer(folded):
-            key = _alias_key(m.group(0))
+            key = _alias_key(m.group(0), self.fillers)
             n = key.count(" ") + 1
             for e in self.alias_rows.get(key, ()):
                 rows[id(e)] = e
@@ -888,6 +899,15 @@ def _action_stems(action: str, stop: frozenset[str]) -> tuple[str, ...]:
     return tuple(stem(w) for w in words_of(action) if w not in stop)
 
 
+def _quoted_failures(question: str, stop: frozenset[str]) -> list[tuple[str, ...]]:
+    """The actions the failures quoted in the question failed at, as stems (_action_stems), for
+    _by_text to set aside the rows that fail at another one (Matcher._another_failure)."""
+    failures = [_action_stems(m.group(1), stop) for m in _FAILED_TO_QUOTED.finditer(question)]
+    if "Error " in question or "Can't" in question or "Cannot" in question:  # (cheaper than the scan)
+        failures += [_action_stems(m.group(1) or m.group(2), stop) for m in _FAILED_OTHERWISE.finditer(question)]
+    return failures
+
+
 def _at_least(hits: SignalHits, strength: dict[str, float]) -> SignalHits:
     """These hits with these sources named at least this strongly."""
     merged = dict(hits.strength)
@@ -916,13 +936,16 @@ def _word_trie_pattern(keys) -> str:
             node = node.setdefault(w, {})
         node[""] = {}
 
+    gap = r"[\W_]+"
+
     def alternatives(node: dict) -> str:
         out = []
         for w in sorted((w for w in node if w), key=len, reverse=True):
             sub = node[w]
-            pat = re.escape(w) + _INFLECTION
+            # ... and the consonant English doubles before an ending ('stop' is also 'stopped')
+            pat = re.escape(w) + (re.escape(w[-1]) + "?" if w[-1] in _DOUBLED and len(w) >= 3 else "") + _INFLECTION
             if any(sub.keys() - {""}):
-                more = r"[\W_]+" + alternatives(sub)
+                more = gap + alternatives(sub)
                 pat += f"(?:{more})?" if "" in sub else more
             out.append(pat)
         return "(?:" + "|".join(out) + ")"
@@ -930,9 +953,28 @@ def _word_trie_pattern(keys) -> str:
     return alternatives(trie)
 
 
-def _alias_key(text: str) -> str:
-    """An alias, or the words that matched one, as the stems of its words."""
-    return " ".join(stem(w) for w in re.findall(r"[^\W_]+", fold(text)))
+def _char_trie(words) -> str:
+    """One small pattern for a few words, their shared first letters written once ("th(?:e|em|eir)")."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def alt(node: dict) -> str:
+        out = [re.escape(ch) + alt(sub) for ch, sub in sorted(node.items()) if ch]
+        if not out:
+            return ""
+        body = out[0] if len(out) == 1 and "" not in node else "(?:" + "|".join(out) + ")"
+        return body + ("?" if "" in node else "")
+
+    return "(?:" + alt(trie) + ")"
+
+
+def _alias_key(text: str, fillers: frozenset[str] = frozenset()) -> str:
+    """An alias, or the words that matched one, as the stems of its words (its filler words left out)."""
+    return " ".join(stem(w) for w in re.findall(r"[^\W_]+", fold(text)) if w not in fillers)
 
 
 def _status_said(a: Entry, b: Entry, folded: str) -> Entry | None:

@@ -61,6 +61,19 @@ def required_words(pattern: str | re.Pattern) -> tuple[str, ...] | None:
     return tuple(sorted(w for w in found if not any(v != w and v in w for v in found)))
 
 
+def needed_characters(pattern: re.Pattern) -> tuple[str, ...]:
+    """Characters every match of `pattern` holds: the literals of its top level, as written
+    (not in a group, a choice or a repeat). A substring test of each is cheaper than a search
+    that opens with a class or a choice; () when there are none or the pattern is unreadable."""
+    if _p is None or pattern.flags & re.IGNORECASE:
+        return ()
+    try:
+        parsed = _p.parse(pattern.pattern, pattern.flags)
+    except Exception:  # noqa: BLE001 - an unreadable pattern is simply searched
+        return ()
+    return tuple(dict.fromkeys(chr(av) for op, av in parsed.data if op is _c.LITERAL))
+
+
 def _needed(items) -> frozenset[str] | None:
     """One of these strings is in every text the sequence `items` matches (None: no such set)."""
     candidates: list[frozenset[str]] = []
@@ -125,6 +138,33 @@ def any_of(words) -> re.Pattern:
             node = node.setdefault(ch, {})
         node[""] = {}
     return re.compile(_branches(tree) if tree else r"(?!)")
+
+
+def begun_by(words) -> dict[str, frozenset[str]]:
+    """Each of these strings with those of them it begins with, itself too ("codes": "code",
+    "codes"): what else a text holds where any_of(words) finds that one (see held)."""
+    ws = set(words)
+    return {w: frozenset(w[:n] for n in range(1, len(w) + 1) if w[:n] in ws) for w in ws}
+
+
+def held(pattern: re.Pattern, begun: dict[str, frozenset[str]], text: str) -> set[str]:
+    """The strings of any_of(words) (`pattern`, with `begun` = begun_by(words)) that text holds.
+
+    Found where they are rather than tested one by one: the search is resumed one character
+    after each place it finds one, and gives the longest string there (the tree prefers the
+    longer way); the shorter ones that one begins with are there too. A question holds a few
+    of some hundreds: one substring test of each cost more than the work they gate.
+    """
+    found: set[str] = set()
+    pos, end = 0, len(text)
+    while pos <= end:
+        m = pattern.search(text, pos)
+        if m is None:
+            break
+        w = m.group(0)
+        found.update(begun.get(w, (w,)))
+        pos = m.start() + 1
+    return found
 
 
 def _branches(node: dict) -> str:

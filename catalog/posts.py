@@ -21,7 +21,10 @@ LONG_POST = 200
 # Past this, lines that differ only in their numbers are read once for their words.
 MANY_LINES = 1_000
 
-_DIGITS = re.compile(r"\w*\d\w*")  # numbers, ids, hashes: what differs between lines of one shape
+# Numbers, ids, hashes: what differs between lines of one shape. A word with a digit in it, from
+# its start (a match of \w*\d\w* never starts inside a word, which that pattern would try at
+# every letter of every word, back and forth: this one leaves a word at its first letter).
+_DIGITS = re.compile(r"(?<!\w)[^\W\d]*+\d\w*")
 _PIECES = re.compile(r"[^\n.!?]+[.!?]*")
 # What an error line looks like: a quoted message, an exception or error name, a JSON or
 # log key with a value, a log level, or the words people put around a failure.

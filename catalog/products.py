@@ -143,6 +143,12 @@ class SignalHits:
 
 
 class ProductSignals:
+    """Every source's product words and phrases, read from a question's words (detect).
+
+    Built once: the look-ups a question needs (phrases by first word, typo candidates by
+    length and first letters, glued names) are worked out here, so detect stays fast on a paste.
+    """
+
     def __init__(self, sources: dict[str, Source], lex: Lexicon):
         self.lex = lex
         self.phrases: dict[tuple[str, ...], set[str]] = {}
@@ -206,6 +212,9 @@ class ProductSignals:
         # Names that are an identifier's words ("call client", "callclient"): read only where written
         # together, never across a bracket or a full stop (identifier_phrases).
         self.identifiers = identifier_phrases(self.phrases)
+        # So does a few words' reading as a misspelt phrase ("call automaton"): "call" and "bot"
+        # start phrases, and every question that says them asks again after the same words.
+        self._phrase_typo = lru_cache(maxsize=TYPO_READINGS_KEPT)(self._read_phrase_typo)
 
     def _read_typo(self, word: str) -> tuple[tuple[tuple[str, ...], float], ...]:
         """The phrases a word no phrase took stands for, each with its strength: a phrase written
@@ -347,7 +356,7 @@ class ProductSignals:
         word_sources = {w: frozenset(sid for k in keys for sid in self.phrases[k]) for w, keys in by_word.items()}
         return SignalHits(strength, frozenset(by_word), word_sources, weak)
 
-    def _phrase_typo(self, window: tuple[str, ...]) -> tuple[str, ...] | None:
+    def _read_phrase_typo(self, window: tuple[str, ...]) -> tuple[str, ...] | None:
         """A product phrase of several words with one small slip in it."""
         text = " ".join(window)
         if len(text) < 8:

@@ -19,6 +19,7 @@ from http import HTTPStatus
 from rapidfuzz.distance import Levenshtein
 
 from .lexicon import UNSPACED_SCRIPTS, Lexicon, fold, load_lexicon
+from .pattern_words import needed_characters
 
 MAX_TARGETS = 16
 # A paste with thousands of numbers is read up to this many bare numbers; the rest is noise.
@@ -40,8 +41,8 @@ _DOTTED_KEYS = "code|error|http"
 _NOISE_KINDS: tuple[tuple[str | None, str], ...] = (
     ("://", r"(?:https?|wss?|ftp)://\S+"),  # URLs
     ("@", r"\b[\w.+-]++@[\w-]+\.[\w.-]+"),  # e-mail addresses
-    ("-", r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b"),  # GUIDs
-    (None, r"""\b(?=\d)(?:                                     # those starting with a digit, tried only there
+    ("re:-[0-9a-f]{4}-[0-9a-f]{4}-", r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b"),  # GUIDs
+    (r"re:\d", r"""\b(?=\d)(?:                                     # those starting with a digit, tried only there
         \d{4}-\d{1,2}-\d{1,2}(?:[t\s]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:z|[+-]\d{2}:?\d{2})?)?   # ISO dates
       | \d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b                          # 01/05/2024, 1.5.24
       | \d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?\b                   # times
@@ -54,7 +55,7 @@ _NOISE_KINDS: tuple[tuple[str | None, str], ...] = (
       )"""),
     (r"re:v\d+\.\d", r"\bv\d+(?:\.\d+)+\b"),  # v4.4
     ("+", r"\+\d[\d\s().-]{6,}\d"),  # phone numbers
-    (None, r"\b(?=[0-9a-f]{10,}\b)(?=[a-f]*\d)(?=\d*[a-f])[0-9a-f]+\b"),  # hex ids, hashes
+    ("re:[0-9a-f]{10}", r"\b(?=[0-9a-f]{10,}\b)(?=[a-f]*\d)(?=\d*[a-f])[0-9a-f]+\b"),  # hex ids, hashes
     # file.js:175:24, Bar.java:42; not a dotted key and its value ("error.code:403", "res.http:500")
     (r"re:\.[a-z]{1,5}:\d", rf"\b(?:[\w-]++\.)++(?!(?:{_DOTTED_KEYS})\b)[a-z]{{1,5}}(?::\d+)+\b"),
     (":", r":(?<=[\w\])]:)\d+:\d+\b"),  # ...task_queues:95:5 (line:column)
@@ -63,26 +64,40 @@ _NOISE_KINDS: tuple[tuple[str | None, str], ...] = (
     # Teams and ACS identifiers open with a kind number and a colon: a conversation
     # "19:abc@thread.v2", a bot "28:<app id>", a user "29:1a2b", "8:acs:<id>", a phone "4:+1555...".
     # The id after the colon may be cut to "..." in a post; the number is the id's kind, never a code.
-    (":", r"(?<![\w.:+-])(?:4|8|19|28|29):(?=[\w+]|\.\.\.)"),
+    # (the test: the character before the kind number too; a log's times, "12:28:07", have a colon there)
+    (r"re:[^\w.:+-](?:4|8|19|28|29):", r"(?<![\w.:+-])(?:4|8|19|28|29):(?=[\w+]|\.\.\.)"),
     # (the test: a month's word and a number after it, not "dec" inside a hex id)
     (r"re:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d",
      r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b"
      r"|\b(?:january|february|march|april|june|july|august|september|october|november|december|sept?|oct|nov|dec"
      r"|jan|feb|mar|apr|jun|jul|aug)\.?,?\s+(?:19|20)\d{2}\b"),  # May 5, 2024; September 2025
 )
-# A test is a substring to look for, or "re:" and a pattern to search.
-_NOISE_TESTS = tuple(t if t is None or not t.startswith("re:") else re.compile(t[3:]) for t, _ in _NOISE_KINDS)
+# A test is a substring to look for, or "re:" and a pattern to search. A pattern is searched in
+# the text after a line break, so that one that asks for the character before a mark (as its
+# kind's lookbehind does) finds the mark at the very start of the text too. Which kinds a text
+# is scanned for is a large part of a paste's cost: each kind is tried at every position.
+# Each test is kept as (substring, characters its pattern needs, pattern): for most short
+# questions a character's absence decides before a pattern is searched.
+_NOISE_TESTS = tuple(
+    (None, (), None) if t is None else (t, (), None) if not t.startswith("re:")
+    else (None, needed_characters(re.compile(t[3:])), re.compile(t[3:]))
+    for t, _ in _NOISE_KINDS
+)
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=256)  # (a pattern takes a millisecond to compile; the sharper tests make more choices)
 def _noise_pattern(kinds: tuple[int, ...]) -> re.Pattern:
     return re.compile("|".join(f"(?:{_NOISE_KINDS[k][1]})" for k in kinds), re.VERBOSE)
 
 
 def _noise(text: str):
     """The spans of the noise in this (folded) text."""
-    kinds = tuple(k for k, test in enumerate(_NOISE_TESTS)
-                  if test is None or (test in text if isinstance(test, str) else test.search(text)))
+    behind = "\n" + text
+    kinds = tuple(k for k, (sub, chars, rx) in enumerate(_NOISE_TESTS)
+                  if (sub is None or sub in text) and all(c in behind for c in chars)
+                  and (rx is None or rx.search(behind)))
+    if not kinds:
+        return iter(())  # (a pattern of no kinds would match the empty string everywhere)
     return _noise_pattern(kinds).finditer(text)
 
 # Where code failed, in people's words and in the stack-trace notations of Python, .NET,
@@ -241,6 +256,21 @@ _IIS_STATUS = re.compile(r"\b([45]\d\d)\.(\d{1,2})(?![\w]|\.\d)")  # (not after 
 # An upper-case constant set to a number, as in an enum listing: "CALL_TIMEOUT = 408".
 _CONSTANT = re.compile(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[A-Z]{2,}$")
 
+# What each pass of parse cannot match without, tested first: a pass over a 20 KB paste
+# whose pattern opens with \b or a lookbehind tries every position of it (the regex engine's
+# quick scan for a first literal or character needs the pattern to open with one), while
+# these start with a literal, or are substring tests in C. Each is part of its pattern
+# (tests/catalog/test_query_pass_gates.py), so a pass is skipped only where it finds nothing.
+@lru_cache(maxsize=4)
+def _status_line_gate(lex: Lexicon) -> re.Pattern:
+    """A status line's version, or a role word then a digit (_status_line), opening with a literal."""
+    glued = sorted({"http", *lex.glued_roles}, key=len, reverse=True)
+    return re.compile(r"(?:http|sip)/\d|(?:" + "|".join(map(re.escape, glued)) + r")_?\d")
+_IIS_GATE = re.compile(r"[45]\d\d\.\d")
+_SLASH_PAIR_GATE = re.compile(r"/\s*(?:\d{4}|0)")
+_KEY_VALUE_SEPARATORS = (":", "=", ">")  # every separator of _KEY_VALUE holds one
+_FOREIGN_CODE_WORDS = ("0x", "aadsts", "clos")  # every kind of _FOREIGN_CODE holds one
+
 
 @dataclass(frozen=True)
 class Target:
@@ -328,17 +358,29 @@ def _role_of_typo(word: str, lex: Lexicon) -> str | None:
 def _role_before(prefix: str, lex: Lexicon, typos: bool = True) -> str | None:
     """The role word that ends right before a number, if any (typos allowed unless told)."""
     tail = prefix[-40:]
+    found, role = _role_word_before(tail, lex)
+    if found or not typos:
+        return role
+    return _role_typo_before(tail, lex)
+
+
+def _role_word_before(tail: str, lex: Lexicon) -> tuple[bool, str | None]:
+    """Whether a role word, spelt right, ends this tail, and its role (None for "#" after "build").
+    Apart from the misspelt ones so that parse, which asks first without typos, asks once."""
     m = _role_pattern(lex).match(tail[::-1])
-    if m:
-        word = re.sub(r"\s+", " ", m.group("word")[::-1])
-        if not word[:1].isalpha():
-            # "#" and "no." name an error only on their own: "Build #4521" and "issue #412" are ids.
-            before = _WORD.findall(tail[: len(tail) - m.end()][-20:])
-            if before and before[-1] in lex.before_words:
-                return None
-        return lex.role_words.get(word)
-    if not typos:
-        return None
+    if not m:
+        return False, None
+    word = re.sub(r"\s+", " ", m.group("word")[::-1])
+    if not word[:1].isalpha():
+        # "#" and "no." name an error only on their own: "Build #4521" and "issue #412" are ids.
+        before = _WORD.findall(tail[: len(tail) - m.end()][-20:])
+        if before and before[-1] in lex.before_words:
+            return True, None
+    return True, lex.role_words.get(word)
+
+
+def _role_typo_before(tail: str, lex: Lexicon) -> str | None:
+    """A misspelt role word ending this tail ("subcde 3101"), where no role word spelt right does."""
     sep = _SEPARATOR_BACKWARDS.match(tail[::-1])
     tail = tail[: len(tail) - sep.end()] if sep else tail
     words = _WORD.findall(tail[-20:])
@@ -367,6 +409,8 @@ def _is_quantity(text: str, start: int, end: int, lex: Lexicon) -> bool:
     if not words or not before.endswith(words[-1]) or words[-1] not in lex.before_words:
         return False
     # "direct line 503" names a product; "indirect line 503" does not.
+    if not before.endswith(lex.names_before):
+        return True
     return not any(before.endswith(name) and not before[: -len(name)][-1:].isalnum() for name in lex.names_before)
 
 
@@ -581,11 +625,14 @@ def _reads_as_key(m: re.Match, cased: str | None) -> bool:
     if "=" in sep or "'" in sep or '"' in sep or not sep.endswith((" ", "\t")):
         return True
     raw = cased[m.start(1) : m.end(1)] if cased is not None else m.group(1)
-    if raw.isalpha() and raw.isupper():
-        return False  # a shouted word: "ERROR STARTING CALL: 7504 - ..." is prose in capitals
-    # An acronym is a word of the sentence, not camelCase: "Omnichannel messaging API: 30003"
-    acronym = raw.isupper() and len(raw) <= 4
-    return "_" in raw or "." in raw or (any(c.isupper() for c in raw[1:]) and not acronym)
+    if "_" in raw or "." in raw:
+        return True
+    # A word in capitals is a word of the sentence, not camelCase: a shouted one, all letters
+    # ("ERROR STARTING CALL: 7504 - ..." is prose in capitals), or an acronym of up to four
+    # ("Omnichannel messaging API: 30003").
+    if raw.isupper() and (raw.isalpha() or len(raw) <= 4):
+        return False
+    return any(c.isupper() for c in raw[1:])
 
 
 _CAMEL_WORDS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
@@ -635,7 +682,7 @@ def parse(question: str, lex: Lexicon | None = None) -> ParsedQuestion:
 
     # 0. Statuses in notations the noise would blank: status lines, IIS substatuses.
     early: list[tuple[int, int]] = []
-    for m in _status_line(lex).finditer(text):
+    for m in _status_line(lex).finditer(text) if _status_line_gate(lex).search(text) else ():
         if m.group(1) is not None:
             codes.append(Target(start=m.start(1), code=int(m.group(1)), role="http", explicit=True))
         else:
@@ -657,7 +704,7 @@ def parse(question: str, lex: Lexicon | None = None) -> ParsedQuestion:
             continue  # "repost404x" is no request log
         codes.append(Target(start=m.start(1), code=int(m.group(1)), role="http", explicit=True))
         early.append(m.span(1))
-    for m in _IIS_STATUS.finditer(text):
+    for m in _IIS_STATUS.finditer(text) if _IIS_GATE.search(text) else ():
         if text[m.start() - 1 : m.start()] == "." or _is_quantity(text, m.start(), m.end(), lex):
             continue
         codes.append(Target(start=m.start(1), code=int(m.group(1)), role="http", explicit=True))
@@ -673,7 +720,7 @@ def parse(question: str, lex: Lexicon | None = None) -> ParsedQuestion:
     clean = _blank(text, merged)
 
     # 1. Keys in pasted payloads and logs.
-    for m in _KEY_VALUE.finditer(clean):
+    for m in _KEY_VALUE.finditer(clean) if any(c in clean for c in _KEY_VALUE_SEPARATORS) else ():
         if len(codes) + len(subs) >= MAX_NAMED_MENTIONS:
             break
         key = m.group(1).rsplit(".", 1)[-1].strip("_")
@@ -699,7 +746,7 @@ def parse(question: str, lex: Lexicon | None = None) -> ParsedQuestion:
             string_words.append(value)
 
     # 2. code/subcode written with a slash.
-    for m in _SLASH_PAIR.finditer(clean):
+    for m in _SLASH_PAIR.finditer(clean) if "/" in clean and _SLASH_PAIR_GATE.search(clean) else ():
         if len(pairs) >= MAX_MENTIONS:
             break
         if is_taken(m.start(1)) or is_taken(m.start(2)):
@@ -724,7 +771,7 @@ def parse(question: str, lex: Lexicon | None = None) -> ParsedQuestion:
             continue
         bare_full = len(singles) >= MAX_MENTIONS  # past this, only numbers named as codes are read
         prefix = clean[max(0, a - 40) : a]
-        role = _role_before(prefix, lex, typos=False)
+        spelt, role = _role_word_before(prefix, lex)  # (a typo is looked for last, below)
         if clean[a - 1 : a] == "-":
             # A number glued to a word by a hyphen is a name ("sha-256", "gpt-4", "win-10"),
             # unless the word is a role word: "error-404", "http-500" name the status.
@@ -737,8 +784,8 @@ def parse(question: str, lex: Lexicon | None = None) -> ParsedQuestion:
         if role is None and (bare_full or _is_quantity(clean, a, b, lex)):
             last_role = None
             continue
-        if role is None:
-            role = _role_before(prefix, lex)  # a misspelt role word: "subcde 3101"
+        if role is None and not spelt:
+            role = _role_typo_before(prefix, lex)  # a misspelt role word: "subcde 3101"
         value = int(digits)
         if role in ("code", "http"):
             codes.append(Target(start=a, code=value, role=role, explicit=True))
@@ -798,7 +845,8 @@ def parse(question: str, lex: Lexicon | None = None) -> ParsedQuestion:
         text=text,
         targets=tuple(targets),
         words=words,
-        classes=tuple(sorted({int(d) for d in _CLASS.findall(clean)})),
+        classes=tuple(sorted({int(d) for d in _CLASS.findall(clean)})) if "xx" in clean else (),
         string_words=tuple(dict.fromkeys(string_words)),
-        foreign_codes=tuple(dict.fromkeys(_FOREIGN_CODE.findall(text))),
+        foreign_codes=tuple(dict.fromkeys(_FOREIGN_CODE.findall(text)))
+        if any(w in text for w in _FOREIGN_CODE_WORDS) else (),
     )

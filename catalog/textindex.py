@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
@@ -83,7 +83,9 @@ class QueryWords:
         return cls(weights, unknown, fuzzy, sum(weights.values()) + unknown, credit)
 
     def with_products(self, product_of: dict[str, frozenset[str]]) -> "QueryWords":
-        return replace(self, product_of={t: s for t, s in product_of.items() if t in self.weights})
+        # (built directly: dataclasses.replace costs several microseconds on every question)
+        return QueryWords(self.weights, self.unknown_weight, self.fuzzy, self.total, self.credit,
+                          {t: s for t, s in product_of.items() if t in self.weights})
 
 
 class TextIndex:
@@ -96,16 +98,26 @@ class TextIndex:
         postings: dict[str, list[int]] = defaultdict(list)
         negated = lex.said_negated
         said_not = re.compile(r"(?:(?<![^\W_])not|n[’']t)\s+(" + "|".join(map(re.escape, negated)) + r")(?![^\W_])") if negated else None
+        # The everyday word for a catalog word ("webcam" for "camera", "secret" for "password"):
+        # a row holding the catalog's word holds the everyday one too, so a story told in plain
+        # words meets the row's own. Built here, once: nothing is added per question.
+        plainly: dict[str, set[str]] = defaultdict(set)
+        for everyday, theirs in lex.said_plainly.items():
+            for w in theirs:
+                plainly[stem(w)].add(stem(everyday))
         for i, e in enumerate(entries):
             words = set(tokens(" ".join((e.title, e.message, *e.aliases)), lex.stopwords))
             if said_not is not None:
                 # "The provided channel ID isn't valid" is also the question's "invalid channel ID"
                 words.update(stem(negated[m.group(1)]) for m in said_not.finditer(fold(" ".join((e.title, e.message)))))
+            words.update(*(plainly[w] for w in words & plainly.keys()))
             if e.string_code:
                 words.add(fold(e.string_code))
                 words.update(tokens(e.string_code.replace("_", " "), lex.stopwords))
             title = frozenset(tokens(" ".join((e.title, *e.aliases)), lex.stopwords))
-            advice = frozenset(tokens(" ".join((e.advice, *(link.title for link in e.links))), lex.stopwords)) - words
+            advice = set(tokens(" ".join((e.advice, *(link.title for link in e.links))), lex.stopwords))
+            advice.update(*(plainly[w] for w in advice & plainly.keys()))
+            advice = frozenset(advice - words)
             self.entry_tokens.append(frozenset(words))
             self.advice_tokens.append(advice)
             self.title_tokens.append(title)

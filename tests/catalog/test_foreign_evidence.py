@@ -161,7 +161,7 @@ def test_the_words_that_are_nobodys_and_the_weighing_are_data():
         raw = tomllib.load(fh)
     assert {"xcode", "react", "kubernetes", "electron"} <= set(raw["neutral"]["words"])
     assert "communication.azure.com" in raw["neutral"]["our_hosts"]
-    assert raw["weighing"]["weak"] == ["host", "cased"]  # a web address; an app's mixed-case name
+    assert raw["weighing"]["weak"] == ["host", "cased", "azure-name"]  # a web address; an app's mixed-case name; "Azure <Service>"
 
 
 def test_a_vendors_own_error_code_or_dotted_brand_is_another_product(explain):

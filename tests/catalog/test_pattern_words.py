@@ -125,7 +125,7 @@ def test_a_kind_of_noise_is_looked_for_whenever_its_test_allows(kind, data):
     # a test must find something in every text the kind's pattern matches
     test, pattern = query._NOISE_KINDS[kind]
     text = data.draw(st.from_regex(re.compile(pattern, re.VERBOSE)))
-    assert test in text if not test.startswith("re:") else re.search(test[3:], text), text
+    assert test in text if not test.startswith("re:") else re.search(test[3:], "\n" + text), text
 
 
 @pytest.mark.parametrize(
