@@ -20,6 +20,8 @@ import pytest
         "ingest job: KB_2041 CHUNK_ALREADY_EXISTS 409",
         'Omnichannel gateway answered {"errorKey": "TENANT_QUOTA_EXCEEDED", "message": "quota"} with 429',
         "retrieval API error code MONTHLY_TOKENS_EXCEEDED, status 429",
+        "bot registration update fails: 409 Conflict, code ResourceExhausted",
+        "creating the chat channel answers 409 with inner code AlreadyExists",
     ],
 )
 def test_a_status_name_or_key_of_another_stack_is_none(explain, question):

@@ -42,3 +42,15 @@ def test_ours_keep_their_answers(explain, question, source, code):
     decision = explain(question)
     assert decision.foreign_product is None, decision
     assert (decision.matches[0].entry.source, decision.matches[0].entry.code) == (source, code)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "we send 20000 SMS a day and get 429 Too Many Requests",
+        "Bandwidth drops and the web call ends with 0x0",
+    ],
+)
+def test_a_count_or_the_word_bandwidth_names_no_vendor(explain, question):
+    """A count of texts is no vendor's code, and "Bandwidth" opening a sentence is the network's."""
+    assert explain(question).foreign_product is None
