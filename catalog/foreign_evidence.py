@@ -460,10 +460,12 @@ class ForeignEvidence:
                     return self._trimmed(name)
         return None
 
-    # Most telling first: the first kind found names the product in the reply.
+    # Most telling first: the first kind found names the product in the reply. A vendor's code
+    # that names the vendor ("QUIKCHAT_RATE_LIMITED") comes before the shapes, which name only a
+    # kind of service ("an error key in capitals").
     _finders = (
-        ("webhook", _webhook), ("graph", _graph), ("shape", None), ("package", _package), ("namespace", _namespace),
-        ("versioned", _versioned), ("named", _named_kind), ("identifier", _identifier), ("code", _vendor_code),
+        ("webhook", _webhook), ("graph", _graph), ("code", _vendor_code), ("shape", None), ("package", _package),
+        ("namespace", _namespace), ("versioned", _versioned), ("named", _named_kind), ("identifier", _identifier),
         ("dotted", _dotted), ("host", _host), ("cased", _cased),
         ("subject", _subject),
     )
