@@ -29,6 +29,7 @@ def test_a_bot_built_on_a_model_on_our_channels_is_a_bot_service_bot(explain, qu
     [
         "my Azure OpenAI chatbot gives 401",  # no channel of ours: the model's own key
         "our Teams bot calls Azure OpenAI and gets openai.RateLimitError 429",  # the model's own library
+        "our Teams bot says 401 because the Azure OpenAI API key expired",  # the model's own key named as wrong
     ],
 )
 def test_the_model_alone_or_its_own_library_stays_the_models(explain, question):
