@@ -62,6 +62,9 @@ class ForeignProducts:
     # the words of that kind ("opted out", "sms") and none of our names, the product is theirs.
     sells: tuple[tuple[str, frozenset[tuple[str, ...]]], ...] = ()
     other_hosts: tuple[str, ...] = ()  # under known_hosts, yet another Azure service's (a key vault, a search service)
+    # Products a bot is built around ([[built_on]] bot_on_our_channels: a model as the bot's brain): a bot
+    # named with our bots' channel words ("our Azure OpenAI bot in Teams") is a Bot Service bot.
+    bot_brains: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         # Looked up on every question: what finding the phrases needs is worked out here, once.
@@ -178,6 +181,8 @@ class ForeignProducts:
         if own is not None and own.search(text):
             app = self._app_words.get(name)
             return app is not None and app.first_in(words) is not None
+        if name in self.bot_brains and self.names_our_channel(words) and any(w in self.bot_words for w in words):
+            return True
         if name in self.bot_channels and (
             self.names_our_channel(words) or self._placed_on(name, words)
             or sum(n in self.bot_channels for n in names) + any(w in self.other_channels for w in words) >= 2
@@ -328,4 +333,5 @@ def load_foreign_products(path: Path = FOREIGN_PATH) -> ForeignProducts:
                            frozenset(placed.get("channel_of", ())), frozenset(placed.get("other_channels", ())),
                            app_words, own_service,
                            frozenset(tuple(words_of(w)) for w in raw["ours"].get("everyday", ())), sells,
-                           other_service_hosts())
+                           other_service_hosts(),
+                           frozenset(b["product"] for b in built_on if b.get("bot_on_our_channels")))
