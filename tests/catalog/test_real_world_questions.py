@@ -29,10 +29,10 @@ FLOORS = {
     "real-world-heldout-6.jsonl": 96.0,
     "real-world-heldout-7.jsonl": 95.0,
     "real-world-heldout-8.jsonl": 96.0,
-    "real-world-heldout-9.jsonl": 95.0,
+    "real-world-heldout-9.jsonl": 97.0,
     "real-world-heldout-10.jsonl": 94.0,
-    "real-world-heldout-11.jsonl": 84.0,
-    "real-world-heldout-12.jsonl": 88.0,
+    "real-world-heldout-11.jsonl": 93.0,
+    "real-world-heldout-12.jsonl": 96.0,
 }
 
 
