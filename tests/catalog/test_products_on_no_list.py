@@ -22,12 +22,11 @@ them other products', a third people's own apps; the _set_aside file holds 33 mo
 same time and not worked from.
 """
 
-import json
 from pathlib import Path
 
 import pytest
 
-from tests.support.matching import assert_none_naming, assert_ours, ident, targets
+from tests.support.matching import assert_none_naming, assert_ours, share_held, targets
 
 HERE = Path(__file__).parent
 
@@ -117,31 +116,13 @@ def test_chat_over_our_own_data_is_the_rag_apps_kind(explain):
     assert_ours(explain("HelpDeskGPT, a chat over our own documents on Azure OpenAI, returns 429"), ("rag-api", 429, None))
 
 
-def _holds(decision, expect) -> bool:
-    """score.py's reading of an expectation, for the forms these files use."""
-    if expect == "none":
-        return decision.status == "none"
-    if expect == "ambiguous":
-        return decision.status == "ambiguous" and len({ident(m) for m in decision.matches}) >= 2
-    if "any" in expect:
-        return any(_holds(decision, e) for e in expect["any"])
-    if decision.status != "answer" or not decision.matches:
-        return False
-    return ident(decision.matches[0]) == (expect["source"], expect["code"], expect["subcode"])
-
-
-def _score(explain, name: str) -> tuple[int, int]:
-    lines = [json.loads(x) for x in (HERE / name).read_text(encoding="utf-8").splitlines() if x.strip()]
-    return sum(_holds(explain(x["q"]), x["expect"]) for x in lines), len(lines)
-
-
 def test_the_questions_worked_from_keep_their_figure(explain):
     # 59.1% before this kind was read, 92.4% after
-    held, n = _score(explain, "products_on_no_list_questions.jsonl")
+    held, n = share_held(explain, HERE / "products_on_no_list_questions.jsonl")
     assert held / n >= 0.92, f"{held}/{n}"
 
 
 def test_the_set_aside_questions_keep_their_figure(explain):
     # written with the others and not worked from: 60.6% before, 81.8% when scored once after the work
-    held, n = _score(explain, "products_on_no_list_questions_set_aside.jsonl")
+    held, n = share_held(explain, HERE / "products_on_no_list_questions_set_aside.jsonl")
     assert held / n >= 0.81, f"{held}/{n}"

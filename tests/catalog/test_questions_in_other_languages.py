@@ -21,12 +21,11 @@ beside it holds 67 more, worked from, and other_languages_questions_set_aside.js
 33 that were not looked at while the matcher was changed.
 """
 
-import json
 from pathlib import Path
 
 import pytest
 
-from tests.support.matching import assert_none_naming, assert_ours, ident, targets
+from tests.support.matching import assert_none_naming, assert_ours, holds, ident, question_lines, share_held, targets
 
 WORKED_FROM = Path(__file__).with_name("other_languages_questions.jsonl")
 SET_ASIDE = Path(__file__).with_name("other_languages_questions_set_aside.jsonl")
@@ -145,34 +144,17 @@ def test_a_vendor_name_made_of_two_english_words_needs_them_glued(explain):
     assert_ours(explain("ACS chat: does chat work for Teams users? I get 403"), ("acs-chat", 403, None))
 
 
-def _holds(decision, expect) -> bool:
-    """score.py's reading of an expectation, for the forms these files use."""
-    if expect == "none":
-        return decision.status == "none"
-    if decision.status != "answer" or not decision.matches:
-        return False
-    if "text" in expect:
-        first = decision.matches[0]
-        return expect["text"].lower() in f"{first.entry.title} {first.entry.message}".lower()
-    return ident(decision.matches[0]) == (expect["source"], expect["code"], expect["subcode"])
-
-
-def _lines(path: Path) -> list[dict]:
-    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
-
-
-@pytest.mark.parametrize("line", _lines(WORKED_FROM), ids=lambda x: x["q"][:50])
+@pytest.mark.parametrize("line", question_lines(WORKED_FROM), ids=lambda x: x["q"][:50])
 def test_every_worked_from_question_keeps_its_answer(explain, line):
     decision = explain(line["q"])
-    assert _holds(decision, line["expect"]), (line["expect"], decision.status, [ident(m) for m in decision.matches[:3]])
+    assert holds(decision, line["expect"]), (line["expect"], decision.status, [ident(m) for m in decision.matches[:3]])
 
 
 def test_the_set_aside_questions_keep_their_figure(explain):
     # 33 questions of the same kinds, written with the ones above and not looked at while the
     # matcher was changed; scored once at the start (87.9%, 29/33) and once at the end (100%).
-    lines = _lines(SET_ASIDE)
-    held = sum(_holds(explain(x["q"]), x["expect"]) for x in lines)
-    assert held / len(lines) >= 0.96, f"{held}/{len(lines)}"
+    held, total = share_held(explain, SET_ASIDE)
+    assert held / total >= 0.96, f"{held}/{total}"
 
 
 @pytest.mark.parametrize(
