@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .lexicon import UNSPACED_SCRIPTS, Lexicon, fold
+from .lexicon import UNSPACED_CHAR, UNSPACED_SCRIPTS, Lexicon, fold
 from .pattern_words import any_of, begun_by, held, lower_text, required_words
 from .products import words_of
 
@@ -96,7 +96,6 @@ _SUBJECT_OPEN = re.compile(rf"\W{{0,3}}(?:(?:[Tt]he|[Mm]y|[Oo]ur|[Aa]n?)\s+)?({_
 _SUBJECT_PATH = re.compile(r"\b(?:com|org|io|net|dev)\.example\.([a-z][a-z0-9_]*)|(?<![/\w.])git(?:hub|lab)\.com/[\w.-]+/([\w.-]+)")
 # ... or, in a script written without spaces, glued on: "MisskeyのAPIを叩いたら429が返ってきます".
 _STATUS_GLUED = rf"(?=[{UNSPACED_SCRIPTS}])[^\n\d]{{0,40}}?[1-6]\d\d(?![\d.])"
-_UNSPACED_NEXT = re.compile(f"[{UNSPACED_SCRIPTS}]")
 _SUBJECT_STATUS = re.compile(f"{_STATUS_AFTER}|{_STATUS_GLUED}")  # tried only after a name: most questions open with none
 _SUBJECT_FROM = re.compile(rf"(?:from|running|self-host(?:ing)?|hosting|installed|deployed) (?:the |a |an |our |my )?([A-Z][A-Za-z0-9]*(?:[.\-_][A-Za-z0-9]+)*|{_LOW_NAME})(?![\w.-])")
 _STATUS_NEAR = re.compile(r"(?<![\w.])[1-6]\d\d(?![\w.])")
@@ -428,7 +427,7 @@ class ForeignEvidence:
         whose first word is no name."""
         if not _PLAIN_CAPITALISED.match(name):
             return True
-        if _UNSPACED_NEXT.match(text, end):
+        if UNSPACED_CHAR.match(text, end):
             return True  # a Latin word glued to a sentence in a script without spaces is a name: "Misskeyの"
         m = _NEXT_WORD.match(text, end)
         word = m.group(1) if m is not None else None

@@ -18,14 +18,13 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from .foreign_evidence import is_under, known_hosts, other_service_hosts
-from .lexicon import UNSPACED_SCRIPTS, fold, load_lexicon
+from .lexicon import UNSPACED_CHAR, fold, load_lexicon
 from .pattern_words import any_of, begun_by, held
 from .products import identifier_phrases, identifier_written, owner_variants, words_of
 
 FOREIGN_PATH = Path(__file__).with_name("foreign_products.toml")
 _ADDRESS = re.compile(r"\S+://\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|ai|dev|app|cloud|co|cn|uz|de|uk|us|me|live)\b")
 _URL_HOST = re.compile(r"\bhttps?://([\w.-]+)")
-_UNSPACED = re.compile(f"[{UNSPACED_SCRIPTS}]")
 _LOCAL = re.compile(r"^(?:localhost|127\.|10\.|192\.168\.|0\.0\.0\.0|\[?::1)")
 
 
@@ -143,13 +142,15 @@ class ForeignProducts:
         """
         words = words_of(text) if words is None else words
         # In the order named, skipping hosting platforms where ours is named: "a Teams bot on
-        # AWS Lambda that sends through Amazon SNS" names SNS.
-        names = [n for n in map(self.phrases.get, self._theirs.all_in(words))
-                 if not (n in self.alone_only and product_named and not self._sold_here(n, words))]
+        # AWS Lambda that sends through Amazon SNS" names SNS (unless the platform is named
+        # with the words of a product it sells too, _sold_here).
+        def counts(name: str) -> bool:
+            return not (name in self.alone_only and product_named) or self._sold_here(name, words)
+
+        names = [n for n in map(self.phrases.get, self._theirs.all_in(words)) if counts(n)]
         if not names and self._any_mark.search(text) is not None:
             present = held(self._any_mark, self._marks_begun, text)  # (one pass, not a test per mark)
-            names = [n for m, n in self.marks if m in present
-                     and not (n in self.alone_only and product_named and not self._sold_here(n, words))]
+            names = [n for m, n in self.marks if m in present and counts(n)]
         if not names and cased is not None and self.cased:
             m = self._cased.search(cased)
             names = [dict(self.cased)[m.group(1)]] if m else []
@@ -300,7 +301,7 @@ def load_foreign_products(path: Path = FOREIGN_PATH) -> ForeignProducts:
     for product in raw["products"]:
         for w in product["words"]:
             phrases.setdefault(tuple(words_of(w)), product["name"])
-            if _UNSPACED.search(w):  # no spaces around it to find it by: "企业微信机器人"
+            if UNSPACED_CHAR.search(w):  # no spaces around it to find it by: "企业微信机器人"
                 marks.append((fold(w), product["name"]))
         marks.extend((fold(m), product["name"]) for m in product.get("marks", ()))
     # Our names as people write them in other languages and scripts (lexicon.toml
@@ -309,7 +310,7 @@ def load_foreign_products(path: Path = FOREIGN_PATH) -> ForeignProducts:
     ours_words = _with_spellings(raw["ours"]["words"], spellings)
     channel_words = _with_spellings(raw["ours"].get("channel_words", ()), spellings)
     ours = frozenset(tuple(words_of(w)) for w in ours_words)
-    our_marks = [fold(m) for m in raw["ours"]["marks"]] + [fold(w) for w in ours_words if _UNSPACED.search(w)]
+    our_marks = [fold(m) for m in raw["ours"]["marks"]] + [fold(w) for w in ours_words if UNSPACED_CHAR.search(w)]
     alone = frozenset(p["name"] for p in raw["products"] if p.get("only_alone"))
     chat = frozenset(p["name"] for p in raw["products"] if p.get("bot_service_channel"))
     channels = frozenset(tuple(words_of(w)) for w in channel_words)

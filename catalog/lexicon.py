@@ -21,6 +21,7 @@ LEXICON_PATH = Path(__file__).with_name("lexicon.toml")
 # a Latin name or a number may be glued on ("RAGチャット", "が401を返す", "返回502"), so
 # where such a script meets another is a word's edge.
 UNSPACED_SCRIPTS = "\u0e00-\u0eff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff66-\uff9f"
+UNSPACED_CHAR = re.compile(f"[{UNSPACED_SCRIPTS}]")  # one character of such a script
 
 
 def fold(text: str) -> str:
@@ -66,11 +67,9 @@ class Lexicon:
     glued_before: tuple[str, ...] = ()
 
 
-_UNSPACED = re.compile(f"[{UNSPACED_SCRIPTS}]")
-
 
 def _glued(words) -> tuple[str, ...]:
-    return tuple(sorted({fold(w) for w in words if _UNSPACED.search(w)}))
+    return tuple(sorted({fold(w) for w in words if UNSPACED_CHAR.search(w)}))
 
 
 @lru_cache(maxsize=1)

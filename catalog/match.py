@@ -26,7 +26,7 @@ from .connector_codes import load_connector_codes
 from .foreign_evidence import load_foreign_evidence
 from .foreign_products import load_foreign_products
 from .lexicon import fold, load_lexicon
-from .pattern_words import may_match, prefilter
+from .pattern_words import any_of, may_match, prefilter
 from .posts import distinct_lines, error_text, without_frames
 from .query import ParsedQuestion, Target, parse, status_names, without_source_positions
 from .schema import Entry
@@ -123,7 +123,7 @@ class Matcher:
         # ... so the question's fillers are left out before its sayings are looked for (only for a
         # question the sayings are read for: none of this runs where a number decided)
         self.filler_pattern = re.compile(
-            r"(?<![^\W_])" + _char_trie(self.fillers) + r"(?![^\W_])") if self.fillers else None
+            r"(?<![^\W_])(?:" + any_of(self.fillers).pattern + r")(?![^\W_])") if self.fillers else None
         # Sources that hold other sources' statuses (the ACS REST API's common codes), and the
         # SDK exceptions that say a REST call failed (lexicon.toml [rest_failures]).
         self.statuses_for = {sid: src.statuses_for for sid, src in catalog.sources.items() if src.statuses_for}
@@ -951,25 +951,6 @@ def _word_trie_pattern(keys) -> str:
         return "(?:" + "|".join(out) + ")"
 
     return alternatives(trie)
-
-
-def _char_trie(words) -> str:
-    """One small pattern for a few words, their shared first letters written once ("th(?:e|em|eir)")."""
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def alt(node: dict) -> str:
-        out = [re.escape(ch) + alt(sub) for ch, sub in sorted(node.items()) if ch]
-        if not out:
-            return ""
-        body = out[0] if len(out) == 1 and "" not in node else "(?:" + "|".join(out) + ")"
-        return body + ("?" if "" in node else "")
-
-    return "(?:" + alt(trie) + ")"
 
 
 def _alias_key(text: str, fillers: frozenset[str] = frozenset()) -> str:

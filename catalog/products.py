@@ -15,7 +15,7 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from .lexicon import UNSPACED_SCRIPTS, Lexicon, fold
+from .lexicon import UNSPACED_CHAR, UNSPACED_SCRIPTS, Lexicon
 from .schema import Source
 
 # How many words' typo readings a ProductSignals keeps (the words people use again and again
@@ -31,9 +31,7 @@ _WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f\u0e00-\u0e7f\u0e80-\u0eff\u0900-\u
 
 
 # Scripts written without spaces, where a Latin name may be glued on: "RAGチャット".
-_UNSPACED = UNSPACED_SCRIPTS
-_SCRIPT_RUNS = re.compile(f"[{_UNSPACED}]+|[^{_UNSPACED}]+")
-_HAS_UNSPACED = re.compile(f"[{_UNSPACED}]")
+_SCRIPT_RUNS = re.compile(f"[{UNSPACED_SCRIPTS}]+|[^{UNSPACED_SCRIPTS}]+")
 _CAMEL_PART = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 
 
@@ -108,7 +106,7 @@ def words_of(text: str) -> list[str]:
     for raw in _WORD.findall(text):
         if raw.isascii() and raw.islower():
             out.append(raw)
-        elif _HAS_UNSPACED.search(raw):
+        elif UNSPACED_CHAR.search(raw):
             out.extend(piece.casefold() for piece in _SCRIPT_RUNS.findall(raw))
         else:
             out.extend(part.casefold() for part in _split_identifier(raw))
@@ -186,7 +184,7 @@ class ProductSignals:
         # Scripts written without spaces (Thai, Japanese, Chinese): found inside words.
         # (Only those scripts: a Cyrillic or accented word is a word of its own, and "бот" is not
         # inside "работает".)
-        self.unspaced = {w: v for w, v in self.single.items() if _HAS_UNSPACED.search(w)}
+        self.unspaced = {w: v for w, v in self.single.items() if UNSPACED_CHAR.search(w)}
         # Cheap tests that skip the look-ups a word cannot start, so a 20 KB paste stays fast.
         self.first_words = {k[0] for k in self.phrases}
         self.join_prefixes = {w[:n] for w in self.single for n in range(1, len(w) + 1)}

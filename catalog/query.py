@@ -18,7 +18,7 @@ from http import HTTPStatus
 
 from rapidfuzz.distance import Levenshtein
 
-from .lexicon import UNSPACED_SCRIPTS, Lexicon, fold, load_lexicon
+from .lexicon import UNSPACED_CHAR, UNSPACED_SCRIPTS, Lexicon, fold, load_lexicon
 from .pattern_words import needed_characters
 
 MAX_TARGETS = 16
@@ -241,9 +241,14 @@ _UNIT_WORD = re.compile(r"[^\W\d_]+|%")
 # so does a code glued to its role word ("gives HTTP500", "HTTP_404_NOT_FOUND", "error403", "code404",
 # "subcode3112"; lexicon.toml [glued_roles]), which the number reader would take for part of a name.
 # (One pass for all: a word starts each of them, _status_line.)
+def _glued_role_words(lex: Lexicon) -> list[str]:
+    """The words a code may be glued to ("http500", "error403"), longest first."""
+    return sorted({"http", *lex.glued_roles}, key=len, reverse=True)
+
+
 @lru_cache(maxsize=4)
 def _status_line(lex: Lexicon) -> re.Pattern:
-    glued = sorted({"http", *lex.glued_roles}, key=len, reverse=True)
+    glued = _glued_role_words(lex)
     # (the look-ahead at the words' first letters first: most places in a paste are ruled out by it
     # alone, which keeps the pass as cheap as the status lines' alone)
     firsts = "".join(sorted({w[0] for w in (*glued, "sip")}))
@@ -264,8 +269,7 @@ _CONSTANT = re.compile(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[A-Z]{2,}$")
 @lru_cache(maxsize=4)
 def _status_line_gate(lex: Lexicon) -> re.Pattern:
     """A status line's version, or a role word then a digit (_status_line), opening with a literal."""
-    glued = sorted({"http", *lex.glued_roles}, key=len, reverse=True)
-    return re.compile(r"(?:http|sip)/\d|(?:" + "|".join(map(re.escape, glued)) + r")_?\d")
+    return re.compile(r"(?:http|sip)/\d|(?:" + "|".join(map(re.escape, _glued_role_words(lex))) + r")_?\d")
 _IIS_GATE = re.compile(r"[45]\d\d\.\d")
 _SLASH_PAIR_GATE = re.compile(r"/\s*(?:\d{4}|0)")
 _KEY_VALUE_SEPARATORS = (":", "=", ">")  # every separator of _KEY_VALUE holds one
@@ -508,7 +512,6 @@ def _status_targets(text: str, cased: str | None, clean: str, lex: Lexicon, know
     return out
 
 
-_UNSPACED_CHAR = re.compile(f"[{UNSPACED_SCRIPTS}]")
 # Quotes that open a name in the languages people ask in: "x", 'x', «x», „x", “x”, 「x」, 『x』, 《x》.
 _OPENING_QUOTES = frozenset("\"'«„“‘「『《")
 _AFTER_A_NUMBER = re.compile(r"\d[\s:\-–—]*$")
@@ -544,7 +547,7 @@ def _translated_statuses(lex: Lexicon) -> _TranslatedStatuses:
         if not words or key in codes:
             continue
         body = r"[\s_'’-]*".join(re.escape(w) for w in words)
-        if _UNSPACED_CHAR.search(phrase):
+        if UNSPACED_CHAR.search(phrase):
             glued.append(body)  # glued to the words around it: no edge to look for
         else:
             tokens = [t for t in _WORD.findall(phrase) if t not in english]
@@ -559,7 +562,7 @@ def _translated_statuses(lex: Lexicon) -> _TranslatedStatuses:
     if spaced:
         alts.append(r"(?<![^\W_])(?<![^\W_]_)(?:" + "|".join(spaced) + r")(?![^\W_]|_[^\W_])")
     alts += glued
-    error_words = tuple(w for w in lex.status_named_before if _UNSPACED_CHAR.search(w))
+    error_words = tuple(w for w in lex.status_named_before if UNSPACED_CHAR.search(w))
     return _TranslatedStatuses("|".join(alts), codes, frozenset(gate), bool(glued), error_words)
 
 
@@ -580,7 +583,7 @@ def _translated_status_targets(text: str, clean: str, lex: Lexicon, known: set[i
     ts = _translated_statuses(lex)
     if not ts.source:
         return []
-    if ts.gate.isdisjoint(words) and not (ts.unspaced and not text.isascii() and _UNSPACED_CHAR.search(text)):
+    if ts.gate.isdisjoint(words) and not (ts.unspaced and not text.isascii() and UNSPACED_CHAR.search(text)):
         return []
     out: list[Target] = []
     for m in _compiled(ts.source).finditer(text):
