@@ -479,28 +479,33 @@ def is_under(host: str, hosts: tuple[str, ...]) -> bool:
     return any(host == h or host.endswith("." + h) for h in hosts)
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=2)
+def _evidence_data(path: Path = EVIDENCE_PATH) -> dict:
+    """foreign_evidence.toml as read, once: the evidence and the product names (foreign_products.py)
+    both read its [neutral] hosts. (Read only; nothing changes it.)"""
+    with open(path, "rb") as fh:
+        return tomllib.load(fh)
+
+
 def other_service_hosts(path: Path = EVIDENCE_PATH) -> tuple[str, ...]:
     """Addresses under ours that belong to other Azure services ([neutral] other_service_hosts)."""
-    with open(path, "rb") as fh:
-        return tuple(fold(h) for h in tomllib.load(fh)["neutral"].get("other_service_hosts", ()))
+    return tuple(fold(h) for h in _evidence_data(path)["neutral"].get("other_service_hosts", ()))
 
 
-@lru_cache(maxsize=1)
 def known_hosts(path: Path = EVIDENCE_PATH) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(our hosts, neutral hosts), folded: the one list of addresses that are ours, which the
     product names (foreign_products.py) and the evidence here both read."""
-    with open(path, "rb") as fh:
-        neutral = tomllib.load(fh)["neutral"]
+    neutral = _evidence_data(path)["neutral"]
     return tuple(fold(h) for h in neutral["our_hosts"]), tuple(fold(h) for h in neutral["neutral_hosts"])
 
 
 @lru_cache(maxsize=4)
 def load_foreign_evidence(catalog_words: frozenset[str], lex: Lexicon, path: Path = EVIDENCE_PATH) -> ForeignEvidence:
     """The evidence finder; `catalog_words` are the folded words of our catalog and its signals."""
-    with open(path, "rb") as fh:
-        raw = tomllib.load(fh)
+    raw = _evidence_data(path)
     neutral = raw["neutral"]
+    ours_hosts, neutral_hosts = known_hosts(path)
+    subject = raw.get("subject", {})
     lexicon_words = {w for phrase in (*lex.role_words, *lex.key_roles) for w in words_of(phrase)}
     lexicon_words |= lex.units | lex.before_words | lex.stopwords | lex.not_typos
     lexicon_words |= {w for names in lex.status_words.values() for n in names for w in words_of(n)}
@@ -509,8 +514,8 @@ def load_foreign_evidence(catalog_words: frozenset[str], lex: Lexicon, path: Pat
     return ForeignEvidence(
         known=known,
         neutral_namespaces=frozenset(fold(n) for n in neutral["neutral_namespaces"]),
-        our_hosts=known_hosts(path)[0],
-        neutral_hosts=known_hosts(path)[1],
+        our_hosts=ours_hosts,
+        neutral_hosts=neutral_hosts,
         graph_name=raw["graph"]["name"],
         graph_paths=tuple(fold(p) for p in raw["graph"]["paths"]),
         graph_error_shape=tuple(fold(s) for s in raw["graph"]["error_shape"]),
@@ -522,10 +527,10 @@ def load_foreign_evidence(catalog_words: frozenset[str], lex: Lexicon, path: Pat
         shapes=tuple(Shape.of(s["kind"], s["name"], s["patterns"]) for s in raw.get("shapes", ())),
         decisive=frozenset(raw["weighing"].get("decisive", ())),
         inside_our_app=frozenset(raw["weighing"].get("inside_our_app", ())),
-        common=frozenset(w for x in raw.get("subject", {}).get("common_words", ()) for w in words_of(x)),
+        common=frozenset(w for x in subject.get("common_words", ()) for w in words_of(x)),
         our_words_outside=frozenset(raw["weighing"].get("our_words_outside", ())),
-        platform_heads=frozenset(fold(w) for w in raw.get("subject", {}).get("platform_heads", ())),
-        vendor_prefixes=frozenset(fold(w) for w in raw.get("subject", {}).get("vendor_prefixes", ())),
-        own_app_endings=tuple(fold(w) for w in raw.get("subject", {}).get("own_app_endings", ())),
+        platform_heads=frozenset(fold(w) for w in subject.get("platform_heads", ())),
+        vendor_prefixes=frozenset(fold(w) for w in subject.get("vendor_prefixes", ())),
+        own_app_endings=tuple(fold(w) for w in subject.get("own_app_endings", ())),
         other_service_hosts=other_service_hosts(path),
     )
