@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cached_property
 from http import HTTPStatus
 
 from rapidfuzz import process
@@ -117,9 +118,6 @@ class Matcher:
                 key = _alias_key(a, self.fillers)
                 if key:
                     self.alias_rows.setdefault(key, []).append(e)
-        self.alias_pattern = re.compile(
-            r"(?<![^\W_])" + _word_trie_pattern(self.alias_rows) + r"(?![^\W_])"
-        ) if self.alias_rows else None
         # ... so the question's fillers are left out before its sayings are looked for (only for a
         # question the sayings are read for: none of this runs where a number decided)
         self.filler_pattern = re.compile(
@@ -165,6 +163,15 @@ class Matcher:
         self.numbers_by_length: dict[int, list[str]] = {}
         for number in sorted({str(n) for e in catalog.entries for n in (e.code, e.subcode) if n is not None}):
             self.numbers_by_length.setdefault(len(number), []).append(number)
+
+    @cached_property
+    def alias_pattern(self) -> re.Pattern | None:
+        """The sayings of every row (alias_rows) as one pattern, compiled on first use: it is
+        the largest pattern of all (a third of a second to compile), and only a question that no
+        number decided and that names a product reads it (_by_alias)."""
+        if not self.alias_rows:
+            return None
+        return re.compile(r"(?<![^\W_])" + _word_trie_pattern(self.alias_rows) + r"(?![^\W_])")
 
     # ---- the pieces -------------------------------------------------
 
@@ -703,7 +710,7 @@ class Matcher:
 
     def _by_alias(self, folded: str, hits: SignalHits, rest_failure: bool = False) -> Entry | None:
         """The one row of the product named whose alias the question uses, if there is one."""
-        if self.alias_pattern is None or not hits.names_a_product:
+        if not hits.names_a_product or self.alias_pattern is None:
             return None
         if "more than" in folded:
             # "once there are more than 6 camera streams": a count past a limit is "too many" of them
