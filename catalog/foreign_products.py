@@ -28,7 +28,7 @@ _URL_HOST = re.compile(r"\bhttps?://([\w.-]+)")
 _LOCAL = re.compile(r"^(?:localhost|127\.|10\.|192\.168\.|0\.0\.0\.0|\[?::1)")
 
 
-@dataclass(frozen=True, eq=False)  # one per process, hashed by identity
+@dataclass(frozen=True, eq=False, kw_only=True)  # one per process, hashed by identity; its fields given by name
 class ForeignProducts:
     phrases: dict[tuple[str, ...], str]  # words of a foreign product's name -> its display name
     marks: tuple[tuple[str, str], ...]  # (folded substring, display name)
@@ -327,12 +327,28 @@ def load_foreign_products(path: Path = FOREIGN_PATH) -> ForeignProducts:
     app_words = tuple((b["product"], _anyones(_with_lists(b["app_words"], lists))) for b in built_on if b.get("app_words"))
     sells = tuple((p["name"], _anyones(p["sells"])) for p in raw["products"] if p.get("sells"))
     placed = raw.get("bot_placed_on", {})
-    return ForeignProducts(phrases, tuple(marks), ours, tuple(our_marks), alone,
-                           chat, channels, cased, (*ours_hosts, *neutral_hosts), own_api, ours_with,
-                           frozenset(placed.get("words", ())), frozenset(placed.get("bot_words", ())),
-                           frozenset(placed.get("fillers", ())), frozenset(placed.get("channel", ())),
-                           frozenset(placed.get("channel_of", ())), frozenset(placed.get("other_channels", ())),
-                           app_words, own_service,
-                           frozenset(tuple(words_of(w)) for w in raw["ours"].get("everyday", ())), sells,
-                           other_service_hosts(),
-                           frozenset(b["product"] for b in built_on if b.get("bot_on_our_channels")))
+    return ForeignProducts(
+        phrases=phrases,
+        marks=tuple(marks),
+        our_phrases=ours,
+        our_marks=tuple(our_marks),
+        alone_only=alone,
+        bot_channels=chat,
+        channel_phrases=channels,
+        cased=cased,
+        known_hosts=(*ours_hosts, *neutral_hosts),
+        own_api=own_api,
+        ours_with=ours_with,
+        placed_on=frozenset(placed.get("words", ())),
+        bot_words=frozenset(placed.get("bot_words", ())),
+        fillers=frozenset(placed.get("fillers", ())),
+        channel_nouns=frozenset(placed.get("channel", ())),
+        channel_of=frozenset(placed.get("channel_of", ())),
+        other_channels=frozenset(placed.get("other_channels", ())),
+        app_words=app_words,
+        own_service=own_service,
+        everyday=frozenset(tuple(words_of(w)) for w in raw["ours"].get("everyday", ())),
+        sells=sells,
+        other_hosts=other_service_hosts(),
+        bot_brains=frozenset(b["product"] for b in built_on if b.get("bot_on_our_channels")),
+    )
