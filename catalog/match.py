@@ -32,7 +32,7 @@ from .posts import distinct_lines, error_text, without_frames
 from .query import ParsedQuestion, Target, parse, status_names, without_source_positions
 from .schema import Entry
 from .products import NAMED_AT_LEAST, ProductSignals, SignalHits, phrase_positions, words_of
-from .textindex import _DOUBLED, TextIndex, stem, tokens
+from .textindex import DOUBLED_CONSONANTS, SUFFIXES, TextIndex, stem, tokens
 
 MAX_QUESTION_CHARS = 256 * 1024  # the bot's default body limit: a message is read whole
 MAX_CANDIDATES = 8
@@ -925,8 +925,8 @@ def _at_least(hits: SignalHits, strength: dict[str, float]) -> SignalHits:
 
 _MORE_THAN = re.compile(r"\bmore than \d+(?![\d.])")
 
-# What the stemmer may have cut from a word (textindex._SUFFIXES, at most twice).
-_INFLECTION = r"(?:ations|ation|ions|ion|ing|ers|er|ed|es|s|e){0,2}"
+# What the stemmer may have cut from a word (at most twice).
+_INFLECTION = "(?:" + "|".join(map(re.escape, SUFFIXES)) + "){0,2}"
 
 
 def _word_trie_pattern(keys) -> str:
@@ -950,7 +950,7 @@ def _word_trie_pattern(keys) -> str:
         for w in sorted((w for w in node if w), key=len, reverse=True):
             sub = node[w]
             # ... and the consonant English doubles before an ending ('stop' is also 'stopped')
-            pat = re.escape(w) + (re.escape(w[-1]) + "?" if w[-1] in _DOUBLED and len(w) >= 3 else "") + _INFLECTION
+            pat = re.escape(w) + (re.escape(w[-1]) + "?" if w[-1] in DOUBLED_CONSONANTS and len(w) >= 3 else "") + _INFLECTION
             if any(sub.keys() - {""}):
                 more = gap + alternatives(sub)
                 pat += f"(?:{more})?" if "" in sub else more

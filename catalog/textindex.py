@@ -29,9 +29,10 @@ PRODUCT_WEIGHT = 0.5  # a product word, for an entry of that product that does n
 UNKNOWN_WEIGHT = 0.5  # share of the top weight a word the catalog never uses carries
 
 
-_SUFFIXES = ("ations", "ation", "ions", "ion", "ing", "ers", "er", "ed", "es", "s", "e")
+# What the stemmer cuts from a word (at most twice); the sayings' pattern (match.py) puts them back.
+SUFFIXES = ("ations", "ation", "ions", "ion", "ing", "ers", "er", "ed", "es", "s", "e")
 _DOUBLING = frozenset({"ing", "ers", "er", "ed"})  # endings English doubles a final consonant before
-_DOUBLED = frozenset("bdfgmnprt")  # ... not l, s or z ('calling', 'passed', 'buzzing' keep theirs)
+DOUBLED_CONSONANTS = frozenset("bdfgmnprt")  # ... not l, s or z ('calling', 'passed', 'buzzing' keep theirs)
 
 
 @lru_cache(maxsize=65_536)  # bounded: questions bring words the catalog never had
@@ -41,10 +42,10 @@ def stem(word: str) -> str:
     for _ in range(2):  # twice, so that 'renderer' and 'render' meet
         if word.endswith("ss"):
             break
-        for suffix in _SUFFIXES:
+        for suffix in SUFFIXES:
             if word.endswith(suffix) and len(word) - len(suffix) >= 4:
                 word = word[: -len(suffix)]
-                if suffix in _DOUBLING and word[-1] == word[-2] and word[-1] in _DOUBLED:
+                if suffix in _DOUBLING and word[-1] == word[-2] and word[-1] in DOUBLED_CONSONANTS:
                     word = word[:-1]  # 'transferring', 'stopped': the consonant doubled before the ending
                 break
         else:
