@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cached_property
 from http import HTTPStatus
 
 from rapidfuzz import process
@@ -30,9 +29,10 @@ from .lexicon import fold, load_lexicon
 from .pattern_words import any_of, may_match, prefilter
 from .posts import distinct_lines, error_text, without_frames
 from .query import ParsedQuestion, Target, parse, status_names, without_source_positions
+from .sayings import Sayings
 from .schema import Entry
 from .products import NAMED_AT_LEAST, ProductSignals, SignalHits, phrase_positions, words_of
-from .textindex import DOUBLED_CONSONANTS, SUFFIXES, TextIndex, stem, tokens
+from .textindex import TextIndex, stem, tokens
 
 MAX_QUESTION_CHARS = 256 * 1024  # the bot's default body limit: a message is read whole
 MAX_CANDIDATES = 8
@@ -118,6 +118,7 @@ class Matcher:
                 key = _alias_key(a, self.fillers)
                 if key:
                     self.alias_rows.setdefault(key, []).append(e)
+        self.sayings = Sayings(self.alias_rows)
         # ... so the question's fillers are left out before its sayings are looked for (only for a
         # question the sayings are read for: none of this runs where a number decided)
         self.filler_pattern = re.compile(
@@ -163,15 +164,6 @@ class Matcher:
         self.numbers_by_length: dict[int, list[str]] = {}
         for number in sorted({str(n) for e in catalog.entries for n in (e.code, e.subcode) if n is not None}):
             self.numbers_by_length.setdefault(len(number), []).append(number)
-
-    @cached_property
-    def alias_pattern(self) -> re.Pattern | None:
-        """The sayings of every row (alias_rows) as one pattern, compiled on first use: it is
-        the largest pattern of all (a third of a second to compile), and only a question that no
-        number decided and that names a product reads it (_by_alias)."""
-        if not self.alias_rows:
-            return None
-        return re.compile(r"(?<![^\W_])" + _word_trie_pattern(self.alias_rows) + r"(?![^\W_])")
 
     # ---- the pieces -------------------------------------------------
 
@@ -710,7 +702,7 @@ class Matcher:
 
     def _by_alias(self, folded: str, hits: SignalHits, rest_failure: bool = False) -> Entry | None:
         """The one row of the product named whose alias the question uses, if there is one."""
-        if not hits.names_a_product or self.alias_pattern is None:
+        if not hits.names_a_product or not self.alias_rows:
             return None
         if "more than" in folded:
             # "once there are more than 6 camera streams": a count past a limit is "too many" of them
@@ -719,8 +711,8 @@ class Matcher:
             folded = self.filler_pattern.sub(" ", folded)
         rows: dict[int, Entry] = {}
         longest: dict[int, int] = {}  # row -> words of the longest of its aliases the question uses
-        for m in self.alias_pattern.finditer(folded):
-            key = _alias_key(m.group(0), self.fillers)
+        for said in self.sayings.find(folded):
+            key = _alias_key(said, self.fillers)
             n = key.count(" ") + 1
             for e in self.alias_rows.get(key, ()):
                 rows[id(e)] = e
@@ -924,41 +916,6 @@ def _at_least(hits: SignalHits, strength: dict[str, float]) -> SignalHits:
 
 
 _MORE_THAN = re.compile(r"\bmore than \d+(?![\d.])")
-
-# What the stemmer may have cut from a word (at most twice).
-_INFLECTION = "(?:" + "|".join(map(re.escape, SUFFIXES)) + "){0,2}"
-
-
-def _word_trie_pattern(keys) -> str:
-    """One pattern for many phrases of stems, their shared first words written once.
-
-    A flat alternation tries every phrase at every position of the question; factored by
-    words, a position is left as soon as its first word is no phrase's. Longer phrases are
-    still preferred: a phrase's continuation is tried before the phrase ends.
-    """
-    trie: dict = {}
-    for key in keys:
-        node = trie
-        for w in key.split():
-            node = node.setdefault(w, {})
-        node[""] = {}
-
-    gap = r"[\W_]+"
-
-    def alternatives(node: dict) -> str:
-        out = []
-        for w in sorted((w for w in node if w), key=len, reverse=True):
-            sub = node[w]
-            # ... and the consonant English doubles before an ending ('stop' is also 'stopped')
-            pat = re.escape(w) + (re.escape(w[-1]) + "?" if w[-1] in DOUBLED_CONSONANTS and len(w) >= 3 else "") + _INFLECTION
-            if any(sub.keys() - {""}):
-                more = gap + alternatives(sub)
-                pat += f"(?:{more})?" if "" in sub else more
-            out.append(pat)
-        return "(?:" + "|".join(out) + ")"
-
-    return alternatives(trie)
-
 
 def _alias_key(text: str, fillers: frozenset[str] = frozenset()) -> str:
     """An alias, or the words that matched one, as the stems of its words (its filler words left out)."""
