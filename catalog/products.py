@@ -15,7 +15,7 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from .lexicon import UNSPACED_CHAR, UNSPACED_SCRIPTS, Lexicon
+from .lexicon import CAMEL_PARTS, UNSPACED_CHAR, UNSPACED_SCRIPTS, Lexicon
 from .schema import Source
 
 # How many words' typo readings a ProductSignals keeps (the words people use again and again
@@ -32,7 +32,6 @@ _WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f\u0e00-\u0e7f\u0e80-\u0eff\u0900-\u
 
 # Scripts written without spaces, where a Latin name may be glued on: "RAGチャット".
 _SCRIPT_RUNS = re.compile(f"[{UNSPACED_SCRIPTS}]+|[^{UNSPACED_SCRIPTS}]+")
-_CAMEL_PART = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 
 
 @lru_cache(maxsize=16_384)  # bounded; a paste repeats its identifiers
@@ -45,7 +44,7 @@ def _split_identifier(word: str) -> list[str]:
     """
     if word.islower() or word.isupper() or not word.isascii():
         return [word]
-    parts = _CAMEL_PART.findall(word)
+    parts = CAMEL_PARTS.findall(word)
     if len(parts) < 2 or "".join(parts) != word or any(len(p) < 2 for p in parts):
         return [word]
     return parts

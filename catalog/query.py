@@ -18,7 +18,7 @@ from http import HTTPStatus
 
 from rapidfuzz.distance import Levenshtein
 
-from .lexicon import UNSPACED_CHAR, UNSPACED_SCRIPTS, Lexicon, fold, load_lexicon
+from .lexicon import CAMEL_PARTS, UNSPACED_CHAR, UNSPACED_SCRIPTS, Lexicon, fold, load_lexicon
 from .pattern_words import needed_characters
 
 MAX_TARGETS = 16
@@ -638,9 +638,6 @@ def _reads_as_key(m: re.Match, cased: str | None) -> bool:
     return any(c.isupper() for c in raw[1:])
 
 
-_CAMEL_WORDS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
-
-
 def _named_with_its_status(m: re.Match, cased: str | None, key: str, lex: Lexicon) -> bool:
     """'CrewChat: 403', 'ChatThreadClient: 500': an app's or a class's name, capitalised, then a
     colon, a space and an error status, is prose saying what that thing gave, not a setting
@@ -649,7 +646,7 @@ def _named_with_its_status(m: re.Match, cased: str | None, key: str, lex: Lexico
         return False
     raw = cased[m.start(1) : m.end(1)]
     return raw[:1].isupper() and raw.isalnum() and 400 <= int(m.group(3)) <= 599 \
-        and not any(w.lower() in lex.quantity_key_words for w in _CAMEL_WORDS.findall(raw))
+        and not any(w.lower() in lex.quantity_key_words for w in CAMEL_PARTS.findall(raw))
 
 
 def _is_quantity_key(key: str, lex: Lexicon) -> bool:
