@@ -792,7 +792,7 @@ class Matcher:
         da = {t for t in ta - tb if not any(t in u for u in tb)}
         db = {t for t in tb - ta if not any(t in u for u in ta)}
         asked = qwords.weights.keys()
-        hit_a, hit_b = bool(da & asked), bool(db & asked)
+        hit_a, hit_b = self.text.named(da, asked), self.text.named(db, asked)  # "declined" or "拒否"
         if hit_a != hit_b:
             return a if hit_a else b
         if not hit_a and bool(da) != bool(db):

@@ -22,6 +22,7 @@ from .schema import Entry
 
 _SCRIPT_RUNS = re.compile(f"[{UNSPACED_SCRIPTS}]+|[^{UNSPACED_SCRIPTS}]+")  # a run, split where scripts meet
 _KANA = re.compile("[\u3040-\u309f\u30fc]+")  # hiragana (and the long-vowel mark): Japanese grammar
+_NONE: frozenset[str] = frozenset()
 _TOKEN = re.compile(r"[^\W\d_][^\W_]*")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 FUZZY_CUTOFF = 84  # rapidfuzz ratio for a misspelt word to count
@@ -113,6 +114,7 @@ class TextIndex:
                     for words_for in into:
                         words_for[stem(w)].add(stem(everyday))
         english: set[str] = set()  # the catalog's own words (and the everyday English ones)
+        self.translated = {w: frozenset(ws) for w, ws in translated.items()}  # a catalog stem -> its words in other languages
         for i, e in enumerate(entries):
             words = set(tokens(" ".join((e.title, e.message, *e.aliases)), lex.stopwords))
             english.update(words)
@@ -155,6 +157,10 @@ class TextIndex:
             if w not in foreign:
                 by_len[len(w)].append(w)
         self.vocab_by_len = {n: tuple(ws) for n, ws in by_len.items()}
+
+    def named(self, words, asked) -> bool:
+        """Whether the question names one of these catalog words, in English or another language."""
+        return any(w in asked or not self.translated.get(w, _NONE).isdisjoint(asked) for w in words)
 
     def with_words_in_runs(self, words: list[str]) -> list[str]:
         """The question's words, each run of a script written without spaces read for the words of
