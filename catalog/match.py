@@ -791,8 +791,8 @@ class Matcher:
             return None
         da = {t for t in ta - tb if not any(t in u for u in tb)}
         db = {t for t in tb - ta if not any(t in u for u in ta)}
-        asked = qwords.weights.keys()
-        hit_a, hit_b = self.text.named(da, asked), self.text.named(db, asked)  # "declined" or "拒否"
+        asked = qwords.named  # the question's words, and those its words of another language stand for ("拒否")
+        hit_a, hit_b = bool(da & asked), bool(db & asked)
         if hit_a != hit_b:
             return a if hit_a else b
         if not hit_a and bool(da) != bool(db):

@@ -22,7 +22,6 @@ from .schema import Entry
 
 _SCRIPT_RUNS = re.compile(f"[{UNSPACED_SCRIPTS}]+|[^{UNSPACED_SCRIPTS}]+")  # a run, split where scripts meet
 _KANA = re.compile("[\u3040-\u309f\u30fc]+")  # hiragana (and the long-vowel mark): Japanese grammar
-_NONE: frozenset[str] = frozenset()
 _TOKEN = re.compile(r"[^\W\d_][^\W_]*")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 FUZZY_CUTOFF = 84  # rapidfuzz ratio for a misspelt word to count
@@ -79,16 +78,25 @@ class QueryWords:
     # Product words of the question ("rag", "upload") and the sources they name:
     # an entry of that source half-explains the word even if its text lacks it.
     product_of: dict[str, frozenset[str]] = field(default_factory=dict)
+    # The catalog's words the question names: its own, and the English words its words of another
+    # language stand for ("通话" names "call"), for how much of a row's title it names.
+    named: frozenset[str] | dict = field(default_factory=frozenset)
 
     @classmethod
-    def build(cls, weights: dict[str, float], unknown: float, fuzzy: dict[str, float]) -> "QueryWords":
+    def build(cls, weights: dict[str, float], unknown: float, fuzzy: dict[str, float],
+              translations: dict[str, frozenset[str]] | None = None) -> "QueryWords":
         credit = tuple((t, w * fuzzy[t]) for t, w in weights.items())
-        return cls(weights, unknown, fuzzy, sum(weights.values()) + unknown, credit)
+        named = weights.keys()
+        if translations:
+            english = [translations[t] for t in weights if t in translations]
+            if english:
+                named = frozenset(weights).union(*english)
+        return cls(weights, unknown, fuzzy, sum(weights.values()) + unknown, credit, {}, named)
 
     def with_products(self, product_of: dict[str, frozenset[str]]) -> "QueryWords":
         # (built directly: dataclasses.replace costs several microseconds on every question)
         return QueryWords(self.weights, self.unknown_weight, self.fuzzy, self.total, self.credit,
-                          {t: s for t, s in product_of.items() if t in self.weights})
+                          {t: s for t, s in product_of.items() if t in self.weights}, self.named)
 
 
 class TextIndex:
@@ -98,7 +106,6 @@ class TextIndex:
         self.entry_tokens: list[frozenset[str]] = []
         self.advice_tokens: list[frozenset[str]] = []
         self.title_tokens: list[frozenset[str]] = []
-        self.title_named: list[frozenset[str]] = []  # ... with the other languages' words for them
         postings: dict[str, list[int]] = defaultdict(list)
         negated = lex.said_negated
         said_not = re.compile(r"(?:(?<![^\W_])not|n[’']t)\s+(" + "|".join(map(re.escape, negated)) + r")(?![^\W_])") if negated else None
@@ -114,7 +121,12 @@ class TextIndex:
                     for words_for in into:
                         words_for[stem(w)].add(stem(everyday))
         english: set[str] = set()  # the catalog's own words (and the everyday English ones)
-        self.translated = {w: frozenset(ws) for w, ws in translated.items()}  # a catalog stem -> its words in other languages
+        # a word of another language -> the catalog's words it stands for ("通话" -> "call")
+        english_of: dict[str, set[str]] = defaultdict(set)
+        for catalog_word, theirs in translated.items():
+            for w in theirs:
+                english_of[w].add(catalog_word)
+        self.english_of = {w: frozenset(ws) for w, ws in english_of.items()}
         for i, e in enumerate(entries):
             words = set(tokens(" ".join((e.title, e.message, *e.aliases)), lex.stopwords))
             english.update(words)
@@ -126,10 +138,6 @@ class TextIndex:
                 words.add(fold(e.string_code))
                 words.update(tokens(e.string_code.replace("_", " "), lex.stopwords))
             title = frozenset(tokens(" ".join((e.title, *e.aliases)), lex.stopwords))
-            # ... and a title named in another language is named too ("通话" for "call"): counted
-            # against the title's own number of words (score). Not by an English synonym: "kicked" and
-            # "organizer" name no "Can't Remove Organizer".
-            self.title_named.append(title.union(*(translated[w] for w in title & translated.keys())))
             advice = set(tokens(" ".join((e.advice, *(link.title for link in e.links))), lex.stopwords))
             advice.update(*(plainly[w] for w in advice & plainly.keys()))
             advice = frozenset(advice - words)
@@ -157,10 +165,6 @@ class TextIndex:
             if w not in foreign:
                 by_len[len(w)].append(w)
         self.vocab_by_len = {n: tuple(ws) for n, ws in by_len.items()}
-
-    def named(self, words, asked) -> bool:
-        """Whether the question names one of these catalog words, in English or another language."""
-        return any(w in asked or not self.translated.get(w, _NONE).isdisjoint(asked) for w in words)
 
     def with_words_in_runs(self, words: list[str]) -> list[str]:
         """The question's words, each run of a script written without spaces read for the words of
@@ -216,7 +220,7 @@ class TextIndex:
                     fuzzy[tok] = max(fuzzy.get(tok, 0.0), FUZZY_WEIGHT)
                     continue
             unknown += UNKNOWN_WEIGHT * self.max_idf
-        return QueryWords.build(weights, unknown, fuzzy)
+        return QueryWords.build(weights, unknown, fuzzy, self.english_of)
 
     def score(self, i: int, q: QueryWords) -> float:
         """0..1: how much of the question this entry explains, and how much of its title the question names."""
@@ -235,7 +239,9 @@ class TextIndex:
             elif source in q.product_of.get(t, ()):
                 covered += PRODUCT_WEIGHT * c
         title = self.title_tokens[i]
-        title_cov = min(1.0, len(self.title_named[i] & q.weights.keys()) / len(title)) if title else 0.0
+        # (a title named in another language is named too, "通话" for "call": QueryWords.named. Not by
+        # an English synonym: "kicked" and "organizer" name no "Can't Remove Organizer".)
+        title_cov = (len(title & q.named) / len(title)) if title else 0.0
         return 0.8 * (covered / total) + 0.2 * title_cov
 
     def search(self, q: QueryWords, limit: int = 10) -> list[tuple[int, float]]:
