@@ -143,9 +143,9 @@ def test_the_words_of_other_languages_are_words_the_catalog_uses():
 
 def test_the_questions_worked_from_hold_their_floor(explain):
     held, total = share_held(explain, WORKED_FROM)
-    assert held / total >= 0.95, f"{held}/{total}"
+    assert held / total >= 0.95, f"{held}/{total}"  # 63/64 (64.1% before this work)
 
 
 def test_the_questions_set_aside_hold_their_floor(explain):
     held, total = share_held(explain, SET_ASIDE)
-    assert held / total >= 0.60, f"{held}/{total}"
+    assert held / total >= 0.75, f"{held}/{total}"  # 24/31 when scored once at the end (61.3% before this work)
