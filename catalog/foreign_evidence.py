@@ -510,6 +510,10 @@ def load_foreign_evidence(catalog_words: frozenset[str], lex: Lexicon, path: Pat
     lexicon_words |= lex.units | lex.before_words | lex.stopwords | lex.not_typos
     lexicon_words |= {w for names in lex.status_words.values() for n in names for w in words_of(n)}
     lexicon_words |= {w for s in HTTPStatus for w in words_of(f"{s.phrase} {s.name}")}
+    # our words as the other languages people ask in write them ("Anruf", "appel", "Telefonnummer":
+    # lexicon.toml [said_in_other_languages], [said_plainly], [product_spellings]) are ours, no product's name
+    lexicon_words |= {w for x in (*lex.said_in_other_languages, *lex.said_plainly, *lex.product_spellings)
+                      for w in words_of(x)}
     known = frozenset(catalog_words | lexicon_words | {w for x in neutral["words"] for w in words_of(x)})
     return ForeignEvidence(
         known=known,

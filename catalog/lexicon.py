@@ -57,6 +57,9 @@ class Lexicon:
     # everyday word -> the catalog's words for the same thing ("webcam" -> "camera"): a row that
     # uses the catalog's word also holds the everyday one (read when the index is built)
     said_plainly: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # ... and our words in the other languages people ask in ("anruf" -> "call", "通话" -> "call"):
+    # read as said_plainly, and they also name a title's word (textindex.py)
+    said_in_other_languages: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # words that may stand between a saying's words, or be left out, meaning the same ("the", "their")
     said_between: frozenset[str] = frozenset()
     # The statuses' names in other languages, by status: names that count wherever they stand,
@@ -103,6 +106,8 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         glued_roles={fold(w): role for role, words in raw.get("glued_roles", {}).items() for w in words},
         said_plainly={fold(k): tuple(fold(w) for w in ([v] if isinstance(v, str) else v))
                       for k, v in raw.get("said_plainly", {}).items()},
+        said_in_other_languages={fold(k): tuple(fold(w) for w in ([v] if isinstance(v, str) else v))
+                                 for k, v in raw.get("said_in_other_languages", {}).items()},
         said_between=frozenset(fold(w) for w in raw.get("said_between", {}).get("words", ())),
         status_names_translated={int(k): tuple(fold(w) for w in v) for k, v in raw.get("status_names_translated", {}).items()},
         status_words_translated={int(k): tuple(fold(w) for w in v) for k, v in raw.get("status_words_translated", {}).items()},

@@ -25,7 +25,7 @@ from .component_errors import load_component_errors
 from .connector_codes import load_connector_codes
 from .foreign_evidence import load_foreign_evidence
 from .foreign_products import load_foreign_products
-from .lexicon import fold, load_lexicon
+from .lexicon import UNSPACED_CHAR, fold, load_lexicon
 from .pattern_words import any_of, may_match, prefilter
 from .posts import distinct_lines, error_text, without_frames
 from .query import ParsedQuestion, Target, parse, status_names, without_source_positions
@@ -443,6 +443,8 @@ class Matcher:
         if self.negated is not None and may_match(self.negated_gate, said_text):
             said_text = self.negated.sub(" ", said_text)
         text_words = tokens(said_text, self.lex.stopwords)
+        if self.text.unspaced_words is not None and UNSPACED_CHAR.search(said_text):
+            text_words = self.text.with_words_in_runs(text_words)  # "麦克风无法取消静音": its words
         qwords = self.text.query_words(text_words) if text_words else None
         said_hits = self._with_tips(said_hits)  # the words' matching only: no number has a tip
         if qwords is not None and said_hits.word_sources:
@@ -788,7 +790,7 @@ class Matcher:
             return None
         da = {t for t in ta - tb if not any(t in u for u in tb)}
         db = {t for t in tb - ta if not any(t in u for u in ta)}
-        asked = qwords.weights.keys()
+        asked = qwords.named  # the question's words, and those its words of another language stand for ("拒否")
         hit_a, hit_b = bool(da & asked), bool(db & asked)
         if hit_a != hit_b:
             return a if hit_a else b

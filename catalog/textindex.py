@@ -17,9 +17,11 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from .lexicon import Lexicon, fold
+from .lexicon import UNSPACED_CHAR, UNSPACED_SCRIPTS, Lexicon, fold
 from .schema import Entry
 
+_SCRIPT_RUNS = re.compile(f"[{UNSPACED_SCRIPTS}]+|[^{UNSPACED_SCRIPTS}]+")  # a run, split where scripts meet
+_KANA = re.compile("[\u3040-\u309f\u30fc]+")  # hiragana (and the long-vowel mark): Japanese grammar
 _TOKEN = re.compile(r"[^\W\d_][^\W_]*")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 FUZZY_CUTOFF = 84  # rapidfuzz ratio for a misspelt word to count
@@ -77,16 +79,25 @@ class QueryWords:
     # Product words of the question ("rag", "upload") and the sources they name:
     # an entry of that source half-explains the word even if its text lacks it.
     product_of: dict[str, frozenset[str]] = field(default_factory=dict)
+    # The catalog's words the question names: its own, and the English words its words of another
+    # language stand for ("通话" names "call"), for how much of a row's title it names.
+    named: frozenset[str] | dict = field(default_factory=frozenset)
 
     @classmethod
-    def build(cls, weights: dict[str, float], unknown: float, fuzzy: dict[str, float]) -> "QueryWords":
+    def build(cls, weights: dict[str, float], unknown: float, fuzzy: dict[str, float],
+              translations: dict[str, frozenset[str]] | None = None) -> "QueryWords":
         credit = tuple((t, w * fuzzy[t]) for t, w in weights.items())
-        return cls(weights, unknown, fuzzy, sum(weights.values()) + unknown, credit)
+        named = weights.keys()
+        if translations:
+            english = [translations[t] for t in weights if t in translations]
+            if english:
+                named = frozenset(weights).union(*english)
+        return cls(weights, unknown, fuzzy, sum(weights.values()) + unknown, credit, {}, named)
 
     def with_products(self, product_of: dict[str, frozenset[str]]) -> "QueryWords":
         # (built directly: dataclasses.replace costs several microseconds on every question)
         return QueryWords(self.weights, self.unknown_weight, self.fuzzy, self.total, self.credit,
-                          {t: s for t, s in product_of.items() if t in self.weights})
+                          {t: s for t, s in product_of.items() if t in self.weights}, self.named)
 
 
 class TextIndex:
@@ -102,12 +113,24 @@ class TextIndex:
         # The everyday word for a catalog word ("webcam" for "camera", "secret" for "password"):
         # a row holding the catalog's word holds the everyday one too, so a story told in plain
         # words meets the row's own. Built here, once: nothing is added per question.
+        # So are our words in the other languages people ask in ("anruf", "通话" for "call").
         plainly: dict[str, set[str]] = defaultdict(set)
-        for everyday, theirs in lex.said_plainly.items():
+        translated: dict[str, set[str]] = defaultdict(set)
+        for table, into in ((lex.said_plainly, (plainly,)), (lex.said_in_other_languages, (plainly, translated))):
+            for everyday, theirs in table.items():
+                for w in theirs:
+                    for words_for in into:
+                        words_for[stem(w)].add(stem(everyday))
+        english: set[str] = set()  # the catalog's own words (and the everyday English ones)
+        # a word of another language -> the catalog's words it stands for ("通话" -> "call")
+        english_of: dict[str, set[str]] = defaultdict(set)
+        for catalog_word, theirs in translated.items():
             for w in theirs:
-                plainly[stem(w)].add(stem(everyday))
+                english_of[w].add(catalog_word)
+        self.english_of = {w: frozenset(ws) for w, ws in english_of.items()}
         for i, e in enumerate(entries):
             words = set(tokens(" ".join((e.title, e.message, *e.aliases)), lex.stopwords))
+            english.update(words)
             if said_not is not None:
                 # "The provided channel ID isn't valid" is also the question's "invalid channel ID"
                 words.update(stem(negated[m.group(1)]) for m in said_not.finditer(fold(" ".join((e.title, e.message)))))
@@ -119,19 +142,56 @@ class TextIndex:
             advice = set(tokens(" ".join((e.advice, *(link.title for link in e.links))), lex.stopwords))
             advice.update(*(plainly[w] for w in advice & plainly.keys()))
             advice = frozenset(advice - words)
+            english.update(advice)
             self.entry_tokens.append(frozenset(words))
             self.advice_tokens.append(advice)
             self.title_tokens.append(title)
             for w in words | advice:
                 postings[w].append(i)
+        # ... and in the scripts written without spaces a question's run of words is one token
+        # ("麦克风无法取消静音"): the everyday words inside it are found by this, longest first.
+        # The asking words of those scripts ("意味", "怎么回事") are found too, and left out as stopwords.
+        unspaced = sorted((w for w in (*lex.said_in_other_languages, *lex.stopwords) if UNSPACED_CHAR.search(w)),
+                          key=len, reverse=True)
+        self.unspaced_words = re.compile("|".join(map(re.escape, unspaced))) if unspaced else None
         n = max(len(entries), 1)
         self.postings = {w: tuple(ix) for w, ix in postings.items()}
         self.idf = {w: math.log(1 + n / len(ix)) for w, ix in self.postings.items()}
         self.max_idf = math.log(1 + n)
         by_len: dict[int, list[str]] = defaultdict(list)
+        # A misspelt word is one of the catalog's English words: a word of another language is
+        # found only as written ("gesetzt" is no misspelt "besetzt").
+        foreign = {stem(w) for w in lex.said_in_other_languages} - english
         for w in self.postings:
-            by_len[len(w)].append(w)
+            if w not in foreign:
+                by_len[len(w)].append(w)
         self.vocab_by_len = {n: tuple(ws) for n, ws in by_len.items()}
+
+    def with_words_in_runs(self, words: list[str]) -> list[str]:
+        """The question's words, each run of a script written without spaces read for the words of
+        ours inside it ("通话里麦克风无法取消静音" -> "通话", "麦克风", "取消静音"), and a Latin word glued
+        to it ("acsの通話で") as a word of its own. What else the run says stays one unknown word, as
+        a word the catalog never uses does ("背景ぼかしを有効にすると": a story we have no row for);
+        the kana between words (particles, endings) and the asking words are grammar, no story."""
+        if self.unspaced_words is None:
+            return words
+        out: list[str] = []
+        stop = self.lex.stopwords
+        for w in words:
+            if not UNSPACED_CHAR.search(w):
+                out.append(w)
+                continue
+            rest = []
+            for piece in _SCRIPT_RUNS.findall(w):
+                if not UNSPACED_CHAR.match(piece):
+                    if len(piece) >= 2 and piece not in stop and not piece.isdigit():
+                        out.append(stem(piece))
+                    continue
+                out.extend(x for x in self.unspaced_words.findall(piece) if x not in stop)
+                rest.append(_KANA.sub("", self.unspaced_words.sub("", piece)))
+            if len("".join(rest)) >= 2:
+                out.append(w)
+        return out
 
     def _near_vocab(self, word: str) -> list[str]:
         """Catalog words long enough or short enough to reach the fuzzy cut-off."""
@@ -161,7 +221,7 @@ class TextIndex:
                     fuzzy[tok] = max(fuzzy.get(tok, 0.0), FUZZY_WEIGHT)
                     continue
             unknown += UNKNOWN_WEIGHT * self.max_idf
-        return QueryWords.build(weights, unknown, fuzzy)
+        return QueryWords.build(weights, unknown, fuzzy, self.english_of)
 
     def score(self, i: int, q: QueryWords) -> float:
         """0..1: how much of the question this entry explains, and how much of its title the question names."""
@@ -180,7 +240,9 @@ class TextIndex:
             elif source in q.product_of.get(t, ()):
                 covered += PRODUCT_WEIGHT * c
         title = self.title_tokens[i]
-        title_cov = (len(title & q.weights.keys()) / len(title)) if title else 0.0
+        # (a title named in another language is named too, "通话" for "call": QueryWords.named. Not by
+        # an English synonym: "kicked" and "organizer" name no "Can't Remove Organizer".)
+        title_cov = (len(title & q.named) / len(title)) if title else 0.0
         return 0.8 * (covered / total) + 0.2 * title_cov
 
     def search(self, q: QueryWords, limit: int = 10) -> list[tuple[int, float]]:
