@@ -28,6 +28,7 @@ from .foreign_products import load_foreign_products
 from .lexicon import fold, load_lexicon
 from .pattern_words import any_of, may_match, prefilter
 from .posts import distinct_lines, error_text, without_frames
+from .quoted_rows import QuotedRows, Quote
 from .query import ParsedQuestion, Target, parse, status_names, without_source_positions
 from .schema import Entry
 from .products import NAMED_AT_LEAST, ProductSignals, SignalHits, phrase_positions, words_of
@@ -70,6 +71,10 @@ REST_FAILURE_ADDS = 0.5
 # A quote of this many words or fewer, with a word the catalog never uses, is too thin for a
 # clear lead in the words alone to answer it (_by_text's `thin`).
 THIN_QUOTE_WORDS = 4
+# A quote of a row's own words this long names its row whatever product the story names (_quoted_row).
+QUOTE_PAST_ANOTHER_PRODUCT = 5
+# ... and outweighs the number's own row when this share of its words (by rarity) is not that row's.
+QUOTE_AGAINST_NUMBER = 0.25
 
 
 @dataclass
@@ -162,6 +167,8 @@ class Matcher:
                 if status != e.code and len(words) > n:
                     self.status_titles.setdefault(status, []).append(
                         re.compile(r"(?<![^\W_])" + r"[\s_'’-]*".join(map(re.escape, words)) + r"(?![^\W_])"))
+        # Rows' own titles and messages, word for word, for the questions that quote them (_quoted_row).
+        self.quoted = QuotedRows(catalog.entries)
         self.numbers_by_length: dict[int, list[str]] = {}
         for number in sorted({str(n) for e in catalog.entries for n in (e.code, e.subcode) if n is not None}):
             self.numbers_by_length.setdefault(len(number), []).append(number)
@@ -379,7 +386,8 @@ class Matcher:
         if foreign is None:
             named = hits.names_a_product or any(h.names_product for h in codes)
             foreign = self.foreign.recognise(p.text, words, product_named=named, cased=shape)
-            if foreign is not None and self._our_code_in_our_words(foreign, p, hits, words):
+            if foreign is not None and (self._our_code_in_our_words(foreign, p, hits, words)
+                                        or self._our_title_quoted(foreign, question, words)):
                 foreign = None
         if foreign is not None:
             # Another product's error: its numbers fitting our rows is a coincidence.
@@ -544,17 +552,32 @@ class Matcher:
                 answers.append(Match(e, 0.9, "code class"))
 
         answers = _specific_first(_unique(answers))
+        if answers and not any(t.role == "pair" and (t.code, t.subcode) in self.catalog.by_pair
+                               for t in self._known_pairs(targets)):
+            answers = self._quote_over_number(answers, question, p.targets)
         if answers:
             return Decision(question, "answer", tuple(answers), truncated_at=truncated, context=answers[0].entry.source)
         if ambiguous:
             ranked = ambiguous[0]
+            quoted = self._quoted_row(question, hits)
+            if quoted is not None and any(c.entry is quoted[0] for c in ranked):
+                # rows that share a number: the one whose own words the question quotes
+                best = next(c for c in ranked if c.entry is quoted[0])
+                return Decision(question, "answer", (Match(best.entry, _norm(best.score), best.why + ", its words quoted"),),
+                                truncated_at=truncated, context=best.entry.source)
             top = ranked[0].score
             pool = [c for c in ranked if c.score >= top - 0.25][:MAX_CANDIDATES]
             matches = tuple(Match(c.entry, _norm(c.score), c.why) for c in pool)
             if len({m.entry.identity for m in matches}) >= 2:
                 return Decision(question, "ambiguous", matches, truncated_at=truncated)
 
-        # No number decided: the words must. First the catalog's own other names for a row,
+        # No number decided: the words must. A row's own title or message, quoted, names it
+        # before any saying of another row in the story around it.
+        quoted = self._quoted_row(question, said_hits)
+        if quoted is not None:
+            return Decision(question, "answer", self._with_status(Match(quoted[0], 0.9, "its own words quoted")),
+                            truncated_at=truncated, context=quoted[0].source)
+        # Then the catalog's own other names for a row,
         # in the product the question names: "Teams bot ... throttling errors" is its 429.
         by_alias = self._by_alias(p.text if said is shape else fold(said), said_hits,
                                   rest_failure) if not (missed or missed_named) else None
@@ -582,6 +605,82 @@ class Matcher:
             suggestions = [self.catalog.entries[i] for i, s in self.text.search(qwords, 3) if s >= SUGGESTION_FLOOR]
         sugg = tuple(_unique([Match(e, 0.0, "suggestion") for e in suggestions]))[:MAX_CANDIDATES]
         return Decision(question, "none", sugg, hint=self._class_hint(missed), truncated_at=truncated)
+
+    def _quoted_row(self, question: str, hits: SignalHits | None = None) -> tuple[Entry, Quote] | None:
+        """The one row whose own title or message the question quotes (quoted_rows.py), if one.
+
+        Several rows quoted (two messages pasted) decide nothing here. A generic subcode's row
+        gives way to the same subcode's row with a code, as among numbers (_drop_generic_twins).
+        With `hits`, a product named that is not the row's (nor of its family) lets only a long
+        quote through: "No Response From Bot On Notification" says "bot" as part of the row's
+        own title; "Call Exception" beside "Teams bot" is the bot's story.
+        """
+        quotes = self.quoted.quotes_in(question)
+        if not quotes:
+            return None
+        rows = {i for q in quotes for i in q.rows}
+        entries = [self.catalog.entries[i] for i in sorted(rows)]
+        if len(entries) > 1:
+            coded = {(e.source, e.subcode) for e in entries if e.code is not None and e.subcode is not None}
+            entries = [e for e in entries if not (e.code is None and (e.source, e.subcode) in coded)]
+        if len(entries) != 1:
+            return None
+        e = entries[0]
+        quote = max((q for q in quotes), key=lambda q: q.words)
+        if hits is not None and hits.names_a_product:
+            named = {self.family[s] for s, v in hits.strength.items() if v > 0}
+            if self.family[e.source] not in named and quote.words < QUOTE_PAST_ANOTHER_PRODUCT:
+                return None
+        return e, quote
+
+    def _quote_over_number(self, answers: list[Match], question: str, targets) -> list[Match]:
+        """A number's row, when the question quotes another row's own words: the quoted row first.
+
+        "4001: Message is rejected due to invalid Destination/To number format" quotes SMS's 4002
+        word for word; the number is the one typed from memory. The number's row stays second
+        when the number is its own ("41016" is a row; "error 400" only opens Call Automation's
+        400 rows). A quote whose words the number's own row holds nearly all of ("Code: 8522
+        Message: Call not found") says nothing against the number.
+        """
+        if len(answers) != 1:
+            return answers
+        quoted = self._quoted_row(question)
+        if quoted is None:
+            return answers
+        e, quote = quoted
+        x = answers[0].entry
+        at = self.position[id(x)]
+        if e is x or any(at in q.rows for q in self.quoted.quotes_in(question)):
+            return answers
+        numbers = {t.subcode if t.subcode is not None else (t.code if t.code is not None else t.number) for t in targets}
+        own = (x.subcode if x.subcode is not None else x.code) in numbers
+        if own:
+            said = set(tokens(quote.text, self.lex.stopwords))
+            lacks = said - self.text.entry_tokens[at]
+            weight = sum(self.text.idf.get(t, self.text.max_idf) for t in said)
+            missing = sum(self.text.idf.get(t, self.text.max_idf) for t in lacks)
+            if weight <= 0 or not lacks or (missing < QUOTE_AGAINST_NUMBER * weight and not self._twins(x, e)):
+                # ... but between near twins ("Source/From" and "Destination/To" number format) one
+                # word of the other's is the difference: "3101: Call setup failed ..." quotes 3100.
+                return answers
+        return [Match(e, answers[0].score, "its own words quoted"), *((answers[0],) if own else ())]
+
+    def _twins(self, a: Entry, b: Entry) -> bool:
+        """Two rows whose titles share most of their words (TWIN_OVERLAP)."""
+        ta = self.text.title_tokens[self.position[id(a)]]
+        tb = self.text.title_tokens[self.position[id(b)]]
+        return bool(ta and tb) and len(ta & tb) / len(ta | tb) >= TWIN_OVERLAP
+
+    def _our_title_quoted(self, foreign: str, question: str, words: list[str]) -> bool:
+        """Another product's name said only inside the whole title of one of our rows, quoted.
+
+        "RecognizeFailed with Speech Service Connection Error" quotes Call Automation's 8564, whose
+        title holds the speech service's name; "Azure Speech: Connection Error" quotes nothing of ours.
+        """
+        theirs = {w for k, name in self.foreign.phrases.items() if name == foreign and phrase_positions(words, k) for w in k}
+        if not theirs:
+            return False
+        return any(q.whole_title and theirs <= set(q.text.split()) for q in self.quoted.quotes_in(question))
 
     def _titles_are_no_statuses(self, p: ParsedQuestion) -> ParsedQuestion:
         """The question without the statuses it names only by quoting a row's title.
