@@ -75,6 +75,8 @@ THIN_QUOTE_WORDS = 4
 QUOTE_PAST_ANOTHER_PRODUCT = 5
 # ... and outweighs the number's own row when this share of its words (by rarity) is not that row's.
 QUOTE_AGAINST_NUMBER = 0.25
+# A message pasted after its number with this many content words, none of them the row's, is no row's.
+MESSAGE_OF_NO_ROW_WORDS = 4
 
 
 @dataclass
@@ -552,6 +554,10 @@ class Matcher:
                 answers.append(Match(e, 0.9, "code class"))
 
         answers = _specific_first(_unique(answers))
+        if len(answers) == 1 and len(known) == 1 and self._message_of_no_row(answers[0].entry, p.text, known[0]):
+            # "4001: the service you are attempting to use is not allowed": the message pasted with
+            # the number is not our row's, nor any row's; the number is someone else's.
+            return Decision(question, "none", (Match(answers[0].entry, 0.0, "suggestion"),), truncated_at=truncated)
         if answers and not any(t.role == "pair" and (t.code, t.subcode) in self.catalog.by_pair
                                for t in self._known_pairs(targets)):
             answers = self._quote_over_number(answers, question, p.targets)
@@ -664,6 +670,22 @@ class Matcher:
                 # word of the other's is the difference: "3101: Call setup failed ..." quotes 3100.
                 return answers
         return [Match(e, answers[0].score, "its own words quoted"), *((answers[0],) if own else ())]
+
+    def _message_of_no_row(self, x: Entry, folded: str, t: Target) -> bool:
+        """The number is followed by its message ("4001: <message>", no question) and the message is nothing of
+        the number's row, nor quotes another row: no content word of it is in the row's title,
+        message, advice or sayings. A message that long (MESSAGE_OF_NO_ROW_WORDS) with nothing in
+        common is another system's text for its own number."""
+        m = _ATTACHED_MESSAGE.match(folded, t.start)
+        if m is None or m.group(2) == "?":
+            return False  # "4008: did I exceed my profile's limit?" is a guess, not a message
+        said = set(tokens(m.group(1), self.lex.stopwords))
+        if len(said) < MESSAGE_OF_NO_ROW_WORDS or len(said - self.text.idf.keys()) * 4 > len(said):
+            return False  # ... and words the catalog does not use are another language's, or a story's
+        at = self.position[id(x)]
+        if said & (self.text.entry_tokens[at] | self.text.advice_tokens[at]):
+            return False
+        return not self.quoted.quotes_in(m.group(1))
 
     def _twins(self, a: Entry, b: Entry) -> bool:
         """Two rows whose titles share most of their words (TWIN_OVERLAP)."""
@@ -1014,6 +1036,10 @@ def _at_least(hits: SignalHits, strength: dict[str, float]) -> SignalHits:
         merged[source] = max(merged.get(source, 0.0), value)
     return SignalHits(merged, hits.used_words, hits.word_sources, hits.weak)
 
+
+# An application's number (not a status: those are everyone's) and the message written after it:
+# "4001: the service you are attempting to use is not allowed".
+_ATTACHED_MESSAGE = re.compile(r"\d{4,}:\s*([^.!?\n]+)([.!?]?)")
 
 _MORE_THAN = re.compile(r"\bmore than \d+(?![\d.])")
 
