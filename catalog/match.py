@@ -73,8 +73,6 @@ REST_FAILURE_ADDS = 0.5
 THIN_QUOTE_WORDS = 4
 # A quote of a row's own words this long names its row whatever product the story names (_quoted_row).
 QUOTE_PAST_ANOTHER_PRODUCT = 5
-# ... and outweighs the number's own row when this share of its words (by rarity) is not that row's.
-QUOTE_AGAINST_NUMBER = 0.25
 # A message pasted after its number with this many content words, none of them the row's, is no row's.
 MESSAGE_OF_NO_ROW_WORDS = 4
 
@@ -645,8 +643,10 @@ class Matcher:
         "4001: Message is rejected due to invalid Destination/To number format" quotes SMS's 4002
         word for word; the number is the one typed from memory. The number's row stays second
         when the number is its own ("41016" is a row; "error 400" only opens Call Automation's
-        400 rows). A quote whose words the number's own row holds nearly all of ("Code: 8522
-        Message: Call not found") says nothing against the number.
+        400 rows). A quote whose every word the number's own row holds too ("Code: 8522 Message:
+        Call not found") says nothing against the number; one word of the quote that row lacks
+        does ("43014: Failed to start video, unsupported stream" quotes 43017: 43014 is an error
+        requesting the media stream).
         """
         if len(answers) != 1:
             return answers
@@ -660,15 +660,8 @@ class Matcher:
             return answers
         numbers = {t.subcode if t.subcode is not None else (t.code if t.code is not None else t.number) for t in targets}
         own = (x.subcode if x.subcode is not None else x.code) in numbers
-        if own:
-            said = set(tokens(quote.text, self.lex.stopwords))
-            lacks = said - self.text.entry_tokens[at]
-            weight = sum(self.text.idf.get(t, self.text.max_idf) for t in said)
-            missing = sum(self.text.idf.get(t, self.text.max_idf) for t in lacks)
-            if weight <= 0 or not lacks or (missing < QUOTE_AGAINST_NUMBER * weight and not self._twins(x, e)):
-                # ... but between near twins ("Source/From" and "Destination/To" number format) one
-                # word of the other's is the difference: "3101: Call setup failed ..." quotes 3100.
-                return answers
+        if own and not set(tokens(quote.text, self.lex.stopwords)) - self.text.entry_tokens[at]:
+            return answers
         return [Match(e, answers[0].score, "its own words quoted"), *((answers[0],) if own else ())]
 
     def _message_of_no_row(self, x: Entry, folded: str, t: Target) -> bool:
@@ -686,12 +679,6 @@ class Matcher:
         if said & (self.text.entry_tokens[at] | self.text.advice_tokens[at]):
             return False
         return not self.quoted.quotes_in(m.group(1))
-
-    def _twins(self, a: Entry, b: Entry) -> bool:
-        """Two rows whose titles share most of their words (TWIN_OVERLAP)."""
-        ta = self.text.title_tokens[self.position[id(a)]]
-        tb = self.text.title_tokens[self.position[id(b)]]
-        return bool(ta and tb) and len(ta & tb) / len(ta | tb) >= TWIN_OVERLAP
 
     def _our_title_quoted(self, foreign: str, question: str, words: list[str]) -> bool:
         """Another product's name said only inside the whole title of one of our rows, quoted.
