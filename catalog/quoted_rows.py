@@ -33,6 +33,8 @@ EXACT_BELOW = 4  # ... a title shorter than this only as written, not as the ste
 OPENING_WORDS = 5  # ... and so does this many words of a row's sentence no other row opens with
 
 _WORD = re.compile(r"[^\W_]+")
+# "isn't" and "is not" are one wording, in the rows and in the questions quoting them.
+_NOT = re.compile(r"n[’']t(?![^\W_])")
 _FIRST_SENTENCE = re.compile(r"(?<=[a-z0-9)])\.(?:\s|$)")
 # Where the question's own words stop running on: the end of a sentence, clause, quote or line.
 _STOP = re.compile(r"\s*(?:$|[.,;:!?\"'`’”)\]}\n(—–]|\s[-–—]\s)")
@@ -75,11 +77,11 @@ class QuotedRows:
         for i, e in enumerate(entries):
             if e.kind == "concept":
                 continue  # a concept's name ("ExpectedError", "4xx codes") is no message one quotes
-            title = tuple(_WORD.findall(fold(e.title))) if e.title.casefold() not in _STATUS_PHRASES else ()
+            title = tuple(_WORD.findall(_unglued(fold(e.title)))) if e.title.casefold() not in _STATUS_PHRASES else ()
             texts = {title} if title else set()
             for line in e.message.splitlines():  # a list of causes: each is the row's own words
                 first = _FIRST_SENTENCE.split(line.strip().lstrip("-• ").strip(), maxsplit=1)[0]
-                texts.add(tuple(_WORD.findall(fold(first))))
+                texts.add(tuple(_WORD.findall(_unglued(fold(first)))))
             for words in texts:
                 node = self.root
                 for w in words:
@@ -100,7 +102,7 @@ class QuotedRows:
         last = self._last
         if last is not None and last[0] is question:
             return last[1]  # asked again for the same question (a number's answer, then the words)
-        folded = fold(question)
+        folded = _unglued(fold(question))
         words = _WORD.findall(folded)
         stems = [stem(w) for w in words]
         root = self.root.next
@@ -134,3 +136,8 @@ class QuotedRows:
                 found.append(best)
         self._last = (question, found)
         return found
+
+
+def _unglued(folded: str) -> str:
+    """'isn't' as 'is not' (and "doesn't", "couldn't" ...): a quote may write either."""
+    return _NOT.sub(" not", folded) if "'" in folded or "’" in folded else folded
