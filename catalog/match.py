@@ -564,11 +564,13 @@ class Matcher:
         if ambiguous:
             ranked = ambiguous[0]
             quoted = self._quoted_row(question, hits)
-            if quoted is not None and any(c.entry is quoted[0] for c in ranked):
-                # rows that share a number: the one whose own words the question quotes
-                best = next(c for c in ranked if c.entry is quoted[0])
-                return Decision(question, "answer", (Match(best.entry, _norm(best.score), best.why + ", its words quoted"),),
-                                truncated_at=truncated, context=best.entry.source)
+            if quoted is not None and (quoted[0].code is None or any(c.entry is quoted[0] for c in ranked)):
+                # rows that share a number: the one whose own words the question quotes; so is a row
+                # with no code of its own (a generic subcode), which no number contradicts
+                best = next((c for c in ranked if c.entry is quoted[0]), None)
+                m = Match(best.entry, _norm(best.score), best.why + ", its words quoted") if best is not None \
+                    else Match(quoted[0], 0.9, "its own words quoted")
+                return Decision(question, "answer", (m,), truncated_at=truncated, context=m.entry.source)
             top = ranked[0].score
             pool = [c for c in ranked if c.score >= top - 0.25][:MAX_CANDIDATES]
             matches = tuple(Match(c.entry, _norm(c.score), c.why) for c in pool)
