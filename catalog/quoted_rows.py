@@ -82,6 +82,11 @@ class QuotedRows:
             for line in e.message.splitlines():  # a list of causes: each is the row's own words
                 first = _FIRST_SENTENCE.split(line.strip().lstrip("-• ").strip(), maxsplit=1)[0]
                 texts.add(tuple(_WORD.findall(_unglued(fold(first)))))
+                # ... and so is what follows its first comma, pasted alone ("an instance of CallAgent
+                # associated with this identity already exists"); an opening's rules still hold
+                _, comma, rest = first.partition(", ")
+                if comma:
+                    texts.add(tuple(_WORD.findall(_unglued(fold(rest)))))
             for words in texts:
                 node = self.root
                 for w in words:
