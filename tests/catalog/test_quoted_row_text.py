@@ -114,3 +114,9 @@ def test_the_kind_keeps_its_figure(explain, path, floor):
     held, total = share_held(explain, path)
     assert held / total >= floor, f"{held}/{total}"
 
+
+
+def test_the_part_after_the_comma_pasted_alone_is_a_quote_too(explain):
+    # 40228 and 40230 differ only in the agent's kind; the code typed is 40228's
+    d = explain("code 40228: an instance of TeamsCallAgent associated with this identity already exists")
+    assert ident(d.matches[0]) == ("acs-calling-sdk", 409, 40230)
