@@ -617,9 +617,9 @@ class Matcher:
 
         Several rows quoted (two messages pasted) decide nothing here. A generic subcode's row
         gives way to the same subcode's row with a code, as among numbers (_drop_generic_twins).
-        With `hits`, a product named that is not the row's (nor of its family) lets only a long
-        quote through: "No Response From Bot On Notification" says "bot" as part of the row's
-        own title; "Call Exception" beside "Teams bot" is the bot's story.
+        With `hits`, a product named that is not the row's (nor of its family; for a row that is
+        only its name, not the row's own) lets only a long quote through: "No Response From Bot
+        On Notification" says "bot" as part of the row's own title.
         """
         quotes = self.quoted.quotes_in(question)
         if not quotes:
@@ -633,9 +633,14 @@ class Matcher:
             return None
         e = entries[0]
         quote = max((q for q in quotes), key=lambda q: q.words)
-        if hits is not None and hits.names_a_product:
-            named = {self.family[s] for s, v in hits.strength.items() if v > 0}
-            if self.family[e.source] not in named and quote.words < QUOTE_PAST_ANOTHER_PRODUCT:
+        if hits is not None and hits.names_a_product and quote.words < QUOTE_PAST_ANOTHER_PRODUCT:
+            named = {s for s, v in hits.strength.items() if v > 0}
+            if self.title_only[self.position[id(e)]]:
+                # a row that is only its name, in its own product (as _by_text claims it): "calling sdk:
+                # Invalid Join URL" is no Call Automation subcode
+                if e.source not in named:
+                    return None
+            elif self.family[e.source] not in {self.family[s] for s in named}:
                 return None
         return e, quote
 

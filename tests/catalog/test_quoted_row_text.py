@@ -120,3 +120,10 @@ def test_the_part_after_the_comma_pasted_alone_is_a_quote_too(explain):
     # 40228 and 40230 differ only in the agent's kind; the code typed is 40228's
     d = explain("code 40228: an instance of TeamsCallAgent associated with this identity already exists")
     assert ident(d.matches[0]) == ("acs-calling-sdk", 409, 40230)
+
+
+def test_a_row_that_is_only_its_name_is_quoted_only_in_its_own_product(explain):
+    # "Invalid Join URL" is a Call Automation subcode's whole row; asked of the Calling SDK it is a story
+    assert ident(explain("call automation: Invalid Join URL").matches[0]) == ("acs-call-automation", None, 8527)
+    d = explain("calling sdk: Invalid Join URL when joining teams meeting")
+    assert not (d.status == "answer" and ident(d.matches[0]) == ("acs-call-automation", None, 8527))
