@@ -12,7 +12,8 @@ from memory, is theirs. A quote is
   opens with, running to the end of that sentence or stopping where the question's own
   sentence, quote or line stops: "the request couldn't be understood" runs on past the
   opening of 401's "The request couldn't be authenticated" and is no quote of it.
-Words are compared as the stemmer leaves them ("Failed"/"fails"), small words included,
+Words are compared as the stemmer leaves them ("Failed"/"fails"), small words included
+(articles left out, "isn't" read as "is not"),
 identifiers whole ("MediaStreamingFailed" is an event's name, no quote of "Media Streaming
 Failed"). Built once as a tree of word sequences; a question is walked once, a dictionary
 look-up a word.
@@ -35,6 +36,8 @@ OPENING_WORDS = 5  # ... and so does this many words of a row's sentence no othe
 _WORD = re.compile(r"[^\W_]+")
 # "isn't" and "is not" are one wording, in the rows and in the questions quoting them.
 _NOT = re.compile(r"n[’']t(?![^\W_])")
+# ... and "Failed to start the video" is "Failed to start video": articles are left out on both sides.
+_ARTICLES = frozenset({"a", "an", "the"})
 _FIRST_SENTENCE = re.compile(r"(?<=[a-z0-9)])\.(?:\s|$)")
 # Where the question's own words stop running on: the end of a sentence, clause, quote or line.
 _STOP = re.compile(r"\s*(?:$|[.,;:!?\"'`’”)\]}\n(—–]|\s[-–—]\s)")
@@ -77,16 +80,16 @@ class QuotedRows:
         for i, e in enumerate(entries):
             if e.kind == "concept":
                 continue  # a concept's name ("ExpectedError", "4xx codes") is no message one quotes
-            title = tuple(_WORD.findall(_unglued(fold(e.title)))) if e.title.casefold() not in _STATUS_PHRASES else ()
+            title = _words(e.title) if e.title.casefold() not in _STATUS_PHRASES else ()
             texts = {title} if title else set()
             for line in e.message.splitlines():  # a list of causes: each is the row's own words
                 first = _FIRST_SENTENCE.split(line.strip().lstrip("-• ").strip(), maxsplit=1)[0]
-                texts.add(tuple(_WORD.findall(_unglued(fold(first)))))
+                texts.add(_words(first))
                 # ... and so is what follows its first comma, pasted alone ("an instance of CallAgent
                 # associated with this identity already exists"); an opening's rules still hold
                 _, comma, rest = first.partition(", ")
                 if comma:
-                    texts.add(tuple(_WORD.findall(_unglued(fold(rest)))))
+                    texts.add(_words(rest))
             for words in texts:
                 node = self.root
                 for w in words:
@@ -108,7 +111,7 @@ class QuotedRows:
         if last is not None and last[0] is question:
             return last[1]  # asked again for the same question (a number's answer, then the words)
         folded = _unglued(fold(question))
-        words = _WORD.findall(folded)
+        words = [w for w in _WORD.findall(folded) if w not in _ARTICLES]
         stems = [stem(w) for w in words]
         root = self.root.next
         found: list[Quote] = []
@@ -128,7 +131,7 @@ class QuotedRows:
                         best = Quote(start, at, rows, True, " ".join(words[start:at]))
                 elif n >= OPENING_WORDS and len(node.through) == 1:
                     if not node.ends and ends is None:
-                        ends = [m.end() for m in _WORD.finditer(folded)]
+                        ends = [m.end() for m in _WORD.finditer(folded) if m.group(0) not in _ARTICLES]
                     if node.ends or _STOP.match(folded, ends[at - 1]):
                         best = Quote(start, at, tuple(node.through), False, " ".join(words[start:at]))
                 if at >= len(stems):
@@ -146,3 +149,8 @@ class QuotedRows:
 def _unglued(folded: str) -> str:
     """'isn't' as 'is not' (and "doesn't", "couldn't" ...): a quote may write either."""
     return _NOT.sub(" not", folded) if "'" in folded or "’" in folded else folded
+
+
+def _words(text: str) -> tuple[str, ...]:
+    """A row's text as the question's words are read: folded, unglued, without articles."""
+    return tuple(w for w in _WORD.findall(_unglued(fold(text))) if w not in _ARTICLES)

@@ -127,3 +127,8 @@ def test_a_row_that_is_only_its_name_is_quoted_only_in_its_own_product(explain):
     assert ident(explain("call automation: Invalid Join URL").matches[0]) == ("acs-call-automation", None, 8527)
     d = explain("calling sdk: Invalid Join URL when joining teams meeting")
     assert not (d.status == "answer" and ident(d.matches[0]) == ("acs-call-automation", None, 8527))
+
+
+def test_an_article_added_or_left_out_keeps_the_quote(explain):
+    d = explain("43019: Failed to start the video, no video devices found")
+    assert ident(d.matches[0]) == ("acs-calling-sdk", 412, 43013)
