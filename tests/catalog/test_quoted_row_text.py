@@ -10,7 +10,10 @@ that is nothing of that row, nor of any row, is someone else's text: none.
 
 quoted_row_text_questions.jsonl holds questions of this kind across the five documents,
 worked from; the set-aside file holds a third more, scored once after the work. Their
-figures on main: 75.7% (53/70) and 85.3% (29/34); after the work: see the floors below.
+figures on main: 75.7% (53/70) and 85.3% (29/34); after the work 92.9% (65/70) and 100%
+(34/34). The worked file's misses are messages of no row written without a code of ours
+("Message delayed by the recipient's mailbox" in a delivery report) and an example message
+of three words ("'question' is required"), left for the words' matching.
 """
 
 from pathlib import Path
@@ -109,7 +112,7 @@ def test_a_guess_or_a_story_after_the_number_keeps_it(explain, question, expecte
     assert_answers(explain(question), expected)
 
 
-@pytest.mark.parametrize("path, floor", [(WORKED, 0.92), (SET_ASIDE, 0.85)], ids=["worked from", "set aside"])
+@pytest.mark.parametrize("path, floor", [(WORKED, 0.92), (SET_ASIDE, 0.94)], ids=["worked from", "set aside"])
 def test_the_kind_keeps_its_figure(explain, path, floor):
     held, total = share_held(explain, path)
     assert held / total >= floor, f"{held}/{total}"
