@@ -61,13 +61,16 @@ class Quote:
 
 
 class _Node:
-    __slots__ = ("next", "through", "titled", "ends")
+    __slots__ = ("next", "first", "last", "count", "titled", "ends")
 
     def __init__(self):
         self.next: dict[str, _Node] = {}
-        self.through: set[int] = set()  # rows whose text passes here
-        self.titled: set[int] = set()  # rows whose whole title ends here
-        self.ends: set[int] = set()  # rows one of whose sentences ends here
+        # the rows whose text passes here: the first, the last added and how many (rows are
+        # added in order, so a row passing twice, by its title and its message, is counted once)
+        self.first = self.last = -1
+        self.count = 0
+        self.titled: set[int] | None = None  # rows whose whole title ends here (made when one does)
+        self.ends: set[int] | None = None  # rows one of whose sentences ends here (made when one does)
 
 
 class QuotedRows:
@@ -93,13 +96,25 @@ class QuotedRows:
             for words in texts:
                 node = self.root
                 for w in words:
-                    node = node.next.setdefault(stem(w), _Node())
-                    node.through.add(i)
+                    key = stem(w)
+                    child = node.next.get(key)
+                    if child is None:
+                        child = node.next[key] = _Node()
+                    node = child
+                    if node.last != i:
+                        if node.count == 0:
+                            node.first = i
+                        node.last = i
+                        node.count += 1
+                if node.ends is None:
+                    node.ends = set()
                 node.ends.add(i)
             if title:
                 node = self.root
                 for w in title:
                     node = node.next[stem(w)]
+                if node.titled is None:
+                    node.titled = set()
                 node.titled.add(i)
                 self.title_words[i] = title
 
@@ -124,16 +139,16 @@ class QuotedRows:
             at = start + 1
             while True:
                 n = at - start
-                if node.titled and n >= WHOLE_TITLE_WORDS and node.through <= node.titled:
+                if node.titled and n >= WHOLE_TITLE_WORDS and node.count == len(node.titled):
                     rows = tuple(sorted(i for i in node.titled if n >= EXACT_BELOW
                                         or self.title_words[i] == tuple(words[start:at])))
                     if rows:
                         best = Quote(start, at, rows, True, " ".join(words[start:at]))
-                elif n >= OPENING_WORDS and len(node.through) == 1:
+                elif n >= OPENING_WORDS and node.count == 1:
                     if not node.ends and ends is None:
                         ends = [m.end() for m in _WORD.finditer(folded) if m.group(0) not in _ARTICLES]
                     if node.ends or _STOP.match(folded, ends[at - 1]):
-                        best = Quote(start, at, tuple(node.through), False, " ".join(words[start:at]))
+                        best = Quote(start, at, (node.first,), False, " ".join(words[start:at]))
                 if at >= len(stems):
                     break
                 node = node.next.get(stems[at])
