@@ -28,6 +28,7 @@ from .foreign_products import load_foreign_products
 from .lexicon import UNSPACED_CHAR, fold, load_lexicon
 from .pattern_words import any_of, may_match, prefilter
 from .posts import distinct_lines, error_text, without_frames
+from .quoted_rows import QuotedRows, Quote
 from .query import ParsedQuestion, Target, parse, status_names, without_source_positions
 from .sayings import Sayings
 from .schema import Entry
@@ -71,6 +72,10 @@ REST_FAILURE_ADDS = 0.5
 # A quote of this many words or fewer, with a word the catalog never uses, is too thin for a
 # clear lead in the words alone to answer it (_by_text's `thin`).
 THIN_QUOTE_WORDS = 4
+# A quote of a row's own words this long names its row whatever product the story names (_quoted_row).
+QUOTE_PAST_ANOTHER_PRODUCT = 5
+# A message pasted after its number with this many content words, none of them the row's, is no row's.
+MESSAGE_OF_NO_ROW_WORDS = 4
 
 
 @dataclass
@@ -161,6 +166,8 @@ class Matcher:
                 if status != e.code and len(words) > n:
                     self.status_titles.setdefault(status, []).append(
                         re.compile(r"(?<![^\W_])" + r"[\s_'’-]*".join(map(re.escape, words)) + r"(?![^\W_])"))
+        # Rows' own titles and messages, word for word, for the questions that quote them (_quoted_row).
+        self.quoted = QuotedRows(catalog.entries)
         self.numbers_by_length: dict[int, list[str]] = {}
         for number in sorted({str(n) for e in catalog.entries for n in (e.code, e.subcode) if n is not None}):
             self.numbers_by_length.setdefault(len(number), []).append(number)
@@ -378,7 +385,8 @@ class Matcher:
         if foreign is None:
             named = hits.names_a_product or any(h.names_product for h in codes)
             foreign = self.foreign.recognise(p.text, words, product_named=named, cased=shape)
-            if foreign is not None and self._our_code_in_our_words(foreign, p, hits, words):
+            if foreign is not None and (self._our_code_in_our_words(foreign, p, hits, words)
+                                        or self._our_title_quoted(foreign, question, words)):
                 foreign = None
         if foreign is not None:
             # Another product's error: its numbers fitting our rows is a coincidence.
@@ -545,17 +553,38 @@ class Matcher:
                 answers.append(Match(e, 0.9, "code class"))
 
         answers = _specific_first(_unique(answers))
+        if len(answers) == 1 and len(known) == 1 and self._message_of_no_row(answers[0].entry, p.text, known[0]):
+            # "4001: the service you are attempting to use is not allowed": the message pasted with
+            # the number is not our row's, nor any row's; the number is someone else's.
+            return Decision(question, "none", (Match(answers[0].entry, 0.0, "suggestion"),), truncated_at=truncated)
+        if answers and not any(t.role == "pair" and (t.code, t.subcode) in self.catalog.by_pair
+                               for t in self._known_pairs(targets)):
+            answers = self._quote_over_number(answers, question, p.targets)
         if answers:
             return Decision(question, "answer", tuple(answers), truncated_at=truncated, context=answers[0].entry.source)
         if ambiguous:
             ranked = ambiguous[0]
+            quoted = self._quoted_row(question, hits)
+            if quoted is not None and (quoted[0].code is None or any(c.entry is quoted[0] for c in ranked)):
+                # rows that share a number: the one whose own words the question quotes; so is a row
+                # with no code of its own (a generic subcode), which no number contradicts
+                best = next((c for c in ranked if c.entry is quoted[0]), None)
+                m = Match(best.entry, _norm(best.score), best.why + ", its words quoted") if best is not None \
+                    else Match(quoted[0], 0.9, "its own words quoted")
+                return Decision(question, "answer", (m,), truncated_at=truncated, context=m.entry.source)
             top = ranked[0].score
             pool = [c for c in ranked if c.score >= top - 0.25][:MAX_CANDIDATES]
             matches = tuple(Match(c.entry, _norm(c.score), c.why) for c in pool)
             if len({m.entry.identity for m in matches}) >= 2:
                 return Decision(question, "ambiguous", matches, truncated_at=truncated)
 
-        # No number decided: the words must. First the catalog's own other names for a row,
+        # No number decided: the words must. A row's own title or message, quoted, names it
+        # before any saying of another row in the story around it.
+        quoted = self._quoted_row(question, said_hits)
+        if quoted is not None:
+            return Decision(question, "answer", self._with_status(Match(quoted[0], 0.9, "its own words quoted")),
+                            truncated_at=truncated, context=quoted[0].source)
+        # Then the catalog's own other names for a row,
         # in the product the question names: "Teams bot ... throttling errors" is its 429.
         by_alias = self._by_alias(p.text if said is shape else fold(said), said_hits,
                                   rest_failure) if not (missed or missed_named) else None
@@ -583,6 +612,92 @@ class Matcher:
             suggestions = [self.catalog.entries[i] for i, s in self.text.search(qwords, 3) if s >= SUGGESTION_FLOOR]
         sugg = tuple(_unique([Match(e, 0.0, "suggestion") for e in suggestions]))[:MAX_CANDIDATES]
         return Decision(question, "none", sugg, hint=self._class_hint(missed), truncated_at=truncated)
+
+    def _quoted_row(self, question: str, hits: SignalHits | None = None) -> tuple[Entry, Quote] | None:
+        """The one row whose own title or message the question quotes (quoted_rows.py), if one.
+
+        Several rows quoted (two messages pasted) decide nothing here. A generic subcode's row
+        gives way to the same subcode's row with a code, as among numbers (_drop_generic_twins).
+        With `hits`, a product named that is not the row's (nor of its family; for a row that is
+        only its name, not the row's own) lets only a long quote through: "No Response From Bot
+        On Notification" says "bot" as part of the row's own title.
+        """
+        quotes = self.quoted.quotes_in(question)
+        if not quotes:
+            return None
+        rows = {i for q in quotes for i in q.rows}
+        entries = [self.catalog.entries[i] for i in sorted(rows)]
+        if len(entries) > 1:
+            coded = {(e.source, e.subcode) for e in entries if e.code is not None and e.subcode is not None}
+            entries = [e for e in entries if not (e.code is None and (e.source, e.subcode) in coded)]
+        if len(entries) != 1:
+            return None
+        e = entries[0]
+        quote = max((q for q in quotes), key=lambda q: q.words)
+        if hits is not None and hits.names_a_product and quote.words < QUOTE_PAST_ANOTHER_PRODUCT:
+            named = {s for s, v in hits.strength.items() if v > 0}
+            if self.title_only[self.position[id(e)]]:
+                # a row that is only its name, in its own product (as _by_text claims it): "calling sdk:
+                # Invalid Join URL" is no Call Automation subcode
+                if e.source not in named:
+                    return None
+            elif self.family[e.source] not in {self.family[s] for s in named}:
+                return None
+        return e, quote
+
+    def _quote_over_number(self, answers: list[Match], question: str, targets) -> list[Match]:
+        """A number's row, when the question quotes another row's own words: the quoted row first.
+
+        "4001: Message is rejected due to invalid Destination/To number format" quotes SMS's 4002
+        word for word; the number is the one typed from memory. The number's row stays second
+        when the number is its own ("41016" is a row; "error 400" only opens Call Automation's
+        400 rows). A quote whose every word the number's own row holds too ("Code: 8522 Message:
+        Call not found") says nothing against the number; one word of the quote that row lacks
+        does ("43014: Failed to start video, unsupported stream" quotes 43017: 43014 is an error
+        requesting the media stream).
+        """
+        if len(answers) != 1:
+            return answers
+        quoted = self._quoted_row(question)
+        if quoted is None:
+            return answers
+        e, quote = quoted
+        x = answers[0].entry
+        at = self.position[id(x)]
+        if e is x or any(at in q.rows for q in self.quoted.quotes_in(question)):
+            return answers
+        numbers = {t.subcode if t.subcode is not None else (t.code if t.code is not None else t.number) for t in targets}
+        own = (x.subcode if x.subcode is not None else x.code) in numbers
+        if own and not set(tokens(quote.text, self.lex.stopwords)) - self.text.entry_tokens[at]:
+            return answers
+        return [Match(e, answers[0].score, "its own words quoted"), *((answers[0],) if own else ())]
+
+    def _message_of_no_row(self, x: Entry, folded: str, t: Target) -> bool:
+        """The number is followed by its message ("4001: <message>", no question) and the message is nothing of
+        the number's row, nor quotes another row: no content word of it is in the row's title,
+        message, advice or sayings. A message that long (MESSAGE_OF_NO_ROW_WORDS) with nothing in
+        common is another system's text for its own number."""
+        m = _ATTACHED_MESSAGE.match(folded, t.start)
+        if m is None or m.group(2) == "?":
+            return False  # "4008: did I exceed my profile's limit?" is a guess, not a message
+        said = set(tokens(m.group(1), self.lex.stopwords))
+        if len(said) < MESSAGE_OF_NO_ROW_WORDS or len(said - self.text.idf.keys()) * 4 > len(said):
+            return False  # ... and words the catalog does not use are another language's, or a story's
+        at = self.position[id(x)]
+        if said & (self.text.entry_tokens[at] | self.text.advice_tokens[at]):
+            return False
+        return not self.quoted.quotes_in(m.group(1))
+
+    def _our_title_quoted(self, foreign: str, question: str, words: list[str]) -> bool:
+        """Another product's name said only inside the whole title of one of our rows, quoted.
+
+        "RecognizeFailed with Speech Service Connection Error" quotes Call Automation's 8564, whose
+        title holds the speech service's name; "Azure Speech: Connection Error" quotes nothing of ours.
+        """
+        theirs = {w for k, name in self.foreign.phrases.items() if name == foreign and phrase_positions(words, k) for w in k}
+        if not theirs:
+            return False
+        return any(q.whole_title and theirs <= set(q.text.split()) for q in self.quoted.quotes_in(question))
 
     def _titles_are_no_statuses(self, p: ParsedQuestion) -> ParsedQuestion:
         """The question without the statuses it names only by quoting a row's title.
@@ -916,6 +1031,10 @@ def _at_least(hits: SignalHits, strength: dict[str, float]) -> SignalHits:
         merged[source] = max(merged.get(source, 0.0), value)
     return SignalHits(merged, hits.used_words, hits.word_sources, hits.weak)
 
+
+# An application's number (not a status: those are everyone's) and the message written after it:
+# "4001: the service you are attempting to use is not allowed".
+_ATTACHED_MESSAGE = re.compile(r"\d{4,}:\s*([^.!?\n]+)([.!?]?)")
 
 _MORE_THAN = re.compile(r"\bmore than \d+(?![\d.])")
 
