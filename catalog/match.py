@@ -453,7 +453,7 @@ class Matcher:
         ambiguous: list[list[_Candidate]] = []
         missed: list[int] = []  # numbers named that the catalog does not have
         # ... and whether one was named as a code ("subcode 3114"), or a kind of code no source has
-        missed_named = bool(p.foreign_codes)
+        missed_named = bool(p.foreign_codes or p.not_had)
         near_misses: list[Entry] = []  # the number, but in another product than the one named
         worded: list[Match] = []  # answers to a status named only by its reason phrase
         # Codes named with a subcode we do not have ("code: 403, subcode: 10124"): the same code
