@@ -379,7 +379,8 @@ class Matcher:
         if foreign is None:
             named = hits.names_a_product or any(h.names_product for h in codes)
             foreign = self.foreign.recognise(p.text, words, product_named=named, cased=shape)
-            if foreign is not None and self._our_code_in_our_words(foreign, p, hits, words):
+            if foreign is not None and (self._our_code_in_our_words(foreign, p, hits, words)
+                                        or self._our_error_body(p)):
                 foreign = None
         if foreign is not None:
             # Another product's error: its numbers fitting our rows is a coincidence.
@@ -658,6 +659,18 @@ class Matcher:
             return False
         theirs = {w for k, name in self.foreign.phrases.items() if name == foreign and phrase_positions(words, k) for w in k}
         return any(theirs & set(words_of(e.title)) for e in rows)
+
+    def _our_error_body(self, p: ParsedQuestion) -> bool:
+        """An error body of ours: one of our string codes written as an identifier ("upstream_error")
+        given as the body's code, beside the very status our row gives it.
+
+        '{"error": {"message": "Azure OpenAI returned an error", "code": "upstream_error",
+        "status_code": 502, ...}}' is the RAG API's own 502 telling of its upstream, however loudly
+        the message names the model: another product's body would not carry our code and status.
+        """
+        statuses = {t.code if t.code is not None else t.number for t in p.targets}
+        return any("_" in w and e.http_status in statuses and not e.passed_on
+                   for w in p.string_words for e in self.catalog.by_string_code.get(w, ()))
 
     def _holders(self, named: set[str]) -> set[str]:
         """The sources that hold these products' statuses (Source.statuses_for)."""

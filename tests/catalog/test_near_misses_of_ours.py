@@ -1,0 +1,85 @@
+"""Near misses around our own products, and the near-twin rows beside them.
+
+Questions that look like one of our rows but are not: an Azure service whose words overlap
+ours (Azure AI Search answering for itself is not the RAG API), a status expected but not got
+(test_statuses_not_had.py), a count or a version. And the other side, which must hold too:
+an error body of ours that names another service inside it, a UI library's chat composite,
+the same code in two of our products told apart by their words.
+
+near_misses_of_ours_questions.jsonl holds questions written for these kinds before the
+matcher was read, each tagged with its kind; the matcher was worked from them. The
+set-aside file holds a third more, written at the same time and scored once after the work.
+Their figures then: main 73.3% and 67.7%; after the work see the floors below.
+"""
+
+from pathlib import Path
+
+import pytest
+
+from tests.support.matching import assert_answers, assert_none_naming, question_lines, share_held
+
+HERE = Path(__file__).parent
+WORKED = HERE / "near_misses_of_ours_questions.jsonl"
+SET_ASIDE = HERE / "near_misses_of_ours_questions_set_aside.jsonl"
+
+
+@pytest.mark.parametrize("path, floor", [(WORKED, 0.89), (SET_ASIDE, 0.67)], ids=["worked from", "set aside"])
+def test_the_kinds_keep_their_figure(explain, path, floor):
+    held, total = share_held(explain, path)
+    assert held / total >= floor, f"{held}/{total}"
+
+
+def test_every_row_of_ours_in_the_worked_file_is_answered(explain):
+    # The other side of a near miss: a question that really is about the row keeps its answer.
+    from tests.support.matching import holds
+    wrong = [x["q"] for x in question_lines(WORKED) if x["expect"] != "none" and not holds(explain(x["q"]), x["expect"])]
+    assert wrong == []
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Azure AI Search returns 429 when we run many queries in parallel",
+        "our cognitive search index answers 404 for a document id I just uploaded",
+        "SearchIndexClient.create_index gives 400 Bad Request: the field name is invalid",
+        "la búsqueda de Azure AI Search devuelve 503 Service Unavailable a veces",
+    ],
+)
+def test_azure_ai_search_answering_for_itself_is_not_the_rag_api(explain, question):
+    assert_none_naming(explain(question), "Azure AI Search")
+
+
+@pytest.mark.parametrize(
+    "question, status",
+    [
+        # inside a chat over one's documents, or beside the model it feeds, it is the RAG app's upstream
+        ("our RAG chat gets a 504 because AI Search is slow", 504),
+        ("chat with your data (Azure AI Search data source) returns 401 after the key rotation", 401),
+        ("the rag api answers 502 when ai search and azure openai are both up", 502),
+    ],
+)
+def test_azure_ai_search_inside_our_rag_app_is_ours(explain, question, status):
+    assert_answers(explain(question), ("rag-api", status, None))
+
+
+def test_our_error_body_naming_its_upstream_is_ours(explain):
+    body = ('{"error": {"message": "AI Search returned an error", "code": "upstream_error", "status_code": 502, '
+            '"upstream": {"service": "ai_search", "status_code": 503}}}')
+    assert_answers(explain(body), ("rag-api", 502, None))
+
+
+def test_the_models_own_body_with_the_code_we_pass_on_stays_the_models(explain):
+    # rate_limit_exceeded is the model's own code, which the RAG API only passes on
+    d = explain("openai.RateLimitError: Error code: 429 - {'error': {'code': 'rate_limit_exceeded', 'message': 'slow down'}}")
+    assert d.status == "none"
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("ChatComposite shows an error and the console has 403 from the chat service", ("acs-chat", 403, None)),
+        ("@azure/communication-react chat composite: 401 when the token expires", ("acs-chat", 401, None)),
+    ],
+)
+def test_the_ui_librarys_chat_composite_is_the_chat_sdk(explain, question, expected):
+    assert_answers(explain(question), expected)
