@@ -567,7 +567,12 @@ class Matcher:
         # A short quote that is all of the error read, with a word the catalog never uses ("is there
         # an end reason for 'rejected from lobby'?"): the catalog explains part of it at best.
         thin_quote = focus is not None and len(text_words) <= THIN_QUOTE_WORDS and qwords is not None and qwords.unknown_weight > 0
+        # A question told in one family's words and none of another's ("outbound calls from our toll-free
+        # number") is no text match for the other family's rows (the SMS table's toll-free number).
+        foreign_families = frozenset(f for f, (own, others) in self.lex.told_apart.items()
+                                     if not others.isdisjoint(words) and own.isdisjoint(words))
         text = self._by_text(qwords, said_hits, context, strict=missed_named, product_words=product_words,
+                             other_families=foreign_families,
                              failures=failures, thin=thin_quote)
         if text is not None:
             status, matches = text
@@ -837,7 +842,7 @@ class Matcher:
         return not any(verb in q and (not rest or rest & set(q)) for q in failures)
 
     def _by_text(self, qwords, hits: SignalHits, context: str | None, strict: bool, product_words=frozenset(),
-                 failures: list[tuple[str, ...]] = (), thin: bool = False):
+                 failures: list[tuple[str, ...]] = (), thin: bool = False, other_families=frozenset()):
         # Product words say which product, not which error: "bot returns 451"
         # must not become a text match on every bot entry.
         content = {t for t in (qwords.weights if qwords else ()) if t not in product_words}
@@ -849,6 +854,8 @@ class Matcher:
             # quoted fails at an action; a row that fails at another one ("Failed to start video")
             # is not it, however many words they share.
             found = [(i, s) for i, s in found if not self._another_failure(i, failures)]
+        if found and other_families:
+            found = [(i, s) for i, s in found if self.family[self.catalog.entries[i].source] not in other_families]
         if found and hits.names_a_product:
             # A row that is only its own name ("Invalid Join Meeting ID", no explanation beside it)
             # is claimed by words only in its product, or where no product is named: "Calling SDK

@@ -83,3 +83,27 @@ def test_the_models_own_body_with_the_code_we_pass_on_stays_the_models(explain):
 )
 def test_the_ui_librarys_chat_composite_is_the_chat_sdk(explain, question, expected):
     assert_answers(explain(question), expected)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "inbound calls to our ACS toll-free number ring once and drop, callers hear nothing",
+        "customers dialing our toll free number from Mexico can't get through, no error in our logs",
+    ],
+)
+def test_a_toll_free_number_taking_calls_is_no_sms_row(explain, question):
+    # the SMS table's 4010 (a toll-free number not verified) shares the words, not the kind of thing
+    d = explain(question)
+    assert not (d.status == "answer" and d.matches[0].entry.source.startswith("acs-sms"))
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("our toll-free number's texts are blocked, it was never verified", ("acs-sms-delivery", 4010, None)),
+        ("outbound PSTN call from our toll-free number: ParticipantEndReason 404, subcode 560404", ("acs-pstn", 404, 560404)),
+    ],
+)
+def test_a_toll_free_number_keeps_its_own_rows(explain, question, expected):
+    assert_answers(explain(question), expected)
