@@ -495,7 +495,9 @@ class Matcher:
                 missed_named = True  # ... nor do the words claim it: only an unmistakable text match
             if not cands:
                 missed.append(number)
-                missed_named = missed_named or t.explicit
+                # ... and a success the product named has no row for ("calls connect fine (200 OK) but the
+                # callee sees 'Unknown'") says nothing failed: no words claim a failure's row either
+                missed_named = missed_named or t.explicit or _SUCCESS.start <= number < _SUCCESS.stop
                 continue
             if named:
                 # The product named decides first; the ranking only orders its rows.
@@ -1021,6 +1023,7 @@ _PASTE_MARK = re.compile(r"[{\[]\s*[\"']?\w+[\"']?\s*:|\w+=\S+\s+\w+=\S+|\bat\s+
 
 
 _HTTP_STATUSES = frozenset(int(s) for s in HTTPStatus)
+_SUCCESS = range(200, 300)
 
 
 def _is_status(t: Target) -> bool:

@@ -9,7 +9,10 @@ A number in a question is usually the error someone got. Some are not:
   403", is never the question either);
 - what did not happen at all: "no 409 Conflict", "there's no 429 or any error";
 - what the asker's own component should send: "should my SBC answer 486 or 600?", "is it
-  better to return 503 or 504?" (when every status named is such a choice, none is an error).
+  better to return 503 or 504?" (when every status named is such a choice, none is an error);
+- the two ends of a table: "the docs list error codes 30001 to 30016" names a list, not a code
+  (two codes of four digits or more, of one length, the first the lower; "went from 403 to 401"
+  stays two statuses).
 
 The words are data (lexicon.toml [not_had]); this module only reads them beside each number.
 Only the few numbers of a question are looked at, each in a short window before it, and only
@@ -38,6 +41,7 @@ class _Patterns:
     negated: re.Pattern  # ... one it says did not come at all
     chosen: re.Pattern  # found in a sentence before a number the asker's component would send
     listed: re.Pattern  # between two numbers of one list: the second is what the first is
+    span: re.Pattern  # between the two ends of a span ("30001 to 30016")
     success: range
 
 
@@ -59,7 +63,8 @@ def _patterns(lex: Lexicon) -> _Patterns | None:
         rf"\b(?:(?:{_alternatives(nh['choose_leads'])})\s+(?:{_alternatives(nh['choose_subjects'])})\b{_WORDS_BETWEEN}"
         rf"|(?:{_alternatives(nh['choose_better'])}))\s+(?:{_alternatives(nh['choose_verbs'])})\b")
     listed = re.compile(rf"\d+(?:\s+[a-z'’-]+){{0,3}}\s*(?:,|/|\bor\b|\band\b|\bnor\b)\s*{fillers}")
-    return _Patterns(tuple(nh["gate"]), expected, negated, chosen, listed,
+    span = re.compile(rf"\s*(?:{_alternatives(nh['span'])})\s*")
+    return _Patterns(tuple(nh["gate"]), expected, negated, chosen, listed, span,
                      range(nh["success"][0], nh["success"][1] + 1))
 
 
@@ -93,9 +98,12 @@ def statuses_not_had(clean: str, mentions, lex: Lexicon) -> frozenset[int]:
     mentions' positions point. Numbers named once as got and once as expected are kept.
     """
     p = _patterns(lex)
-    if p is None or not mentions or not any(g in clean for g in p.gate):
+    if p is None or not mentions:
         return frozenset()
     ordered = sorted(mentions, key=lambda t: t.start)
+    spans = _table_spans(clean, ordered, p)
+    if not any(g in clean for g in p.gate):
+        return spans
     kinds: dict[int, set[str | None]] = {}
     prev, prev_kind = None, None
     for t in ordered:
@@ -120,4 +128,16 @@ def statuses_not_had(clean: str, mentions, lex: Lexicon) -> frozenset[int]:
     chosen = {n for n in not_had if "chosen" in kinds[n]}
     if chosen and not got - drop:
         drop |= not_had
-    return frozenset(drop)
+    return frozenset(drop) | spans
+
+
+def _table_spans(clean: str, ordered, p: _Patterns) -> frozenset[int]:
+    """Both ends of each span of a table the question names ("codes 30001 to 30016")."""
+    out: set[int] = set()
+    for a, b in zip(ordered, ordered[1:]):
+        x, y = _number(a), _number(b)
+        if x is None or y is None or x < 1000 or len(str(x)) != len(str(y)) or x >= y:
+            continue
+        if p.span.fullmatch(clean, a.start + len(str(x)), b.start):
+            out.update((x, y))
+    return frozenset(out)

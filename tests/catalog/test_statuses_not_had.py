@@ -63,3 +63,23 @@ def test_what_is_left_out_is_said_in_the_parse():
 def test_a_number_after_no_dot_is_still_a_number():
     # "no." is a role word ("error no. 4003"), not a negation
     assert [t.number or t.code for t in parse("sms error no. 4003").targets] == [4003]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # the two ends of a table name a list, not two codes
+        "the call end docs list subcodes 10003 through 10078, is there a newer list with the ones above?",
+        "which SMS delivery codes between 4000 to 4010 count as permanent failures for our retry policy docs?",
+        # a success reported, and words that tell no failure
+        "Direct Line answers 200 OK to every post but the bot's reply shows up twice in Web Chat",
+        # a count of what a campaign sent
+        "we sent 4002 texts through ACS last night; can I get one CSV of their delivery reports?",
+    ],
+)
+def test_numbers_that_name_no_error_got(explain, question):
+    assert explain(question).status == "none"
+
+
+def test_two_statuses_a_story_went_between_stay_statuses():
+    assert sorted(t.number or t.code for t in parse("direct line went from 403 to 401 overnight").targets) == [401, 403]
