@@ -42,6 +42,7 @@ class _Patterns:
     chosen: re.Pattern  # found in a sentence before a number the asker's component would send
     listed: re.Pattern  # between two numbers of one list: the second is what the first is
     span: re.Pattern  # between the two ends of a span ("30001 to 30016")
+    asks_choice: re.Pattern  # the question asks which status the asker's component should send
     success: range
 
 
@@ -64,7 +65,12 @@ def _patterns(lex: Lexicon) -> _Patterns | None:
         rf"|(?:{_alternatives(nh['choose_better'])}))\s+(?:{_alternatives(nh['choose_verbs'])})\b")
     listed = re.compile(rf"\d+(?:\s+[a-z'’-]+){{0,3}}\s*(?:,|/|\bor\b|\band\b|\bnor\b)\s*{fillers}")
     span = re.compile(rf"\s*(?:{_alternatives(nh['span'])})\s*")
-    return _Patterns(tuple(nh["gate"]), expected, negated, chosen, listed, span,
+    # "which code should a reject send?": every status of such a question is one it might send
+    asks_choice = re.compile(
+        rf"\b(?:which|what)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_alternatives(nh['choice_nouns'])})\s+"
+        rf"(?:{_alternatives(nh['choose_leads'])})\s+(?:{_alternatives(nh['choose_subjects'])})\b{_WORDS_BETWEEN}"
+        rf"\s+(?:{_alternatives(nh['choose_verbs'])})\b")
+    return _Patterns(tuple(nh["gate"]), expected, negated, chosen, listed, span, asks_choice,
                      range(nh["success"][0], nh["success"][1] + 1))
 
 
@@ -106,6 +112,7 @@ def statuses_not_had(clean: str, mentions, lex: Lexicon) -> frozenset[int]:
         return spans
     kinds: dict[int, set[str | None]] = {}
     prev, prev_kind = None, None
+    asks_choice = p.asks_choice.search(clean) is not None
     for t in ordered:
         n = _number(t)
         if n is None:
@@ -113,6 +120,8 @@ def statuses_not_had(clean: str, mentions, lex: Lexicon) -> frozenset[int]:
         kind = _kind(clean, t, p)
         if kind is None and prev_kind is not None and p.listed.fullmatch(clean, prev.start, t.start):
             kind = prev_kind  # "should answer 486 Busy Here or 600": the list goes on
+        if kind is None and asks_choice:
+            kind = "chosen"
         kinds.setdefault(n, set()).add(kind)
         prev, prev_kind = t, kind
     not_had = {n for n, ks in kinds.items() if None not in ks}

@@ -30,6 +30,8 @@ from tests.support.matching import assert_answers
         # the asker's own component choosing what to send
         "our bot proxy times out waiting for the bot, should we send 502 or 504 back to Direct Line?",
         "for our SIP trunk in front of ACS direct routing, is it better to answer 480 or 486 when nobody is free?",
+        # ... or asked outright, with the status the component sends today in the story before
+        "our softphone sends 480 when the user declines an ACS call. which status code should a decline send?",
     ],
 )
 def test_a_status_not_got_is_no_error_to_explain(explain, question):
