@@ -107,3 +107,27 @@ def test_a_toll_free_number_taking_calls_is_no_sms_row(explain, question):
 )
 def test_a_toll_free_number_keeps_its_own_rows(explain, question, expected):
     assert_answers(explain(question), expected)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Event Hubs returns 401 when our ACS call recording handler forwards the events",
+        "our Teams bot sends through Twilio, and Twilio returns 429 after ten messages",
+    ],
+)
+def test_another_product_named_as_what_gave_the_status_is_theirs_beside_ours(explain, question):
+    assert explain(question).status == "none"
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        # ours named as what gave it, the other product only the story around it
+        ("moving from Twilio to ACS: the Communication Services SMS API returns 401 on send", ("acs-sms-api", 401, None)),
+        # what the other product is built into ([[built_on]] ours_with) still makes it ours
+        ("our RAG chat: Azure AI Search returns 503 and the chat times out", ("rag-api", 503, None)),
+    ],
+)
+def test_ours_named_as_what_gave_the_status_stays_ours(explain, question, expected):
+    assert_answers(explain(question), expected)
