@@ -170,18 +170,19 @@ class ForeignProducts:
         return next((n for n in names if not self._gives_way(n, names, text, words)), None)
 
     def _gave_it(self, name: str, words: list[str]) -> bool:
-        """This product is named as what gave an error status: its name, a verb of answering
-        ([producer] verbs) and a 4xx/5xx status in digits, a word or two apart at most."""
+        """This product is named as what gave an error status: its name, right after it a verb of
+        answering ([producer] verbs), and a 4xx/5xx status in digits a word or two further on
+        ("returns 403", "returned an HTTP 403"). A step that failed ("[Trouter] registration failed
+        with status 401") is no such sign: what failed may be ours calling it."""
         if not self.producer_verbs:
             return False
         for i, key in self._theirs.positions(words):
             if self.phrases.get(key) != name:
                 continue
-            after = words[i + len(key) : i + len(key) + 5]
-            for j, w in enumerate(after[:2]):
-                if w in self.producer_verbs:
-                    if any(x.isdigit() and len(x) == 3 and x[0] in "45" for x in after[j + 1 : j + 4]):
-                        return True
+            after = words[i + len(key) : i + len(key) + 4]
+            if after and after[0] in self.producer_verbs \
+                    and any(x.isdigit() and len(x) == 3 and x[0] in "45" for x in after[1:4]):
+                return True
         return False
 
     def _sold_here(self, name: str, words: list[str]) -> bool:
