@@ -9,7 +9,8 @@ the same code in two of our products told apart by their words.
 near_misses_of_ours_questions.jsonl holds questions written for these kinds before the
 matcher was read, each tagged with its kind; the matcher was worked from them. The
 set-aside file holds a third more, written at the same time and scored once after the work.
-Their figures then: main 73.3% and 67.7%; after the work see the floors below.
+Their figures then: main 73.3% (55/75) and 67.7% (21/31); after the work 96.0% (72/75)
+and 90.3% (28/31), the set-aside file scored once.
 """
 
 from pathlib import Path
@@ -23,7 +24,7 @@ WORKED = HERE / "near_misses_of_ours_questions.jsonl"
 SET_ASIDE = HERE / "near_misses_of_ours_questions_set_aside.jsonl"
 
 
-@pytest.mark.parametrize("path, floor", [(WORKED, 0.89), (SET_ASIDE, 0.67)], ids=["worked from", "set aside"])
+@pytest.mark.parametrize("path, floor", [(WORKED, 0.95), (SET_ASIDE, 0.90)], ids=["worked from", "set aside"])
 def test_the_kinds_keep_their_figure(explain, path, floor):
     held, total = share_held(explain, path)
     assert held / total >= floor, f"{held}/{total}"
