@@ -64,6 +64,8 @@ class ForeignProducts:
     # Products a bot is built around ([[built_on]] bot_on_our_channels: a model as the bot's brain): a bot
     # named with our bots' channel words ("our Azure OpenAI bot in Teams") is a Bot Service bot.
     bot_brains: frozenset[str] = frozenset()
+    # Verbs that name the product before them as what gave a status ([producer]: "returns", "answers")
+    producer_verbs: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         # Looked up on every question: what finding the phrases needs is worked out here, once.
@@ -154,12 +156,34 @@ class ForeignProducts:
         if not names and cased is not None and self.cased:
             m = self._cased.search(cased)
             names = [dict(self.cased)[m.group(1)]] if m else []
-        if not names or self.names_ours(text, words, beside_theirs=True):
+        if not names:
             return None
+        if self.names_ours(text, words, beside_theirs=True):
+            # ... unless the other product is named as the one that gave the error: "Azure Notification
+            # Hubs returns 403 when I register the VoIP token for incoming ACS calls" is the hub's 403
+            names = [n for n in names if n not in self.alone_only and self._gave_it(n, words)]
+            if not names:
+                return None
         # A platform things run on (only_alone) names the error only when nothing more specific is
         # named: "a Logic Apps Telegram connector's 401" is Telegram's.
         names = sorted(dict.fromkeys(names), key=lambda n: n in self.alone_only)
         return next((n for n in names if not self._gives_way(n, names, text, words)), None)
+
+    def _gave_it(self, name: str, words: list[str]) -> bool:
+        """This product is named as what gave an error status: its name, right after it a verb of
+        answering ([producer] verbs), and a 4xx/5xx status in digits a word or two further on
+        ("returns 403", "returned an HTTP 403"). A step that failed ("[Trouter] registration failed
+        with status 401") is no such sign: what failed may be ours calling it."""
+        if not self.producer_verbs:
+            return False
+        for i, key in self._theirs.positions(words):
+            if self.phrases.get(key) != name:
+                continue
+            after = words[i + len(key) : i + len(key) + 4]
+            if after and after[0] in self.producer_verbs \
+                    and any(x.isdigit() and len(x) == 3 and x[0] in "45" for x in after[1:4]):
+                return True
+        return False
 
     def _sold_here(self, name: str, words: list[str]) -> bool:
         """A platform counted only alone, named with the words of a product it sells too ([[products]]
@@ -351,4 +375,5 @@ def load_foreign_products(path: Path = FOREIGN_PATH) -> ForeignProducts:
         sells=sells,
         other_hosts=other_service_hosts(),
         bot_brains=frozenset(b["product"] for b in built_on if b.get("bot_on_our_channels")),
+        producer_verbs=frozenset(raw.get("producer", {}).get("verbs", ())),
     )

@@ -70,6 +70,12 @@ class Lexicon:
     # to the words after or before them ("29人使用", "第3行"): matched as the start or end of a run.
     glued_units: tuple[str, ...] = ()
     glued_before: tuple[str, ...] = ()
+    # Words that say a status named was not got: expected, negated, or the asker's choice to send
+    # ([not_had], read by catalog/statuses_not_had.py); the lists by name, folded
+    not_had: dict = field(default_factory=dict)
+    # Families of our products whose rows another kind's words do not reach ([told_apart]):
+    # family -> (its own words, the other kind's words)
+    told_apart: dict[str, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict)
 
 
 
@@ -113,4 +119,8 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         status_words_translated={int(k): tuple(fold(w) for w in v) for k, v in raw.get("status_words_translated", {}).items()},
         glued_units=_glued(raw["units"]["words"]),
         glued_before=_glued(raw["units"]["before"]),
+        not_had={k: (tuple(v) if k == "success" else tuple(fold(w) for w in v))
+                 for k, v in raw.get("not_had", {}).items()},
+        told_apart={k: (frozenset(fold(w) for w in v["own"]), frozenset(fold(w) for w in v["others"]))
+                    for k, v in raw.get("told_apart", {}).items()},
     )

@@ -386,7 +386,8 @@ class Matcher:
             named = hits.names_a_product or any(h.names_product for h in codes)
             foreign = self.foreign.recognise(p.text, words, product_named=named, cased=shape)
             if foreign is not None and (self._our_code_in_our_words(foreign, p, hits, words)
-                                        or self._our_title_quoted(foreign, question, words)):
+                                        or self._our_title_quoted(foreign, question, words)
+                                        or self._our_error_body(p)):
                 foreign = None
         if foreign is not None:
             # Another product's error: its numbers fitting our rows is a coincidence.
@@ -462,7 +463,7 @@ class Matcher:
         ambiguous: list[list[_Candidate]] = []
         missed: list[int] = []  # numbers named that the catalog does not have
         # ... and whether one was named as a code ("subcode 3114"), or a kind of code no source has
-        missed_named = bool(p.foreign_codes)
+        missed_named = bool(p.foreign_codes or p.not_had)
         near_misses: list[Entry] = []  # the number, but in another product than the one named
         worded: list[Match] = []  # answers to a status named only by its reason phrase
         # Codes named with a subcode we do not have ("code: 403, subcode: 10124"): the same code
@@ -503,7 +504,9 @@ class Matcher:
                 missed_named = True  # ... nor do the words claim it: only an unmistakable text match
             if not cands:
                 missed.append(number)
-                missed_named = missed_named or t.explicit
+                # ... and a success the product named has no row for ("calls connect fine (200 OK) but the
+                # callee sees 'Unknown'") says nothing failed: no words claim a failure's row either
+                missed_named = missed_named or t.explicit or _SUCCESS.start <= number < _SUCCESS.stop
                 continue
             if named:
                 # The product named decides first; the ranking only orders its rows.
@@ -596,7 +599,12 @@ class Matcher:
         # A short quote that is all of the error read, with a word the catalog never uses ("is there
         # an end reason for 'rejected from lobby'?"): the catalog explains part of it at best.
         thin_quote = focus is not None and len(text_words) <= THIN_QUOTE_WORDS and qwords is not None and qwords.unknown_weight > 0
+        # A question told in one family's words and none of another's ("outbound calls from our toll-free
+        # number") is no text match for the other family's rows (the SMS table's toll-free number).
+        foreign_families = frozenset(f for f, (own, others) in self.lex.told_apart.items()
+                                     if not others.isdisjoint(words) and own.isdisjoint(words))
         text = self._by_text(qwords, said_hits, context, strict=missed_named, product_words=product_words,
+                             other_families=foreign_families,
                              failures=failures, thin=thin_quote)
         if text is not None:
             status, matches = text
@@ -775,6 +783,18 @@ class Matcher:
         theirs = {w for k, name in self.foreign.phrases.items() if name == foreign and phrase_positions(words, k) for w in k}
         return any(theirs & set(words_of(e.title)) for e in rows)
 
+    def _our_error_body(self, p: ParsedQuestion) -> bool:
+        """An error body of ours: one of our string codes written as an identifier ("upstream_error")
+        given as the body's code, beside the very status our row gives it.
+
+        '{"error": {"message": "Azure OpenAI returned an error", "code": "upstream_error",
+        "status_code": 502, ...}}' is the RAG API's own 502 telling of its upstream, however loudly
+        the message names the model: another product's body would not carry our code and status.
+        """
+        statuses = {t.code if t.code is not None else t.number for t in p.targets}
+        return any("_" in w and e.http_status in statuses and not e.passed_on
+                   for w in p.string_words for e in self.catalog.by_string_code.get(w, ()))
+
     def _holders(self, named: set[str]) -> set[str]:
         """The sources that hold these products' statuses (Source.statuses_for)."""
         return {h for h, products in self.statuses_for.items() if named & set(products)}
@@ -940,7 +960,7 @@ class Matcher:
         return not any(verb in q and (not rest or rest & set(q)) for q in failures)
 
     def _by_text(self, qwords, hits: SignalHits, context: str | None, strict: bool, product_words=frozenset(),
-                 failures: list[tuple[str, ...]] = (), thin: bool = False):
+                 failures: list[tuple[str, ...]] = (), thin: bool = False, other_families=frozenset()):
         # Product words say which product, not which error: "bot returns 451"
         # must not become a text match on every bot entry.
         content = {t for t in (qwords.weights if qwords else ()) if t not in product_words}
@@ -952,6 +972,8 @@ class Matcher:
             # quoted fails at an action; a row that fails at another one ("Failed to start video")
             # is not it, however many words they share.
             found = [(i, s) for i, s in found if not self._another_failure(i, failures)]
+        if found and other_families:
+            found = [(i, s) for i, s in found if self.family[self.catalog.entries[i].source] not in other_families]
         if found and hits.names_a_product:
             # A row that is only its own name ("Invalid Join Meeting ID", no explanation beside it)
             # is claimed by words only in its product, or where no product is named: "Calling SDK
@@ -1086,6 +1108,7 @@ _PASTE_MARK = re.compile(r"[{\[]\s*[\"']?\w+[\"']?\s*:|\w+=\S+\s+\w+=\S+|\bat\s+
 
 
 _HTTP_STATUSES = frozenset(int(s) for s in HTTPStatus)
+_SUCCESS = range(200, 300)
 
 
 def _is_status(t: Target) -> bool:

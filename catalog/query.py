@@ -20,6 +20,7 @@ from rapidfuzz.distance import Levenshtein
 
 from .lexicon import CAMEL_PARTS, UNSPACED_CHAR, UNSPACED_SCRIPTS, Lexicon, fold, load_lexicon
 from .pattern_words import needed_characters
+from .statuses_not_had import statuses_not_had
 
 MAX_TARGETS = 16
 # A paste with thousands of numbers is read up to this many bare numbers; the rest is noise.
@@ -301,6 +302,9 @@ class ParsedQuestion:
     # 0x80070005, the top bit set; a thread id 0x00003f1c is not one). Their words alone
     # ("access denied") must not borrow another product's entry.
     foreign_codes: tuple[str, ...] = field(default=())
+    # Statuses named but not got (catalog/statuses_not_had.py): expected beside a success, said not
+    # to have come, or the asker's choice to send. Left out of targets; no words claim them either.
+    not_had: tuple[int, ...] = field(default=())
 
 
 def _blank(text: str, spans) -> str:
@@ -823,6 +827,12 @@ def parse(question: str, lex: Lexicon | None = None) -> ParsedQuestion:
     words = tuple(_WORD.findall(_blank(text, positions)))
     singles.extend(_translated_status_targets(text, clean, lex, known, words))
 
+    # Statuses named only as expected, as not come, or as the asker's choice to send: no error got.
+    not_had = statuses_not_had(clean, pairs + singles, lex)
+    if not_had:
+        pairs = [t for t in pairs if t.subcode not in not_had]
+        singles = [t for t in singles if (t.subcode if t.subcode is not None else t.code if t.code is not None else t.number) not in not_had]
+
     # Named codes first when there are too many to read: a long log's error line
     # must not lose its place to the counts and ids before it.
     chosen: list[Target] = []
@@ -849,4 +859,5 @@ def parse(question: str, lex: Lexicon | None = None) -> ParsedQuestion:
         string_words=tuple(dict.fromkeys(string_words)),
         foreign_codes=tuple(dict.fromkeys(_FOREIGN_CODE.findall(text)))
         if any(w in text for w in _FOREIGN_CODE_WORDS) else (),
+        not_had=tuple(sorted(not_had)),
     )

@@ -116,6 +116,10 @@ class Entry(BaseModel):
     # ... except where the question names one of these: another way in whose own status it is
     # (Slack's or Teams' own timeout is no Direct Line 502).
     reported_not_with: tuple[str, ...] = ()
+    # A string code another service gave, which this product only passes on (the RAG API's
+    # upstream "rate_limit_exceeded" is the model's own code): quoted in a body it says nothing
+    # of whose body it is, unlike the product's own codes ("upstream_error").
+    passed_on: bool = False
 
     @field_validator("category", mode="before")
     @classmethod
