@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from .error_owner import OURS, ErrorOwner
 from .foreign_evidence import is_under, known_hosts, other_service_hosts
 from .lexicon import UNSPACED_CHAR, fold, load_lexicon
 from .pattern_words import any_of, begun_by, held
@@ -64,6 +65,9 @@ class ForeignProducts:
     # Products a bot is built around ([[built_on]] bot_on_our_channels: a model as the bot's brain): a bot
     # named with our bots' channel words ("our Azure OpenAI bot in Teams") is a Bot Service bot.
     bot_brains: frozenset[str] = frozenset()
+    # Two products in one question ([error_owner]): whose error it is, by which product the status
+    # is said of ("Twilio returns 63016 ... into Omnichannel") or which library raised it in a log.
+    owner: "ErrorOwner | None" = None
 
     def __post_init__(self) -> None:
         # Looked up on every question: what finding the phrases needs is worked out here, once.
@@ -154,6 +158,15 @@ class ForeignProducts:
         if not names and cased is not None and self.cased:
             m = self._cased.search(cased)
             names = [dict(self.cased)[m.group(1)]] if m else []
+        if not names and (self.owner is None or not (self.owner.may_name(words)
+                                                     or ("." in text and any(h in text for h in self.other_hosts)))):
+            return None
+        if self.owner is not None and (self.names_ours(text, words) or self.names_our_channel(words)):
+            # Both named: the product the error is said of, or the library that raised it, decides
+            # (unless the call is made inside an app of ours: a RAG app's upstream failing).
+            owner = self.owner.of_error(cased if cased is not None else text)
+            if owner is not None and owner is not OURS and not self.names_our_app(words):
+                return owner
         if not names or self.names_ours(text, words, beside_theirs=True):
             return None
         # A platform things run on (only_alone) names the error only when nothing more specific is
@@ -327,12 +340,44 @@ def load_foreign_products(path: Path = FOREIGN_PATH) -> ForeignProducts:
     app_words = tuple((b["product"], _anyones(_with_lists(b["app_words"], lists))) for b in built_on if b.get("app_words"))
     sells = tuple((p["name"], _anyones(p["sells"])) for p in raw["products"] if p.get("sells"))
     placed = raw.get("bot_placed_on", {})
+    everyday = frozenset(tuple(words_of(w)) for w in raw["ours"].get("everyday", ()))
     return ForeignProducts(phrases, tuple(marks), ours, tuple(our_marks), alone,
                            chat, channels, cased, (*ours_hosts, *neutral_hosts), own_api, ours_with,
                            frozenset(placed.get("words", ())), frozenset(placed.get("bot_words", ())),
                            frozenset(placed.get("fillers", ())), frozenset(placed.get("channel", ())),
                            frozenset(placed.get("channel_of", ())), frozenset(placed.get("other_channels", ())),
                            app_words, own_service,
-                           frozenset(tuple(words_of(w)) for w in raw["ours"].get("everyday", ())), sells,
-                           other_service_hosts(),
-                           frozenset(b["product"] for b in built_on if b.get("bot_on_our_channels")))
+                           everyday, sells, other_service_hosts(),
+                           frozenset(b["product"] for b in built_on if b.get("bot_on_our_channels")),
+                           _error_owner(raw, phrases, ((ours - everyday) | channels), raw["ours"]["marks"]))
+
+
+def _error_owner(raw: dict, phrases: dict[tuple[str, ...], str], ours: frozenset[tuple[str, ...]],
+                 our_marks: Iterable[str]) -> ErrorOwner | None:
+    """[error_owner]: our names (our everyday words aside) and our bots' channel words against
+    the other products' names; hosts, packages and namespaces (marks) as the words they are written in."""
+    data = raw.get("error_owner")
+    if data is None:
+        return None
+    theirs = dict(phrases)
+    # A mark of one word is found only as written ("servicenow"), never glued from two ("service now").
+    single: dict[str, str] = {}
+    for product in raw["products"]:
+        for m in product.get("marks", ()):
+            key = tuple(words_of(fold(m)))
+            if len(key) == 1:
+                single.setdefault(key[0], product["name"])
+            elif key:
+                theirs.setdefault(key, product["name"])
+    for host in other_service_hosts():  # another Azure service's address: "403 from x.search.windows.net"
+        theirs.setdefault(tuple(words_of(host)), host)
+    ours = set(ours)
+    for m in (*our_marks, *data.get("ours", ())):
+        key = tuple(words_of(fold(m)))
+        if len(key) == 1:
+            single[key[0]] = OURS
+        elif key:
+            ours.add(key)
+    subject_only = {tuple(words_of(w)): p["name"] for p in raw["products"] for w in p.get("subject_words", ())}
+    return ErrorOwner(theirs, ours, subject_only, single, data["reach"], data["breaks"], data["from_words"],
+                      data["claims"], data.get("places", ()), _PhraseFinder)

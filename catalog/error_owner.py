@@ -1,0 +1,193 @@
+"""Whose error it is, when a question names one of our products and another one.
+
+Migrations, bridges and comparisons name two products: "moving from Twilio to ACS,
+now createCall gives 403" is ACS's 403, "WhatsApp via Twilio into Omnichannel:
+Twilio returns 63016" is Twilio's, "openai 429 behind bot framework" is OpenAI's.
+Naming one of ours is then no reason to answer from our rows; what decides is which
+product the status is said of (the subject it follows: "<name> [its API] returns
+<status>", "<status> from <name>"), and, in a pasted log, which library raised it
+(the frame nearest the exception, and the exception line itself). Ours stays ours
+wherever one of our names is the one the status is said of, or raised it.
+
+The words (what may stand between a name and its status, what breaks the link) are
+data: foreign_products.toml [error_owner]. This runs only where a foreign product is
+named (or one of its subject-only words is there), so it costs the other questions nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable, Iterable, Iterator
+
+from .products import words_of
+
+OURS = "ours"  # of_error's answer when one of our products is what the status is said of
+
+# Sentences: a log's lines, and prose's sentences ("Twilio returns 21610; what does ACS return?").
+_SENTENCE = re.compile(r"\n|[.;!?。；！？](?=\s|$)")
+# A stack frame: JS/Java/C# "at ...", Python 'File "..."'.
+_FRAME = re.compile(r"^\s*(?:at\s|File\s\")")
+_PY_FRAME = re.compile(r"^\s*File\s\"")
+
+
+class ErrorOwner:
+    """Finds which product a question's error is said of; built once per process."""
+
+    def __init__(self, theirs: dict[tuple[str, ...], str], ours: Iterable[tuple[str, ...]],
+                 subject_only: dict[tuple[str, ...], str], single: dict[str, str], reach: int, breaks: Iterable[str],
+                 from_words: Iterable[str], claims: Iterable[str], places: Iterable[str], finder: Callable):
+        self.subject_only = frozenset(k[0] for k in subject_only)  # their first words
+        self.reach = reach
+        self.breaks = frozenset(breaks)
+        self.from_words = frozenset(from_words)
+        self.claims = frozenset(claims)
+        self.places = frozenset(places)
+        names: dict[tuple[str, ...], str] = {k: OURS for k in ours}
+        for k, n in (*theirs.items(), *subject_only.items()):
+            names.setdefault(k, n)
+        self._finder = finder(names)
+        self.single = {w: n for w, n in single.items() if (w,) not in names}  # found only as written
+        names.update({(w,): n for w, n in self.single.items()})
+        self.names = names
+
+    def may_name(self, words: list[str]) -> bool:
+        """A name of another product that counts only as a status's subject ("graph 403") may be there."""
+        return not self.subject_only.isdisjoint(words)
+
+    def of_error(self, text: str) -> str | None:
+        """OURS, another product's name, or None (nothing says whose the error is)."""
+        lines = text.splitlines()
+        if len(lines) > 1:
+            raised = self._raised_by(lines)
+            if raised is not None:
+                return raised
+        theirs: str | None = None
+        for sentence in _SENTENCE.split(text):
+            if not sentence or _FRAME.match(sentence):
+                continue
+            for owner in self._said_of(*_tokens(sentence)):
+                if owner == OURS:
+                    return OURS
+                theirs = theirs or owner
+        return theirs
+
+    def _raised_by(self, lines: list[str]) -> str | None:
+        """The product of the frame nearest the exception and of the exception's line: in a
+        Python traceback the last 'File' line and the line after its code, elsewhere the first
+        'at' line and the line before it."""
+        frames = [i for i, line in enumerate(lines) if _FRAME.match(line)]
+        if not frames:
+            return None
+        if _PY_FRAME.match(lines[frames[-1]]):
+            last = frames[-1]
+            after = next((j for j in range(last + 1, len(lines)) if lines[j][:1] not in (" ", "\t", "")), None)
+            told = [lines[last]] + ([lines[after]] if after is not None else [])
+        else:
+            first = frames[0]
+            told = [lines[first]] + ([lines[first - 1]] if first > 0 else [])
+        found = {self.names[k] for line in told for _, k in self._found(*_tokens(line))}
+        if OURS in found:
+            return OURS
+        return next(iter(sorted(found)), None)
+
+    def _found(self, words: list[str], token: list[int]) -> list[tuple[int, tuple[str, ...]]]:
+        """(where, name) for the names in these words, in their order. A one-word mark is found as
+        one written token ("ServiceNow", "servicenow"), never glued from two ("the service now")."""
+        found = list(self._finder.positions(words))
+        if self.single:
+            n = len(words)
+            for i in range(n):
+                for size in (3, 2, 1):
+                    if i + size <= n and token[i] == token[i + size - 1]:
+                        w = "".join(words[i:i + size])
+                        if w in self.single:
+                            found.append((i, (w,)))
+                            break
+            found.sort(key=lambda f: (f[0], -len(f[1])))
+        return found
+
+    def _placed(self, words: list[str], i: int) -> bool:
+        """The name at i is where something runs or goes ("a bot on App Service"), not a subject.
+        (Only another product's name is read so: "startVideo in the ACS web SDK throws 43000" is ACS's.)"""
+        j = i - 1
+        while j >= 0 and words[j] in _ARTICLES:
+            j -= 1
+        return j >= 0 and words[j] in self.places
+
+    def _said_of(self, words: list[str], token: list[int]) -> Iterator[str]:
+        """Per status in the sentence, the product it is said of: the name before it (at most
+        `reach` words, none of them a break word or another number), or the one after "from"
+        just behind it. Our name followed by a claim word ("what does ACS return") is ours too."""
+        found = self._found(words, token)
+        if not found:
+            return
+        ends: dict[int, tuple[str, ...]] = {}
+        starts: dict[int, tuple[str, ...]] = {}
+        covered, last_token, last_end = -1, -1, -1
+        for i, k in found:
+            # a name inside a longer one ("app service" in "azure app service") is that one, and a
+            # written token is its first name's ("openai.RateLimitError" is OpenAI's, its namespace),
+            # or ours where ours is in it ("telegram.botframework.com" is the Bot Service's address)
+            if i <= covered:
+                continue
+            if token[i] == last_token:
+                if self.names[k] != OURS:
+                    continue
+                ends.pop(last_end, None)
+            ends[i + len(k) - 1], starts[i] = k, k
+            covered = last_end = i + len(k) - 1
+            last_token = token[last_end]
+        for c, w in enumerate(words):
+            if w in self.claims:
+                k = self._name_before(words, token, c, ends, 2)
+                if k is not None and self.names[k] == OURS:
+                    yield OURS
+                continue
+            if not _is_status(words, c):
+                continue
+            k = self._name_before(words, token, c, ends, self.reach)
+            if k is None:
+                for j in range(c + 1, min(c + 4, len(words))):
+                    if words[j] in self.from_words and j + 1 in starts:
+                        k = starts[j + 1]
+                        break
+                    if words[j].isdigit():
+                        break
+            if k is not None:
+                yield self.names[k]
+
+    def _name_before(self, words: list[str], token: list[int], c: int, ends: dict[int, tuple[str, ...]], reach: int):
+        for j in range(c - 1, -1, -1):
+            if token[c] - token[j] > reach + 1:
+                return None
+            if j in ends:
+                k = ends[j]
+                # ours gave the status wherever it stands; another product, only as the subject
+                return None if self.names[k] != OURS and self._placed(words, j - len(k) + 1) else k
+            if words[j] in self.breaks or words[j] == "," or words[j].isdigit():
+                return None
+        return None
+
+
+def _tokens(text: str) -> tuple[list[str], list[int]]:
+    """The text's words, and per word the written token it is part of (reach counts tokens:
+    "AccessDeniedException" is one); a comma after a token is a word of its own, which ends the
+    link between a name and a status ("Teams Phone users can't be reached, call ends 403")."""
+    words: list[str] = []
+    token: list[int] = []
+    for n, raw in enumerate(text.split()):
+        parts = words_of(raw)
+        if raw.endswith(",") and parts:
+            parts.append(",")
+        words.extend(parts)
+        token.extend([n] * len(parts))
+    return words, token
+
+
+_ARTICLES = frozenset(("the", "a", "an", "its", "s", "their", "his", "her"))
+
+
+def _is_status(words: list[str], i: int) -> bool:
+    """A number that can be a status or a code: 3 to 6 digits, not part of a longer number ("7,500")."""
+    w = words[i]
+    return w.isdigit() and 3 <= len(w) <= 6 and not (i and words[i - 1].isdigit())
