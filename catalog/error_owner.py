@@ -54,21 +54,35 @@ class ErrorOwner:
         """A name of another product that counts only as a status's subject ("graph 403") may be there."""
         return not self.subject_only.isdisjoint(words)
 
-    def of_error(self, text: str) -> str | None:
-        """OURS, another product's name, or None (nothing says whose the error is)."""
+    def of_error(self, text: str, theirs_said: list[str] | None = None) -> str | None:
+        """OURS, another product's name, or None (nothing says whose the error is).
+
+        With `theirs_said`, where ours is what the question is about it is given the statuses said
+        of the other product ("Twilio returns 21610, what does ACS return?": 21610), which are no
+        number of ours to look up."""
         lines = text.splitlines()
         if len(lines) > 1:
             raised = self._raised_by(lines)
             if raised is not None:
                 return raised
         theirs: str | None = None
+        ours = False
+        numbers: list[str] = []
         for sentence in _SENTENCE.split(text):
             if not sentence or _FRAME.match(sentence):
                 continue
-            for owner in self._said_of(*_tokens(sentence)):
+            for owner, number in self._said_of(*_tokens(sentence)):
                 if owner == OURS:
-                    return OURS
-                theirs = theirs or owner
+                    if theirs_said is None:
+                        return OURS
+                    ours = True
+                else:
+                    theirs = theirs or owner
+                    if number is not None:
+                        numbers.append(number)
+        if ours:
+            theirs_said.extend(numbers)
+            return OURS
         return theirs
 
     def _raised_by(self, lines: list[str]) -> str | None:
@@ -114,8 +128,8 @@ class ErrorOwner:
             j -= 1
         return j >= 0 and words[j] in self.places
 
-    def _said_of(self, words: list[str], token: list[int]) -> Iterator[str]:
-        """Per status in the sentence, the product it is said of: the name before it (at most
+    def _said_of(self, words: list[str], token: list[int]) -> Iterator[tuple[str, str | None]]:
+        """Per status in the sentence, the product it is said of (and the status): the name before it (at most
         `reach` words, none of them a break word or another number), or the one after "from"
         just behind it. Our name followed by a claim word ("what does ACS return") is ours too."""
         found = self._found(words, token)
@@ -141,7 +155,7 @@ class ErrorOwner:
             if w in self.claims:
                 k = self._name_before(words, token, c, ends, 2)
                 if k is not None and self.names[k] == OURS:
-                    yield OURS
+                    yield OURS, None
                 continue
             if not _is_status(words, c):
                 continue
@@ -154,7 +168,7 @@ class ErrorOwner:
                     if words[j].isdigit():
                         break
             if k is not None:
-                yield self.names[k]
+                yield self.names[k], w
 
     def _name_before(self, words: list[str], token: list[int], c: int, ends: dict[int, tuple[str, ...]], reach: int):
         for j in range(c - 1, -1, -1):

@@ -134,7 +134,7 @@ class ForeignProducts:
         return None
 
     def recognise(self, text: str, words: list[str] | None = None, product_named: bool = False,
-                  cased: str | None = None) -> str | None:
+                  cased: str | None = None, theirs_said: list[str] | None = None) -> str | None:
         """The foreign product this (folded) text names, unless it names one of ours too.
 
         The first one named wins: a post that names two look-alikes is still not ours.
@@ -142,7 +142,8 @@ class ForeignProducts:
         count only when no product of ours is named at all: a bot on App Service is a bot.
         A platform that is also a Bot Service channel (Slack, LINE, Telegram) gives way also
         to the words of our bots' channels: "a Teams bot that is also on Slack" is a Bot Service bot. `cased` is the
-        question as written, for names that are a product only in capitals ("LINE").
+        question as written, for names that are a product only in capitals ("LINE"). `theirs_said`,
+        if given, is told the statuses said of another product in a question about ours (error_owner).
         """
         words = words_of(text) if words is None else words
         # In the order named, skipping hosting platforms where ours is named: "a Teams bot on
@@ -164,7 +165,7 @@ class ForeignProducts:
         if self.owner is not None and (self.names_ours(text, words) or self.names_our_channel(words)):
             # Both named: the product the error is said of, or the library that raised it, decides
             # (unless the call is made inside an app of ours: a RAG app's upstream failing).
-            owner = self.owner.of_error(cased if cased is not None else text)
+            owner = self.owner.of_error(cased if cased is not None else text, theirs_said)
             if owner is not None and owner is not OURS and not self.names_our_app(words):
                 return owner
         if not names or self.names_ours(text, words, beside_theirs=True):
