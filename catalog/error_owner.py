@@ -28,6 +28,9 @@ _SENTENCE = re.compile(r"\n|[.;!?。；！？](?=\s|$)")
 # A stack frame: JS/Java/C# "at ...", Python 'File "..."'.
 _FRAME = re.compile(r"^\s*(?:at\s|File\s\")")
 _PY_FRAME = re.compile(r"^\s*File\s\"")
+# A frame inside an installed package, not the app's own code.
+_PACKAGE_FRAME = re.compile(r"node_modules|site-packages|dist-packages")
+_URL_HOST = re.compile(r"\bhttps?://([\w.-]+)", re.I)
 
 
 class ErrorOwner:
@@ -35,13 +38,15 @@ class ErrorOwner:
 
     def __init__(self, theirs: dict[tuple[str, ...], str], ours: Iterable[tuple[str, ...]],
                  subject_only: dict[tuple[str, ...], str], single: dict[str, str], reach: int, breaks: Iterable[str],
-                 from_words: Iterable[str], claims: Iterable[str], places: Iterable[str], finder: Callable):
+                 from_words: Iterable[str], claims: Iterable[str], places: Iterable[str], finder: Callable,
+                 foreign_host: Callable[[str], bool] | None = None):
         self.subject_only = frozenset(k[0] for k in subject_only)  # their first words
         self.reach = reach
         self.breaks = frozenset(breaks)
         self.from_words = frozenset(from_words)
         self.claims = frozenset(claims)
         self.places = frozenset(places)
+        self._foreign_host = foreign_host  # a web address that is neither ours nor a known neutral one
         names: dict[tuple[str, ...], str] = {k: OURS for k in ours}
         for k, n in (*theirs.items(), *subject_only.items()):
             names.setdefault(k, n)
@@ -68,6 +73,7 @@ class ErrorOwner:
         theirs: str | None = None
         ours = False
         numbers: list[str] = []
+        our_numbers: set[str] = set()
         for sentence in _SENTENCE.split(text):
             if not sentence or _FRAME.match(sentence):
                 continue
@@ -76,32 +82,47 @@ class ErrorOwner:
                     if theirs_said is None:
                         return OURS
                     ours = True
+                    our_numbers.add(number)
                 else:
                     theirs = theirs or owner
                     if number is not None:
                         numbers.append(number)
-        if ours:
-            theirs_said.extend(numbers)
+        if ours:  # (a number said of both stays: "Dialogflow gives 429; what is a 429 from Direct Line?")
+            theirs_said.extend(n for n in numbers if n not in our_numbers)
             return OURS
         return theirs
 
     def _raised_by(self, lines: list[str]) -> str | None:
-        """The product of the frame nearest the exception and of the exception's line: in a
-        Python traceback the last 'File' line and the line after its code, elsewhere the first
-        'at' line and the line before it."""
+        """The product of the exception's line and of the frame nearest it that names a product (an
+        HTTP library's own frames, axios or httpx, name none): in a Python traceback the line after
+        the last 'File' line's code and the 'File' lines upwards, elsewhere the line before the
+        first 'at' line and the 'at' lines downwards. Ours wherever ours is among them."""
         frames = [i for i, line in enumerate(lines) if _FRAME.match(line)]
         if not frames:
             return None
         if _PY_FRAME.match(lines[frames[-1]]):
             last = frames[-1]
             after = next((j for j in range(last + 1, len(lines)) if lines[j][:1] not in (" ", "\t", "")), None)
-            told = [lines[last]] + ([lines[after]] if after is not None else [])
+            told = [lines[after]] if after is not None else []
+            nearest = [lines[i] for i in reversed(frames) if _PY_FRAME.match(lines[i])]
         else:
             first = frames[0]
-            told = [lines[first]] + ([lines[first - 1]] if first > 0 else [])
+            told = [lines[first - 1]] if first > 0 else []
+            nearest = [lines[i] for i in frames]
         found = {self.names[k] for line in told for _, k in self._found(*_tokens(line))}
+        for n, line in enumerate(nearest):
+            named = {self.names[k] for _, k in self._found(*_tokens(line))}
+            if named or (n and not _PACKAGE_FRAME.search(line)):
+                found |= named  # (no further than the app's own code: what it called raised the error)
+                break
+            if not _PACKAGE_FRAME.search(line):
+                break
         if OURS in found:
             return OURS
+        if not found and told and self._foreign_host is not None:
+            m = _URL_HOST.search(told[0])
+            if m is not None and self._foreign_host(m.group(1)):
+                return m.group(1)  # the exception names the address that answered: "429 ... for url: https://api.x.com/"
         return next(iter(sorted(found)), None)
 
     def _found(self, words: list[str], token: list[int]) -> list[tuple[int, tuple[str, ...]]]:

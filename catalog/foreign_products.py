@@ -350,11 +350,12 @@ def load_foreign_products(path: Path = FOREIGN_PATH) -> ForeignProducts:
                            app_words, own_service,
                            everyday, sells, other_service_hosts(),
                            frozenset(b["product"] for b in built_on if b.get("bot_on_our_channels")),
-                           _error_owner(raw, phrases, ((ours - everyday) | channels), raw["ours"]["marks"]))
+                           _error_owner(raw, phrases, ((ours - everyday) | channels), raw["ours"]["marks"],
+                                        (*ours_hosts, *neutral_hosts)))
 
 
 def _error_owner(raw: dict, phrases: dict[tuple[str, ...], str], ours: frozenset[tuple[str, ...]],
-                 our_marks: Iterable[str]) -> ErrorOwner | None:
+                 our_marks: Iterable[str], known: tuple[str, ...]) -> ErrorOwner | None:
     """[error_owner]: our names (our everyday words aside) and our bots' channel words against
     the other products' names; hosts, packages and namespaces (marks) as the words they are written in."""
     data = raw.get("error_owner")
@@ -370,7 +371,8 @@ def _error_owner(raw: dict, phrases: dict[tuple[str, ...], str], ours: frozenset
                 single.setdefault(key[0], product["name"])
             elif key:
                 theirs.setdefault(key, product["name"])
-    for host in other_service_hosts():  # another Azure service's address: "403 from x.search.windows.net"
+    others = other_service_hosts()
+    for host in others:  # another Azure service's address: "403 from x.search.windows.net"
         theirs.setdefault(tuple(words_of(host)), host)
     ours = set(ours)
     for m in (*our_marks, *data.get("ours", ())):
@@ -381,4 +383,6 @@ def _error_owner(raw: dict, phrases: dict[tuple[str, ...], str], ours: frozenset
             ours.add(key)
     subject_only = {tuple(words_of(w)): p["name"] for p in raw["products"] for w in p.get("subject_words", ())}
     return ErrorOwner(theirs, ours, subject_only, single, data["reach"], data["breaks"], data["from_words"],
-                      data["claims"], data.get("places", ()), _PhraseFinder)
+                      data["claims"], data.get("places", ()), _PhraseFinder,
+                      lambda host: not _LOCAL.match(host) and (not is_under(host.lower(), known)
+                                                              or is_under(host.lower(), others)))
