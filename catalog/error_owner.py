@@ -17,6 +17,7 @@ named (or one of its subject-only words is there), so it costs the other questio
 from __future__ import annotations
 
 import re
+from http import HTTPStatus
 from typing import Callable, Iterable, Iterator
 
 from .products import words_of
@@ -39,7 +40,8 @@ class ErrorOwner:
     def __init__(self, theirs: dict[tuple[str, ...], str], ours: Iterable[tuple[str, ...]],
                  subject_only: dict[tuple[str, ...], str], single: dict[str, str], reach: int, breaks: Iterable[str],
                  from_words: Iterable[str], claims: Iterable[str], places: Iterable[str], finder: Callable,
-                 foreign_host: Callable[[str], bool] | None = None):
+                 foreign_host: Callable[[str], bool] | None = None, statuses: Iterable[int] = (),
+                 bot_words: Iterable[str] = ()):
         self.subject_only = frozenset(k[0] for k in subject_only)  # their first words
         self.reach = reach
         self.breaks = frozenset(breaks)
@@ -47,6 +49,8 @@ class ErrorOwner:
         self.claims = frozenset(claims)
         self.places = frozenset(places)
         self._foreign_host = foreign_host  # a web address that is neither ours nor a known neutral one
+        self.statuses = frozenset(int(h) for h in HTTPStatus) | frozenset(statuses)
+        self.bot_words = frozenset(bot_words)
         names: dict[tuple[str, ...], str] = {k: OURS for k in ours}
         for k, n in (*theirs.items(), *subject_only.items()):
             names.setdefault(k, n)
@@ -178,18 +182,36 @@ class ErrorOwner:
                 if k is not None and self.names[k] == OURS:
                     yield OURS, None
                 continue
-            if not _is_status(words, c):
+            if not self._is_status(words, c):
                 continue
-            k = self._name_before(words, token, c, ends, self.reach)
-            if k is None:
-                for j in range(c + 1, min(c + 4, len(words))):
-                    if words[j] in self.from_words and j + 1 in starts:
-                        k = starts[j + 1]
-                        break
-                    if words[j].isdigit():
-                        break
+            k = self._name_after_from(words, c, starts) or self._name_before(words, token, c, ends, self.reach)
             if k is not None:
                 yield self.names[k], w
+
+    def _name_after_from(self, words: list[str], c: int, starts: dict[int, tuple[str, ...]]):
+        """The name a status came "from", just behind it ("401 from the Bot Connector", "403 Forbidden
+        from x.search.windows.net"): where it was made, whatever stands before it. Not a bot named
+        so ("graph 403 from teams bot"): that is where the call was made from."""
+        for j in range(c + 1, min(c + 4, len(words))):
+            if words[j].isdigit():
+                return None
+            if words[j] in self.from_words:
+                i = j + 1
+                while i < len(words) and words[i] in _ARTICLES:
+                    i += 1
+                k = starts.get(i)
+                if k is not None and k[-1] not in self.bot_words:
+                    return k
+                return None
+        return None
+
+    def _is_status(self, words: list[str], i: int) -> bool:
+        """A status or a code: an HTTP status or one our documents use besides them (SIP's 480,
+        603), or a code of 4 to 6 digits; not part of a longer number ("7,500") nor a port (443)."""
+        w = words[i]
+        if not w.isdigit() or not 3 <= len(w) <= 6 or (i and words[i - 1].isdigit()):
+            return False
+        return len(w) > 3 or int(w) in self.statuses
 
     def _name_before(self, words: list[str], token: list[int], c: int, ends: dict[int, tuple[str, ...]], reach: int):
         for j in range(c - 1, -1, -1):
@@ -211,7 +233,7 @@ def _tokens(text: str) -> tuple[list[str], list[int]]:
     words: list[str] = []
     token: list[int] = []
     for n, raw in enumerate(text.split()):
-        parts = words_of(raw)
+        parts = [raw] if raw.isalnum() and raw.isascii() and raw.islower() else words_of(raw)
         if raw.endswith(",") and parts:
             parts.append(",")
         words.extend(parts)
@@ -222,7 +244,3 @@ def _tokens(text: str) -> tuple[list[str], list[int]]:
 _ARTICLES = frozenset(("the", "a", "an", "its", "s", "their", "his", "her"))
 
 
-def _is_status(words: list[str], i: int) -> bool:
-    """A number that can be a status or a code: 3 to 6 digits, not part of a longer number ("7,500")."""
-    w = words[i]
-    return w.isdigit() and 3 <= len(w) <= 6 and not (i and words[i - 1].isdigit())

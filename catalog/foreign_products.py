@@ -385,4 +385,5 @@ def _error_owner(raw: dict, phrases: dict[tuple[str, ...], str], ours: frozenset
     return ErrorOwner(theirs, ours, subject_only, single, data["reach"], data["breaks"], data["from_words"],
                       data["claims"], data.get("places", ()), _PhraseFinder,
                       lambda host: not _LOCAL.match(host) and (not is_under(host.lower(), known)
-                                                              or is_under(host.lower(), others)))
+                                                              or is_under(host.lower(), others)),
+                      data.get("statuses", ()), raw.get("bot_placed_on", {}).get("bot_words", ()))
