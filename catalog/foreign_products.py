@@ -162,18 +162,21 @@ class ForeignProducts:
         if not names and (self.owner is None or not (self.owner.may_name(words)
                                                      or ("." in text and any(h in text for h in self.other_hosts)))):
             return None
+        if names and not self.names_ours(text, words, beside_theirs=True):
+            # A platform things run on (only_alone) names the error only when nothing more specific is
+            # named: "a Logic Apps Telegram connector's 401" is Telegram's.
+            names = sorted(dict.fromkeys(names), key=lambda n: n in self.alone_only)
+            found = next((n for n in names if not self._gives_way(n, names, text, words)), None)
+            if found is not None:
+                return found
         if self.owner is not None and (self.names_ours(text, words) or self.names_our_channel(words)):
-            # Both named: the product the error is said of, or the library that raised it, decides
-            # (unless the call is made inside an app of ours: a RAG app's upstream failing).
+            # Ours named too (or our bots' channels): the product the error is said of, or the library
+            # that raised it, decides (unless the call is made inside an app of ours: a RAG app's
+            # upstream failing). It only ever takes a question from ours, never renames another's.
             owner = self.owner.of_error(cased if cased is not None else text, theirs_said)
             if owner is not None and owner is not OURS and not self.names_our_app(words):
                 return owner
-        if not names or self.names_ours(text, words, beside_theirs=True):
-            return None
-        # A platform things run on (only_alone) names the error only when nothing more specific is
-        # named: "a Logic Apps Telegram connector's 401" is Telegram's.
-        names = sorted(dict.fromkeys(names), key=lambda n: n in self.alone_only)
-        return next((n for n in names if not self._gives_way(n, names, text, words)), None)
+        return None
 
     def _sold_here(self, name: str, words: list[str]) -> bool:
         """A platform counted only alone, named with the words of a product it sells too ([[products]]
