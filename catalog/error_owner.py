@@ -184,14 +184,19 @@ class ErrorOwner:
                 continue
             if not self._is_status(words, c):
                 continue
-            k = self._name_after_from(words, c, starts) or self._name_before(words, token, c, ends, self.reach)
+            # "from" ours outweighs the name before ("Discord bridge: 401 from the Bot Connector"); the
+            # name before, ours or theirs, outweighs "from" theirs ("our RAG API returns 429 from the
+            # deepseek deployment" is the RAG API's 429, its upstream named)
+            came = self._name_after_from(words, c, starts)
+            k = came if came is not None and self.names[came] == OURS else (
+                self._name_before(words, token, c, ends, self.reach) or came)
             if k is not None:
                 yield self.names[k], w
 
     def _name_after_from(self, words: list[str], c: int, starts: dict[int, tuple[str, ...]]):
         """The name a status came "from", just behind it ("401 from the Bot Connector", "403 Forbidden
-        from x.search.windows.net"): where it was made, whatever stands before it. Not a bot named
-        so ("graph 403 from teams bot"): that is where the call was made from."""
+        from x.search.windows.net"): where it was made. Not a bot named so ("graph 403 from teams
+        bot"): that is where the call was made from."""
         for j in range(c + 1, min(c + 4, len(words))):
             if words[j].isdigit():
                 return None
