@@ -22,7 +22,8 @@ from typing import Callable, Iterable, Iterator
 
 from .products import words_of
 
-OURS = "ours"  # of_error's answer when one of our products is what the status is said of
+OURS = "ours"  # of_error's answer when one of our products is what the status is said of, or raised it
+ASKED_OF_OURS = "asked of ours"  # ... when ours is only what the question asks about ("what does ACS return?")
 
 # Sentences: a log's lines, and prose's sentences ("Twilio returns 21610; what does ACS return?").
 _SENTENCE = re.compile(r"\n|[.;!?。；！？](?=\s|$)")
@@ -64,7 +65,7 @@ class ErrorOwner:
         return not self.subject_only.isdisjoint(words)
 
     def of_error(self, text: str, theirs_said: list[str] | None = None) -> str | None:
-        """OURS, another product's name, or None (nothing says whose the error is).
+        """OURS, ASKED_OF_OURS, another product's name, or None (nothing says whose the error is).
 
         With `theirs_said`, where ours is what the question is about it is given the statuses said
         of the other product ("Twilio returns 21610, what does ACS return?": 21610), which are no
@@ -77,13 +78,13 @@ class ErrorOwner:
         theirs: str | None = None
         ours = False
         numbers: list[str] = []
-        our_numbers: set[str] = set()
+        our_numbers: set[str | None] = set()
         for sentence in _SENTENCE.split(text):
             if not sentence or _FRAME.match(sentence):
                 continue
             for owner, number in self._said_of(*_tokens(sentence)):
                 if owner == OURS:
-                    if theirs_said is None:
+                    if theirs_said is None and number is not None:
                         return OURS
                     ours = True
                     our_numbers.add(number)
@@ -92,8 +93,9 @@ class ErrorOwner:
                     if number is not None:
                         numbers.append(number)
         if ours:  # (a number said of both stays: "Dialogflow gives 429; what is a 429 from Direct Line?")
-            theirs_said.extend(n for n in numbers if n not in our_numbers)
-            return OURS
+            if theirs_said is not None:
+                theirs_said.extend(n for n in numbers if n not in our_numbers)
+            return OURS if our_numbers - {None} else ASKED_OF_OURS
         return theirs
 
     def _raised_by(self, lines: list[str]) -> str | None:
@@ -219,15 +221,21 @@ class ErrorOwner:
         return len(w) > 3 or int(w) in self.statuses
 
     def _name_before(self, words: list[str], token: list[int], c: int, ends: dict[int, tuple[str, ...]], reach: int):
-        for j in range(c - 1, -1, -1):
-            if token[c] - token[j] > reach + 1:
-                return None
+        j = c - 1
+        while j >= 0 and token[c] - token[j] <= reach + 1:
             if j in ends:
                 k = ends[j]
-                # ours gave the status wherever it stands; another product, only as the subject
-                return None if self.names[k] != OURS and self._placed(words, j - len(k) + 1) else k
+                start = j - len(k) + 1
+                # ours gave the status wherever it stands; another product only as the subject: where a
+                # bot runs or what it is built with is passed over ("our Teams bot built with LangChain
+                # returns 502" is the bot's)
+                if self.names[k] == OURS or not self._placed(words, start):
+                    return k
+                j = start - 1
+                continue
             if words[j] in self.breaks or words[j] == "," or words[j].isdigit():
                 return None
+            j -= 1
         return None
 
 

@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .error_owner import OURS, ErrorOwner
+from .error_owner import ASKED_OF_OURS, OURS, ErrorOwner
 from .foreign_evidence import is_under, known_hosts, other_service_hosts
 from .lexicon import UNSPACED_CHAR, fold, load_lexicon
 from .pattern_words import any_of, begun_by, held
@@ -174,7 +174,7 @@ class ForeignProducts:
             # that raised it, decides (unless the call is made inside an app of ours: a RAG app's
             # upstream failing). It only ever takes a question from ours, never renames another's.
             owner = self.owner.of_error(cased if cased is not None else text, theirs_said)
-            if owner is not None and owner is not OURS and not self.names_our_app(words):
+            if owner not in (None, OURS, ASKED_OF_OURS) and not self.names_our_app(words):
                 return owner
         return None
 
