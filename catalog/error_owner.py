@@ -29,7 +29,16 @@ ASKED_OF_OURS = "asked of ours"  # ... when ours is only what the question asks 
 _SENTENCE = re.compile(r"\n|[.;!?。；！？](?=\s|$)")
 # A stack frame: JS/Java/C# "at ...", Python 'File "..."'.
 _FRAME = re.compile(r"^\s*(?:at\s|File\s\")")
-_PY_FRAME = re.compile(r"^\s*File\s\"")
+# A stack frame by its own shape, wherever it stands: Python's 'File "x.py", line 3', a dotted method
+# called ("at com.acme.Client.send(", "at Microsoft.Bot.Connector.X.Y(", "at async Bot.onMessage ("),
+# and a JS frame's file, line and column ("at success (/srv/x.js:79:23)", "at /srv/x.js:3:1").
+_FRAME_AT = re.compile(
+    r'\bFile "[^"\n]+", line \d+(?:, in [\w<>.]+)?'
+    r"|(?<![\w.])at\s+(?:async\s+)?(?:new\s+)?[\w$<>\[\]`]+(?:\.[\w$<>\[\]`]+)+\s*\("
+    r"|(?<![\w.])at\s+(?:async\s+)?[\w$<>.]+\s+\([^()\s]*:\d+(?::\d+)?\)"
+    r"|(?<![\w.])at\s+[^\s()]+:\d+:\d+")
+_TOLD_REACH = 300  # characters of a Python exception read after its last frame
+_TOLD_TOKENS = 20  # words of the sentence before the first frame read as the exception's
 # A frame inside an installed package, not the app's own code.
 _PACKAGE_FRAME = re.compile(r"node_modules|site-packages|dist-packages")
 _URL_HOST = re.compile(r"\bhttps?://([\w.-]+)", re.I)
@@ -70,9 +79,8 @@ class ErrorOwner:
         With `theirs_said`, where ours is what the question is about it is given the statuses said
         of the other product ("Twilio returns 21610, what does ACS return?": 21610), which are no
         number of ours to look up."""
-        lines = text.splitlines()
-        if len(lines) > 1:
-            raised = self._raised_by(lines)
+        if "at " in text or 'File "' in text:
+            raised = self._raised_by(text)
             if raised is not None:
                 return raised
         theirs: str | None = None
@@ -98,23 +106,27 @@ class ErrorOwner:
             return OURS if our_numbers - {None} else ASKED_OF_OURS
         return theirs
 
-    def _raised_by(self, lines: list[str]) -> str | None:
-        """The product of the exception's line and of the frame nearest it that names a product (an
-        HTTP library's own frames, axios or httpx, name none): in a Python traceback the line after
-        the last 'File' line's code and the 'File' lines upwards, elsewhere the line before the
-        first 'at' line and the 'at' lines downwards. Ours wherever ours is among them."""
-        frames = [i for i, line in enumerate(lines) if _FRAME.match(line)]
-        if not frames:
+    def _raised_by(self, text: str) -> str | None:
+        """The product of the exception's text and of the frame nearest it that names a product (an
+        HTTP library's own frames, axios or httpx, name none): in a Python traceback what follows the
+        last 'File' frame and the 'File' frames upwards, elsewhere the sentence before the first 'at'
+        frame and the 'at' frames downwards. Ours wherever ours is among them. Read from the frames'
+        own shapes, so a log pasted as one line (its line breaks lost) reads the same."""
+        marks = list(_FRAME_AT.finditer(text))
+        if not marks:
             return None
-        if _PY_FRAME.match(lines[frames[-1]]):
-            last = frames[-1]
-            after = next((j for j in range(last + 1, len(lines)) if lines[j][:1] not in (" ", "\t", "")), None)
-            told = [lines[after]] if after is not None else []
-            nearest = [lines[i] for i in reversed(frames) if _PY_FRAME.match(lines[i])]
+        last_end = text.find("\n", marks[-1].end())
+        last_end = min(len(text), marks[-1].end() + _TOLD_REACH) if last_end < 0 else last_end
+        frames = [text[m.start():(marks[n + 1].start() if n + 1 < len(marks) else last_end)]
+                  for n, m in enumerate(marks)]
+        if marks[-1].group(0).startswith("File"):
+            frames[-1] = text[marks[-1].start():marks[-1].end()]
+            told = [text[marks[-1].end():marks[-1].end() + _TOLD_REACH]]
+            nearest = [f for f in reversed(frames) if f.startswith("File")]
         else:
-            first = frames[0]
-            told = [lines[first - 1]] if first > 0 else []
-            nearest = [lines[i] for i in frames]
+            before = [x for x in _SENTENCE.split(text[:marks[0].start()]) if x.strip()]
+            told = [" ".join(before[-1].split()[-_TOLD_TOKENS:])] if before else []
+            nearest = frames
         found = {self.names[k] for line in told for _, k in self._found(*_tokens(line))}
         for n, line in enumerate(nearest):
             named = {self.names[k] for _, k in self._found(*_tokens(line))}
