@@ -14,7 +14,7 @@ status quoted from the other product in a question about ours ("Twilio gives
 
 two_products_questions.jsonl beside this file keeps 71 such questions worked
 from; two_products_questions_set_aside.jsonl keeps 30 more that were scored
-only at the start and the end.
+only at the start (83.3%) and the end (93.3%).
 """
 
 from pathlib import Path
@@ -115,7 +115,7 @@ def test_in_a_log_the_library_that_raised_decides(explain, flatten):
 
 @pytest.mark.parametrize(
     "name, floor",
-    [("two_products_questions.jsonl", 0.94), ("two_products_questions_set_aside.jsonl", 0.80)],
+    [("two_products_questions.jsonl", 0.94), ("two_products_questions_set_aside.jsonl", 0.93)],
 )
 def test_the_question_files_keep_their_share(explain, name, floor):
     held, total = share_held(explain, HERE / name)
