@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from .error_owner import ASKED_OF_OURS, OURS, ErrorOwner
 from .foreign_evidence import is_under, known_hosts, other_service_hosts
 from .lexicon import UNSPACED_CHAR, fold, load_lexicon
 from .pattern_words import any_of, begun_by, held
@@ -66,6 +67,9 @@ class ForeignProducts:
     bot_brains: frozenset[str] = frozenset()
     # Verbs that name the product before them as what gave a status ([producer]: "returns", "answers")
     producer_verbs: frozenset[str] = frozenset()
+    # Two products in one question ([error_owner]): whose error it is, by which product the status
+    # is said of ("Twilio returns 63016 ... into Omnichannel") or which library raised it in a log.
+    owner: "ErrorOwner | None" = None
 
     def __post_init__(self) -> None:
         # Looked up on every question: what finding the phrases needs is worked out here, once.
@@ -132,7 +136,7 @@ class ForeignProducts:
         return None
 
     def recognise(self, text: str, words: list[str] | None = None, product_named: bool = False,
-                  cased: str | None = None) -> str | None:
+                  cased: str | None = None, theirs_said: list[str] | None = None) -> str | None:
         """The foreign product this (folded) text names, unless it names one of ours too.
 
         The first one named wins: a post that names two look-alikes is still not ours.
@@ -140,7 +144,8 @@ class ForeignProducts:
         count only when no product of ours is named at all: a bot on App Service is a bot.
         A platform that is also a Bot Service channel (Slack, LINE, Telegram) gives way also
         to the words of our bots' channels: "a Teams bot that is also on Slack" is a Bot Service bot. `cased` is the
-        question as written, for names that are a product only in capitals ("LINE").
+        question as written, for names that are a product only in capitals ("LINE"). `theirs_said`,
+        if given, is told the statuses said of another product in a question about ours (error_owner).
         """
         words = words_of(text) if words is None else words
         # In the order named, skipping hosting platforms where ours is named: "a Teams bot on
@@ -156,18 +161,28 @@ class ForeignProducts:
         if not names and cased is not None and self.cased:
             m = self._cased.search(cased)
             names = [dict(self.cased)[m.group(1)]] if m else []
-        if not names:
+        if not names and (self.owner is None or not (self.owner.may_name(words)
+                                                     or ("." in text and any(h in text for h in self.other_hosts)))):
             return None
-        if self.names_ours(text, words, beside_theirs=True):
-            # ... unless the other product is named as the one that gave the error: "Azure Notification
-            # Hubs returns 403 when I register the VoIP token for incoming ACS calls" is the hub's 403
-            names = [n for n in names if n not in self.alone_only and self._gave_it(n, words)]
-            if not names:
-                return None
-        # A platform things run on (only_alone) names the error only when nothing more specific is
-        # named: "a Logic Apps Telegram connector's 401" is Telegram's.
-        names = sorted(dict.fromkeys(names), key=lambda n: n in self.alone_only)
-        return next((n for n in names if not self._gives_way(n, names, text, words)), None)
+        if names:
+            if self.names_ours(text, words, beside_theirs=True):
+                # ... unless the other product is named as the one that gave the error: "Azure Notification
+                # Hubs returns 403 when I register the VoIP token for incoming ACS calls" is the hub's 403
+                names = [n for n in names if n not in self.alone_only and self._gave_it(n, words)]
+            # A platform things run on (only_alone) names the error only when nothing more specific is
+            # named: "a Logic Apps Telegram connector's 401" is Telegram's.
+            names = sorted(dict.fromkeys(names), key=lambda n: n in self.alone_only)
+            found = next((n for n in names if not self._gives_way(n, names, text, words)), None)
+            if found is not None:
+                return found
+        if self.owner is not None and (self.names_ours(text, words) or self.names_our_channel(words)):
+            # Ours named too (or our bots' channels): the product the error is said of, or the library
+            # that raised it, decides (unless the call is made inside an app of ours: a RAG app's
+            # upstream failing). It only ever takes a question from ours, never renames another's.
+            owner = self.owner.of_error(cased if cased is not None else text, theirs_said)
+            if owner not in (None, OURS, ASKED_OF_OURS) and not self.names_our_app(words):
+                return owner
+        return None
 
     def _gave_it(self, name: str, words: list[str]) -> bool:
         """This product is named as what gave an error status: its name, right after it a verb of
@@ -351,6 +366,7 @@ def load_foreign_products(path: Path = FOREIGN_PATH) -> ForeignProducts:
     app_words = tuple((b["product"], _anyones(_with_lists(b["app_words"], lists))) for b in built_on if b.get("app_words"))
     sells = tuple((p["name"], _anyones(p["sells"])) for p in raw["products"] if p.get("sells"))
     placed = raw.get("bot_placed_on", {})
+    everyday = frozenset(tuple(words_of(w)) for w in raw["ours"].get("everyday", ()))
     return ForeignProducts(
         phrases=phrases,
         marks=tuple(marks),
@@ -371,9 +387,46 @@ def load_foreign_products(path: Path = FOREIGN_PATH) -> ForeignProducts:
         other_channels=frozenset(placed.get("other_channels", ())),
         app_words=app_words,
         own_service=own_service,
-        everyday=frozenset(tuple(words_of(w)) for w in raw["ours"].get("everyday", ())),
+        everyday=everyday,
         sells=sells,
         other_hosts=other_service_hosts(),
         bot_brains=frozenset(b["product"] for b in built_on if b.get("bot_on_our_channels")),
         producer_verbs=frozenset(raw.get("producer", {}).get("verbs", ())),
+        owner=_error_owner(raw, phrases, ((ours - everyday) | channels), raw["ours"]["marks"],
+                           (*ours_hosts, *neutral_hosts)),
     )
+
+
+def _error_owner(raw: dict, phrases: dict[tuple[str, ...], str], ours: frozenset[tuple[str, ...]],
+                 our_marks: Iterable[str], known: tuple[str, ...]) -> ErrorOwner | None:
+    """[error_owner]: our names (our everyday words aside) and our bots' channel words against
+    the other products' names; hosts, packages and namespaces (marks) as the words they are written in."""
+    data = raw.get("error_owner")
+    if data is None:
+        return None
+    theirs = dict(phrases)
+    # A mark of one word is found only as written ("servicenow"), never glued from two ("service now").
+    single: dict[str, str] = {}
+    for product in raw["products"]:
+        for m in product.get("marks", ()):
+            key = tuple(words_of(fold(m)))
+            if len(key) == 1:
+                single.setdefault(key[0], product["name"])
+            elif key:
+                theirs.setdefault(key, product["name"])
+    others = other_service_hosts()
+    for host in others:  # another Azure service's address: "403 from x.search.windows.net"
+        theirs.setdefault(tuple(words_of(host)), host)
+    ours = set(ours)
+    for m in (*our_marks, *data.get("ours", ())):
+        key = tuple(words_of(fold(m)))
+        if len(key) == 1:
+            single[key[0]] = OURS
+        elif key:
+            ours.add(key)
+    subject_only = {tuple(words_of(w)): p["name"] for p in raw["products"] for w in p.get("subject_words", ())}
+    return ErrorOwner(theirs, ours, subject_only, single, data["reach"], data["breaks"], data["from_words"],
+                      data["claims"], data.get("places", ()), _PhraseFinder,
+                      lambda host: not _LOCAL.match(host) and (not is_under(host.lower(), known)
+                                                              or is_under(host.lower(), others)),
+                      data.get("statuses", ()), raw.get("bot_placed_on", {}).get("bot_words", ()))

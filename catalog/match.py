@@ -382,9 +382,10 @@ class Matcher:
         # The Bot Connector's and Direct Line's own codes ("BadArgument") name the Bot Service as a
         # product word would: a platform named beside them (only_alone) is where the bot runs.
         codes = self.connector.find(shape) if self.connector.may_hold(p.text) else ()
+        theirs_said: list[str] = []
         if foreign is None:
             named = hits.names_a_product or any(h.names_product for h in codes)
-            foreign = self.foreign.recognise(p.text, words, product_named=named, cased=shape)
+            foreign = self.foreign.recognise(p.text, words, product_named=named, cased=shape, theirs_said=theirs_said)
             if foreign is not None and (self._our_code_in_our_words(foreign, p, hits, words)
                                         or self._our_title_quoted(foreign, question, words)
                                         or self._our_error_body(p)):
@@ -392,6 +393,13 @@ class Matcher:
         if foreign is not None:
             # Another product's error: its numbers fitting our rows is a coincidence.
             return Decision(question, "none", (), truncated_at=truncated, foreign_product=foreign)
+        if theirs_said:
+            # A question about ours that quotes another product's status ("Twilio returns 21610;
+            # what does ACS return for opt-outs?"): that number is no code of ours to look up.
+            asked = _without_numbers(question, theirs_said)
+            if asked != question:
+                decision = self._explain(asked, context, product_named)
+                return decision.changed(query=question, truncated_at=truncated)
         if not hits.names_a_product:
             host = self.foreign.unknown_host(p.text, local=not (hits.strength or hits.weak))
             if host is not None:
@@ -1076,6 +1084,13 @@ def _status_said(a: Entry, b: Entry, folded: str) -> Entry | None:
     said = [e for e in (a, b) if e.code in _HTTP_STATUSES and re.search(
         r"(?<![^\W_])" + r"[\W_]*".join(map(re.escape, fold(HTTPStatus(e.code).phrase).split())) + r"(?![^\W_])", folded)]
     return said[0] if len(said) == 1 else None
+
+
+def _without_numbers(question: str, numbers: list[str]) -> str:
+    """The question with these numbers (standing alone, not inside a longer one) blanked out."""
+    for n in dict.fromkeys(numbers):
+        question = re.sub(rf"(?<![\w.]){n}(?![\w.])", " " * len(n), question)
+    return question
 
 
 def _is_success(e: Entry) -> bool:
