@@ -983,7 +983,8 @@ def _catalog_words(catalog) -> frozenset[str]:
         for text in (src.id, src.product, src.short_name or "", src.document, *src.signals):
             out.update(words_of(text))
     for e in catalog.entries:
-        for text in (e.section, e.title, e.message, e.advice, e.note or "", e.string_code or "", e.key or "", *e.aliases):
+        for text in (e.section, e.title, e.message, e.advice, e.note or "", e.string_code or "", e.key or "", *e.aliases,
+                     *e.story_words):
             out.update(words_of(text))
     return frozenset(out)
 
