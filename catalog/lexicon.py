@@ -65,6 +65,9 @@ class Lexicon:
     # to the words after or before them ("29人使用", "第3行"): matched as the start or end of a run.
     glued_units: tuple[str, ...] = ()
     glued_before: tuple[str, ...] = ()
+    # A question asking how to do something, with none of the words of trouble: documented behaviour.
+    how_to_openers: tuple[str, ...] = ()
+    how_to_trouble: frozenset[str] = frozenset()
 
 
 
@@ -106,4 +109,6 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         status_words_translated={int(k): tuple(fold(w) for w in v) for k, v in raw.get("status_words_translated", {}).items()},
         glued_units=_glued(raw["units"]["words"]),
         glued_before=_glued(raw["units"]["before"]),
+        how_to_openers=tuple(fold(w) for w in raw.get("how_to", {}).get("openers", ())),
+        how_to_trouble=frozenset(fold(w) for w in raw.get("how_to", {}).get("trouble", ())),
     )

@@ -98,6 +98,10 @@ class Matcher:
             for product in src.tips_for:
                 self.tips_of[product] = (*self.tips_of.get(product, ()), sid)
         self.text = TextIndex(catalog.entries, self.lex)
+        # "how do I ...", "which role can ...": at the start of the question or of a sentence or clause
+        self.how_to = re.compile(r"(?:^|[:.?!;\n]\s*|\s[-–—]\s*)(?:" + "|".join(
+            map(re.escape, sorted(self.lex.how_to_openers, key=len, reverse=True))) + r")(?![^\W_])") \
+            if self.lex.how_to_openers else None
         self.position = {id(e): i for i, e in enumerate(catalog.entries)}
         self.class_entries: dict[int, Entry] = {}
         for e in catalog.entries:
@@ -554,10 +558,15 @@ class Matcher:
             if len({m.entry.identity for m in matches}) >= 2:
                 return Decision(question, "ambiguous", matches, truncated_at=truncated)
 
+        # "how do I translate the composite's labels?": documented behaviour, which a concept or a
+        # tip may explain ("where do I find the correlation id"), an error of a table never does
+        how_to = not p.targets and self._asks_how_to(p.text, words)
         # No number decided: the words must. First the catalog's own other names for a row,
         # in the product the question names: "Teams bot ... throttling errors" is its 429.
         by_alias = self._by_alias(p.text if said is shape else fold(said), said_hits,
                                   rest_failure) if not (missed or missed_named) else None
+        if by_alias is not None and how_to and by_alias.kind not in _NOT_ERRORS:
+            by_alias = None
         if by_alias is not None:
             return Decision(question, "answer", self._with_status(Match(by_alias, 0.9, "alias")),
                             truncated_at=truncated, context=by_alias.source)
@@ -567,7 +576,7 @@ class Matcher:
         # an end reason for 'rejected from lobby'?"): the catalog explains part of it at best.
         thin_quote = focus is not None and len(text_words) <= THIN_QUOTE_WORDS and qwords is not None and qwords.unknown_weight > 0
         text = self._by_text(qwords, said_hits, context, strict=missed_named, product_words=product_words,
-                             failures=failures, thin=thin_quote)
+                             failures=failures, thin=thin_quote, how_to=how_to)
         if text is not None:
             status, matches = text
             return Decision(question, status, matches, truncated_at=truncated,
@@ -582,6 +591,14 @@ class Matcher:
             suggestions = [self.catalog.entries[i] for i, s in self.text.search(qwords, 3) if s >= SUGGESTION_FLOOR]
         sugg = tuple(_unique([Match(e, 0.0, "suggestion") for e in suggestions]))[:MAX_CANDIDATES]
         return Decision(question, "none", sugg, hint=self._class_hint(missed), truncated_at=truncated)
+
+    def _asks_how_to(self, folded: str, words: list[str]) -> bool:
+        """The question asks how to do something or what is allowed, and names no trouble at all."""
+        if self.how_to is None or not self.how_to.search(folded):
+            return False
+        if "n't" in folded or "n’t" in folded:
+            return False
+        return not any(w in self.lex.how_to_trouble for w in words)
 
     def _titles_are_no_statuses(self, p: ParsedQuestion) -> ParsedQuestion:
         """The question without the statuses it names only by quoting a row's title.
@@ -824,7 +841,7 @@ class Matcher:
         return not any(verb in q and (not rest or rest & set(q)) for q in failures)
 
     def _by_text(self, qwords, hits: SignalHits, context: str | None, strict: bool, product_words=frozenset(),
-                 failures: list[tuple[str, ...]] = (), thin: bool = False):
+                 failures: list[tuple[str, ...]] = (), thin: bool = False, how_to: bool = False):
         # Product words say which product, not which error: "bot returns 451"
         # must not become a text match on every bot entry.
         content = {t for t in (qwords.weights if qwords else ()) if t not in product_words}
@@ -858,6 +875,8 @@ class Matcher:
             if twin is not None:
                 scored = [scored[0] if twin is scored[0][2] else scored[1], *scored[2:]]
         best_total, best_raw, best = scored[0]
+        if how_to and best.kind not in _NOT_ERRORS:
+            return None  # a how-to question's words fit an error best: no error row is its answer
         at = self.position[id(best)]
         if not content & (self.text.entry_tokens[at] | self.text.advice_tokens[at]):
             return None
@@ -883,6 +902,8 @@ class Matcher:
             return "ambiguous", tuple(Match(e, min(t, 1.0), "text") for t, _, e in pool)
         return None
 
+
+_NOT_ERRORS = frozenset({"concept", "tip"})  # the rows that explain how things are, not what went wrong
 
 # An SDK's failure message: "Failed to <action>[, <reason>]". Quoted in a question it is written
 # as the SDK writes it, with its capital ('Error: Failed to create view, ...'); "the call failed
