@@ -89,6 +89,18 @@ def test_a_rooms_or_call_end_scenario_finds_its_row(explain, question, expected)
     assert_answers(explain(question), expected)
 
 
+def test_a_status_beside_a_rows_title_copied_from_the_page_is_that_row(explain):
+    # the reader copied the row's title; its twin ("... Call Not Established") is quoted less fully
+    assert_answers(explain("our IVR keeps sending play requests after the caller left; each gets a 400 saying "
+                           "Action Not Supported Call Terminated in the logs and we wonder if we leak handlers"),
+                   ("acs-call-automation", 400, 8528))
+
+
+def test_a_status_page_quoting_its_reason_phrase_picks_no_products_row(explain):
+    # a server's own page quotes the status's reason phrase, which titles every product's plain row
+    assert explain("<html><head><title>413 Request Entity Too Large</title></head></html>").status != "answer"
+
+
 def test_an_event_name_is_no_alias_of_its_rows():
     # Many rows share one event: naming it picks none of them by itself.
     catalog = load_catalog()
