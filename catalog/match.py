@@ -522,7 +522,7 @@ class Matcher:
             if two_ahead and twin is None:
                 twin = _status_said(ranked[0].entry, ranked[1].entry, p.text)
             if twin is None and qwords is not None and len(ranked) >= 2:
-                twin = self._title_quoted_among(ranked, qwords)
+                twin = self._title_quoted_among(ranked, words)
             if twin is not None:
                 best = next(c for c in ranked if c.entry is twin)
                 answers.append(Match(best.entry, _norm(best.score), best.why + ", the words that differ"))
@@ -823,22 +823,22 @@ class Matcher:
         quoted = len(title & qwords.weights.keys())
         return quoted >= 3 and quoted / len(title) >= TITLE_QUOTED
 
-    def _title_quoted_among(self, ranked: list[_Candidate], qwords) -> Entry | None:
-        """Of a number's rows, the one whose title the question quotes more fully than any other's
+    def _title_quoted_among(self, ranked: list[_Candidate], words: list[str]) -> Entry | None:
+        """Of a number's rows, the one whose whole title the question writes out, word for word
         ("got 400 'action not supported, call terminated'"): the words a reader copied from the page.
-        Only rows of their own (with a subcode): a status's own row is titled by its reason phrase,
-        which any server's page quotes ("413 Request Entity Too Large")."""
-        shares = []
+        The longest such title wins (its twin "... Call Not Established" is not written out). Only
+        rows of their own (with a subcode): a status's own row is titled by its reason phrase, which
+        any server's page quotes ("413 Request Entity Too Large")."""
+        best, size, tie = None, 0, False
         for c in ranked[:MAX_CANDIDATES]:
             if c.entry.subcode is None:
                 continue
-            at = self.position[id(c.entry)]
-            shares.append((len(self.text.title_tokens[at] & qwords.weights.keys()) / len(self.text.title_tokens[at])
-                           if self._title_quoted(at, qwords) else 0.0, c.entry))
-        shares.sort(key=lambda x: -x[0])
-        if shares and shares[0][0] > 0 and (len(shares) == 1 or shares[0][0] > shares[1][0]):
-            return shares[0][1]
-        return None
+            title = tuple(words_of(c.entry.title))
+            if len(title) < 3 or len(title) < size or not phrase_positions(words, title):
+                continue
+            tie = len(title) == size
+            best, size = c.entry, len(title)
+        return None if tie else best
 
     def _with_status(self, m: Match) -> tuple[Match, ...]:
         """A string code's text ("File already processed") is answered like the code itself:

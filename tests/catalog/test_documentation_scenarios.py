@@ -23,7 +23,9 @@ own capital.
 
 documentation_scenarios_questions.jsonl beside this file holds the questions this work was
 done from; documentation_scenarios_questions_set_aside.jsonl was written at the same time
-and scored once at the end. Both run here with a floor.
+and scored once at the end. Both run here with a floor. Before this work they scored 67.2%
+(45/67) and 72.7% (24/33); after it 95.5% (64/67) and 75.8% (25/33): the sayings written for
+the rows worked from generalise less than the rules (event names, how-to, titles copied).
 """
 
 from pathlib import Path
@@ -160,9 +162,9 @@ def test_agora_written_as_its_name_is_still_agora(explain, question):
 
 def test_the_questions_worked_from_keep_their_share_held(explain):
     held, total = share_held(explain, WORKED_FROM)
-    assert held / total >= 0.9, f"{held}/{total}"
+    assert held / total >= 0.93, f"{held}/{total}"
 
 
 def test_the_set_aside_questions_keep_their_share_held(explain):
     held, total = share_held(explain, SET_ASIDE)
-    assert held / total >= 0.7, f"{held}/{total}"
+    assert held / total >= 0.75, f"{held}/{total}"
