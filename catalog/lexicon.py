@@ -76,6 +76,9 @@ class Lexicon:
     # Families of our products whose rows another kind's words do not reach ([told_apart]):
     # family -> (its own words, the other kind's words)
     told_apart: dict[str, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict)
+    # A question asking how to do something, with none of the words of trouble: documented behaviour.
+    how_to_openers: tuple[str, ...] = ()
+    how_to_trouble: frozenset[str] = frozenset()
 
 
 
@@ -123,4 +126,6 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
                  for k, v in raw.get("not_had", {}).items()},
         told_apart={k: (frozenset(fold(w) for w in v["own"]), frozenset(fold(w) for w in v["others"]))
                     for k, v in raw.get("told_apart", {}).items()},
+        how_to_openers=tuple(fold(w) for w in raw.get("how_to", {}).get("openers", ())),
+        how_to_trouble=frozenset(fold(w) for w in raw.get("how_to", {}).get("trouble", ())),
     )

@@ -104,6 +104,10 @@ class Matcher:
             for product in src.tips_for:
                 self.tips_of[product] = (*self.tips_of.get(product, ()), sid)
         self.text = TextIndex(catalog.entries, self.lex)
+        # "how do I ...", "which role can ...": at the start of the question or of a sentence or clause
+        self.how_to = re.compile(r"(?:^|[:.?!;\n]\s*|\s[-–—]\s*)(?:" + "|".join(
+            map(re.escape, sorted(self.lex.how_to_openers, key=len, reverse=True))) + r")(?![^\W_])") \
+            if self.lex.how_to_openers else None
         self.position = {id(e): i for i, e in enumerate(catalog.entries)}
         self.class_entries: dict[int, Entry] = {}
         for e in catalog.entries:
@@ -537,6 +541,8 @@ class Matcher:
                 twin = self._twin_decides(ranked[0].entry, ranked[1].entry, qwords)
             if two_ahead and twin is None:
                 twin = _status_said(ranked[0].entry, ranked[1].entry, p.text)
+            if twin is None and qwords is not None and len(ranked) >= 2:
+                twin = self._title_quoted_among(ranked, words)
             if twin is not None:
                 best = next(c for c in ranked if c.entry is twin)
                 answers.append(Match(best.entry, _norm(best.score), best.why + ", the words that differ"))
@@ -595,10 +601,15 @@ class Matcher:
         if quoted is not None:
             return Decision(question, "answer", self._with_status(Match(quoted[0], 0.9, "its own words quoted")),
                             truncated_at=truncated, context=quoted[0].source)
+        # "how do I translate the composite's labels?": documented behaviour, which a concept or a
+        # tip may explain ("where do I find the correlation id"), an error of a table never does
+        how_to = not p.targets and self._asks_how_to(p.text, words)
         # Then the catalog's own other names for a row,
         # in the product the question names: "Teams bot ... throttling errors" is its 429.
         by_alias = self._by_alias(p.text if said is shape else fold(said), said_hits,
                                   rest_failure) if not (missed or missed_named) else None
+        if by_alias is not None and how_to and by_alias.kind not in _NOT_ERRORS:
+            by_alias = None
         if by_alias is not None:
             return Decision(question, "answer", self._with_status(Match(by_alias, 0.9, "alias")),
                             truncated_at=truncated, context=by_alias.source)
@@ -613,7 +624,7 @@ class Matcher:
                                      if not others.isdisjoint(words) and own.isdisjoint(words))
         text = self._by_text(qwords, said_hits, context, strict=missed_named, product_words=product_words,
                              other_families=foreign_families,
-                             failures=failures, thin=thin_quote)
+                             failures=failures, thin=thin_quote, how_to=how_to)
         if text is not None:
             status, matches = text
             return Decision(question, status, matches, truncated_at=truncated,
@@ -714,6 +725,14 @@ class Matcher:
         if not theirs:
             return False
         return any(q.whole_title and theirs <= set(q.text.split()) for q in self.quoted.quotes_in(question))
+
+    def _asks_how_to(self, folded: str, words: list[str]) -> bool:
+        """The question asks how to do something or what is allowed, and names no trouble at all."""
+        if self.how_to is None or not self.how_to.search(folded):
+            return False
+        if "n't" in folded or "n’t" in folded:
+            return False
+        return not any(w in self.lex.how_to_trouble for w in words)
 
     def _titles_are_no_statuses(self, p: ParsedQuestion) -> ParsedQuestion:
         """The question without the statuses it names only by quoting a row's title.
@@ -948,6 +967,23 @@ class Matcher:
         quoted = len(title & qwords.weights.keys())
         return quoted >= 3 and quoted / len(title) >= TITLE_QUOTED
 
+    def _title_quoted_among(self, ranked: list[_Candidate], words: list[str]) -> Entry | None:
+        """Of a number's rows, the one whose whole title the question writes out, word for word
+        ("got 400 'action not supported, call terminated'"): the words a reader copied from the page.
+        The longest such title wins (its twin "... Call Not Established" is not written out). Only
+        rows of their own (with a subcode): a status's own row is titled by its reason phrase, which
+        any server's page quotes ("413 Request Entity Too Large")."""
+        best, size, tie = None, 0, False
+        for c in ranked[:MAX_CANDIDATES]:
+            if c.entry.subcode is None:
+                continue
+            title = tuple(words_of(c.entry.title))
+            if len(title) < 3 or len(title) < size or not phrase_positions(words, title):
+                continue
+            tie = len(title) == size
+            best, size = c.entry, len(title)
+        return None if tie else best
+
     def _with_status(self, m: Match) -> tuple[Match, ...]:
         """A string code's text ("File already processed") is answered like the code itself:
         its HTTP status row first, then the string code."""
@@ -968,7 +1004,8 @@ class Matcher:
         return not any(verb in q and (not rest or rest & set(q)) for q in failures)
 
     def _by_text(self, qwords, hits: SignalHits, context: str | None, strict: bool, product_words=frozenset(),
-                 failures: list[tuple[str, ...]] = (), thin: bool = False, other_families=frozenset()):
+                 failures: list[tuple[str, ...]] = (), thin: bool = False, other_families=frozenset(),
+                 how_to: bool = False):
         # Product words say which product, not which error: "bot returns 451"
         # must not become a text match on every bot entry.
         content = {t for t in (qwords.weights if qwords else ()) if t not in product_words}
@@ -1004,6 +1041,8 @@ class Matcher:
             if twin is not None:
                 scored = [scored[0] if twin is scored[0][2] else scored[1], *scored[2:]]
         best_total, best_raw, best = scored[0]
+        if how_to and best.kind not in _NOT_ERRORS:
+            return None  # a how-to question's words fit an error best: no error row is its answer
         at = self.position[id(best)]
         if not content & (self.text.entry_tokens[at] | self.text.advice_tokens[at]):
             return None
@@ -1029,6 +1068,8 @@ class Matcher:
             return "ambiguous", tuple(Match(e, min(t, 1.0), "text") for t, _, e in pool)
         return None
 
+
+_NOT_ERRORS = frozenset({"concept", "tip"})  # the rows that explain how things are, not what went wrong
 
 # An SDK's failure message: "Failed to <action>[, <reason>]". Quoted in a question it is written
 # as the SDK writes it, with its capital ('Error: Failed to create view, ...'); "the call failed
@@ -1105,7 +1146,8 @@ def _catalog_words(catalog) -> frozenset[str]:
         for text in (src.id, src.product, src.short_name or "", src.document, *src.signals):
             out.update(words_of(text))
     for e in catalog.entries:
-        for text in (e.section, e.title, e.message, e.advice, e.note or "", e.string_code or "", e.key or "", *e.aliases):
+        for text in (e.section, e.title, e.message, e.advice, e.note or "", e.string_code or "", e.key or "", *e.aliases,
+                     *e.story_words):
             out.update(words_of(text))
     return frozenset(out)
 

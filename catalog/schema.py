@@ -109,6 +109,11 @@ class Entry(BaseModel):
     # refresh" in a Web Chat question is Direct Line's 403, in an OAuth app's it is nobody's.
     # Matched like an alias (with the product named), never read as the entry's own words.
     said_in_product: tuple[str, ...] = ()
+    # Words of the row's own story that its document does not print: the SDK's event and method
+    # names it reaches people by (RecognizeFailed, CallTransferFailed), the roles it is about
+    # (presenter, consumer). Read as the row's words for the text match (a documentation reader
+    # names them), never matched as an alias: many rows share one event.
+    story_words: tuple[str, ...] = ()
     # Other HTTP statuses the same event reaches people with: a bot that did not answer in
     # time is Direct Line's 502, but the gateway in front of it says 504 GatewayTimeout. A
     # question with one of these numbers, naming this product, is about this row.

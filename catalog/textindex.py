@@ -55,17 +55,19 @@ def stem(word: str) -> str:
     return word
 
 
-def tokens(text: str, stop: frozenset[str] = frozenset()) -> list[str]:
-    """Folded, stemmed content words; camelCase words also give their parts."""
+def tokens(text: str, stop: frozenset[str] = frozenset(), parts: bool = True) -> list[str]:
+    """Folded, stemmed content words; camelCase words also give their parts (unless parts=False)."""
     out = []
     for raw in _TOKEN.findall(text):
         low = fold(raw)
         if low in stop or len(low) < 2:
             continue
         out.append(stem(low))
-        parts = _CAMEL.split(raw)
-        if len(parts) > 1:
-            out.extend(stem(fold(p)) for p in parts if len(p) > 2 and fold(p) not in stop)
+        if not parts:
+            continue
+        parts_ = _CAMEL.split(raw)
+        if len(parts_) > 1:
+            out.extend(stem(fold(p)) for p in parts_ if len(p) > 2 and fold(p) not in stop)
     return out
 
 
@@ -131,6 +133,8 @@ class TextIndex:
         for i, e in enumerate(entries):
             words = set(tokens(" ".join((e.title, e.message, *e.aliases)), lex.stopwords))
             english.update(words)
+            # an event's name as one word only: its parts ("call", "failed") are every row's
+            words.update(tokens(" ".join(e.story_words), lex.stopwords, parts=False))
             if said_not is not None:
                 # "The provided channel ID isn't valid" is also the question's "invalid channel ID"
                 words.update(stem(negated[m.group(1)]) for m in said_not.finditer(fold(" ".join((e.title, e.message)))))
