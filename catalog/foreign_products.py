@@ -169,6 +169,12 @@ class ForeignProducts:
                 # ... unless the other product is named as the one that gave the error: "Azure Notification
                 # Hubs returns 403 when I register the VoIP token for incoming ACS calls" is the hub's 403
                 names = [n for n in names if n not in self.alone_only and self._gave_it(n, words)]
+                if names and self.owner is not None and self.owner.of_error(
+                        cased if cased is not None else text, theirs_said) in (OURS, ASKED_OF_OURS):
+                    # ... but not in a comparison, where the other product's status is told and the
+                    # question asks what ours does ("Plivo gives 451 for that; what does ACS SMS
+                    # return ...?"): the question is ours, the other's statuses no number of ours.
+                    return None
             # A platform things run on (only_alone) names the error only when nothing more specific is
             # named: "a Logic Apps Telegram connector's 401" is Telegram's.
             names = sorted(dict.fromkeys(names), key=lambda n: n in self.alone_only)

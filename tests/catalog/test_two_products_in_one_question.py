@@ -78,6 +78,28 @@ def test_a_comparison_answers_ours_without_reading_their_code_as_ours(explain, q
     assert_ours(explain(question), expected)
 
 
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("Vonage returns 422 for an opted out number; which DeliveryStatus does ACS SMS give when the "
+         "recipient opted out?", ("acs-sms-delivery", 4007, None)),
+        ("Telnyx answered 422 for this; what does ACS SMS return when the destination carrier blocks the text?",
+         ("acs-sms-delivery", 4005, None)),
+    ],
+)
+def test_a_comparison_is_ours_even_where_the_other_product_is_told_as_what_gave_its_status(
+        explain, question, expected):
+    # "<name> returns 4xx" beside our name is otherwise that product's error (the producer sign:
+    # "Azure Notification Hubs returns 403 when I register the VoIP token for incoming ACS calls");
+    # in a comparison the question goes on to ask what ours does, and that decides
+    assert_ours(explain(question), expected)
+
+
+def test_the_other_product_told_as_what_gave_its_status_stays_theirs_outside_a_comparison(explain):
+    assert_none_naming(explain("Firebase returns 401 when our ACS calling app registers for push notifications"),
+                       "Firebase")
+
+
 ZENDESK_CALL_IN_A_BOT = """[onTurnError] unhandled error: Error: Request failed with status code 401
     at createError (/app/node_modules/axios/lib/core/createError.js:16:15)
     at ZendeskClient.createTicket (/app/node_modules/node-zendesk/lib/client.js:88:11)
