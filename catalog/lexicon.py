@@ -79,6 +79,9 @@ class Lexicon:
     # A question asking how to do something, with none of the words of trouble: documented behaviour.
     how_to_openers: tuple[str, ...] = ()
     how_to_trouble: frozenset[str] = frozenset()
+    # The two ends of a range of allowed values, in any language ([bounds]): (lead, joiner, tail),
+    # folded; "between 1 and 250" is ("between", "and", ""), "1 ile 250 arasında" ("", "ile", "arasında")
+    bounds: tuple[tuple[str, str, str], ...] = ()
 
 
 
@@ -128,4 +131,5 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
                     for k, v in raw.get("told_apart", {}).items()},
         how_to_openers=tuple(fold(w) for w in raw.get("how_to", {}).get("openers", ())),
         how_to_trouble=frozenset(fold(w) for w in raw.get("how_to", {}).get("trouble", ())),
+        bounds=tuple(tuple(fold(w) for w in shape) for shape in raw.get("bounds", {}).get("shapes", ())),
     )

@@ -397,6 +397,32 @@ def _role_typo_before(tail: str, lex: Lexicon) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4)
+def _bounds(lex: Lexicon) -> tuple[tuple[str, ...], re.Pattern | None]:
+    """The words that may open or close a range ([bounds]), and one pattern of every shape."""
+
+    def word(w: str) -> str:
+        # a word of a spaced script stands apart ("entre 1 e 250"); one of the unspaced scripts is glued on
+        return re.escape(w) if UNSPACED_CHAR.search(w) else rf"(?<![^\W\d_]){re.escape(w)}(?![^\W\d_])"
+
+    shapes = []
+    for lead, joiner, tail in lex.bounds:
+        shape = rf"(?<![\d.,])(\d+)\s*{word(joiner)}\s*(\d+)(?![\d.,]\d)"
+        shapes.append((word(lead) + r"\s*" if lead else "") + shape + (r"\s*" + word(tail) if tail else ""))
+    gate = tuple(dict.fromkeys(w for shape in lex.bounds for w in (shape[0] or shape[2],)))
+    return gate, (re.compile("|".join(shapes)) if shapes else None)
+
+
+def _range_ends(clean: str, lex: Lexicon) -> frozenset[int]:
+    """Where the two ends of a range of allowed values stand ("must be between 1 and 250", "1 ile 250
+    arasında"): limits the documents state, read as quantities, never as the codes someone got."""
+    gate, pattern = _bounds(lex)
+    if pattern is None or not any(w in clean for w in gate):
+        return frozenset()
+    return frozenset(m.start(g) for m in pattern.finditer(clean)
+                     for g in range(1, (pattern.groups or 0) + 1) if m.start(g) >= 0)
+
+
 def _is_quantity(text: str, start: int, end: int, lex: Lexicon) -> bool:
     after = text[end : end + 16].lstrip().lstrip("+").lstrip()  # "30+ min", "10+ users": at least so many
     m = _UNIT_WORD.match(after)
@@ -761,6 +787,7 @@ def parse(question: str, lex: Lexicon | None = None) -> ParsedQuestion:
             take(*m.span())
 
     # 3. Numbers after role words, lists after them, and bare numbers.
+    bounds = _range_ends(clean, lex)
     last_role: str | None = None
     last_end = -1
     for m in _NUMBER.finditer(clean):
@@ -785,7 +812,7 @@ def parse(question: str, lex: Lexicon | None = None) -> ParsedQuestion:
                 continue
         if role is None and last_role and _LIST_GLUE.fullmatch(clean[last_end:a]):
             role = last_role
-        if role is None and (bare_full or _is_quantity(clean, a, b, lex)):
+        if role is None and (bare_full or _is_quantity(clean, a, b, lex) or a in bounds):
             last_role = None
             continue
         if role is None and not spelt:

@@ -117,6 +117,48 @@ def test_another_vendor_named_in_another_language_stays_none(explain, question):
     assert explain(question).status == "none"
 
 
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("L'API de messagerie Omnichannel dit que la taille de page pour les messages doit être entre 1 et 100",
+         ("omnichannel-messaging", 30008, None)),
+        ("Die Omnichannel Messaging API sagt, die Seitengröße für Nachrichten muss zwischen 1 und 100 liegen",
+         ("omnichannel-messaging", 30008, None)),
+        ("La API de mensajería de Omnichannel dice que el tamaño de página de las conversaciones debe estar "
+         "entre 1 y 250", ("omnichannel-messaging", 30007, None)),
+        ("Omnichannel メッセージング API: 会話のページサイズは1から250の間でなければならない",
+         ("omnichannel-messaging", 30007, None)),
+        ("Omnichannel 消息 API 说会话的页面大小必须在1到250之间", ("omnichannel-messaging", 30007, None)),
+        ("Omnichannel mesajlaşma API'si mesajlar için sayfa boyutu 1 ile 100 arasında olmalı diyor",
+         ("omnichannel-messaging", 30008, None)),
+    ],
+)
+def test_a_range_of_allowed_values_told_in_another_language_is_no_pair_of_codes(explain, question, expected):
+    """"entre 1 et 100", "1 ile 250 arasında", "1から250の間" are the limits a row states (lexicon.toml
+    [bounds]); read as numbers got, the 250 was a success status that left no failure's row to the words."""
+    assert_answers(explain(question), expected)
+
+
+@pytest.mark.parametrize(
+    "question, numbers",
+    [
+        ("page size must be between 1 and 250", []),
+        ("la taille doit être entre 1 et 100", []),
+        ("sayfa boyutu 1 ile 250 arasında", []),
+        ("ページサイズは1から250の間", []),
+        ("页面大小必须在1到250之间", []),
+        # two statuses joined with no word of a range around them stay two statuses
+        ("the bot got 403 and 500 today", [403, 500]),
+        ("it went from 403 to 401 after the update", [403, 401]),
+        ("entre nous: 403 et 500", [403, 500]),
+    ],
+)
+def test_only_the_ends_of_a_range_are_no_codes(question, numbers):
+    from catalog.query import parse
+
+    assert [t.number for t in parse(question).targets] == numbers
+
+
 def test_a_story_we_have_no_row_for_is_not_claimed_by_its_one_word_of_ours(explain):
     """"背景ぼかし" (background blur) is nothing the catalog explains; "通話" (call) alone must not
     make it a Call Automation row."""
