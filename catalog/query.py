@@ -413,14 +413,22 @@ def _bounds(lex: Lexicon) -> tuple[tuple[str, ...], re.Pattern | None]:
     return gate, (re.compile("|".join(shapes)) if shapes else None)
 
 
-def _range_ends(clean: str, lex: Lexicon) -> frozenset[int]:
-    """Where the two ends of a range of allowed values stand ("must be between 1 and 250", "1 ile 250
-    arasında"): limits the documents state, read as quantities, never as the codes someone got."""
+def _may_hold_a_range(clean: str, lex: Lexicon) -> bool:
     gate, pattern = _bounds(lex)
-    if pattern is None or not any(w in clean for w in gate):
-        return frozenset()
-    return frozenset(m.start(g) for m in pattern.finditer(clean)
-                     for g in range(1, (pattern.groups or 0) + 1) if m.start(g) >= 0)
+    return pattern is not None and any(w in clean for w in gate)
+
+
+def _is_range_end(clean: str, a: int, pattern: re.Pattern) -> bool:
+    """The number at `a` is one end of a range of allowed values ("must be between 1 and 250", "1 ile
+    250 arasında"): a limit the documents state, read as a quantity, never as a code someone got.
+    Only the few characters around the number are read (a long paste holds "tra" in every trace)."""
+    for m in pattern.finditer(clean, max(0, a - _RANGE_REACH), a + _RANGE_REACH):
+        if a in (m.start(g) for g in range(1, pattern.groups + 1)):
+            return True
+    return False
+
+
+_RANGE_REACH = 40  # characters before and after a number where its range's words and other end may be
 
 
 def _is_quantity(text: str, start: int, end: int, lex: Lexicon) -> bool:
@@ -787,7 +795,7 @@ def parse(question: str, lex: Lexicon | None = None) -> ParsedQuestion:
             take(*m.span())
 
     # 3. Numbers after role words, lists after them, and bare numbers.
-    bounds = _range_ends(clean, lex)
+    bounds = _bounds(lex)[1] if _may_hold_a_range(clean, lex) else None
     last_role: str | None = None
     last_end = -1
     for m in _NUMBER.finditer(clean):
@@ -812,7 +820,8 @@ def parse(question: str, lex: Lexicon | None = None) -> ParsedQuestion:
                 continue
         if role is None and last_role and _LIST_GLUE.fullmatch(clean[last_end:a]):
             role = last_role
-        if role is None and (bare_full or _is_quantity(clean, a, b, lex) or a in bounds):
+        if role is None and (bare_full or _is_quantity(clean, a, b, lex)
+                             or (bounds is not None and _is_range_end(clean, a, bounds))):
             last_role = None
             continue
         if role is None and not spelt:
