@@ -171,7 +171,7 @@ class Matcher:
                     self.status_titles.setdefault(status, []).append(
                         re.compile(r"(?<![^\W_])" + r"[\s_'’-]*".join(map(re.escape, words)) + r"(?![^\W_])"))
         # Rows' own titles and messages, word for word, for the questions that quote them (_quoted_row).
-        self.quoted = QuotedRows(catalog.entries)
+        self.quoted = QuotedRows(catalog.entries, (n for names in self.lex.status_words.values() for n in names))
         self.numbers_by_length: dict[int, list[str]] = {}
         for number in sorted({str(n) for e in catalog.entries for n in (e.code, e.subcode) if n is not None}):
             self.numbers_by_length.setdefault(len(number), []).append(number)

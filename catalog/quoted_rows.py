@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from http import HTTPStatus
+from typing import Iterable
 
 from .lexicon import fold
 from .schema import Entry
@@ -76,14 +77,18 @@ class _Node:
 class QuotedRows:
     """The catalog's titles and messages as sequences of stemmed words, for quotes_in."""
 
-    def __init__(self, entries: tuple[Entry, ...]):
+    def __init__(self, entries: tuple[Entry, ...], status_names: Iterable[str] = ()):
+        """`status_names`: the other names a status goes by (lexicon.toml [status_words]: "Payload
+        Too Large" for 413, which Python's HTTPStatus calls "Request Entity Too Large"): a row
+        titled by one is no more quoted than one titled by the reason phrase."""
+        status_phrases = _STATUS_PHRASES | {n.casefold() for n in status_names}
         self.root = _Node()
         self.title_words: dict[int, tuple[str, ...]] = {}
         self._last: tuple[str, list[Quote]] | None = None  # the last question's quotes
         for i, e in enumerate(entries):
             if e.kind == "concept":
                 continue  # a concept's name ("ExpectedError", "4xx codes") is no message one quotes
-            title = _words(e.title) if e.title.casefold() not in _STATUS_PHRASES else ()
+            title = _words(e.title) if e.title.casefold() not in status_phrases else ()
             texts = {title} if title else set()
             for line in e.message.splitlines():  # a list of causes: each is the row's own words
                 first = _FIRST_SENTENCE.split(line.strip().lstrip("-• ").strip(), maxsplit=1)[0]

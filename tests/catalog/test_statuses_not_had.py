@@ -85,3 +85,21 @@ def test_numbers_that_name_no_error_got(explain, question):
 
 def test_two_statuses_a_story_went_between_stay_statuses():
     assert sorted(t.number or t.code for t in parse("direct line went from 403 to 401 overnight").targets) == [401, 403]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "our RAG API took a 2 GB upload with 200; I thought it should return 413 Payload Too Large. is the limit documented?",
+        "sent a 40 MB file to the RAG API upload endpoint, it came back 200 OK although I expected 413 Content Too Large",
+    ],
+)
+def test_a_status_expected_by_another_of_its_names_is_no_quote_of_the_row_titled_so(explain, question):
+    """"Payload Too Large" is 413's name (lexicon.toml [status_words]) as much as Python's "Request Entity
+    Too Large" is: the RAG API's 413 row titled by it is no row's own words quoted, so the status
+    expected beside the 200 got stays a status not had."""
+    assert explain(question).status == "none"
+
+
+def test_a_status_got_by_another_of_its_names_is_still_its_row(explain):
+    assert_answers(explain("RAG API upload fails with Payload Too Large"), ("rag-api", 413, None))
