@@ -184,6 +184,9 @@ class ForeignEvidence:
     platform_heads: frozenset[str] = frozenset()
     vendor_prefixes: frozenset[str] = frozenset()
     own_app_endings: tuple[str, ...] = ()  # "Pizzabot", "helpdeskbot": an app of ours by its last letters
+    # Words of ours that only say what kind of thing follows a name ("Gramps Web chat endpoint"):
+    # right after the name they are that name's part, not ours outside it ([subject] name_parts).
+    name_parts: tuple[str, ...] = ()
     # Addresses under ours that other Azure services have (a key vault, a search service): theirs.
     other_service_hosts: tuple[str, ...] = ()
 
@@ -536,5 +539,6 @@ def load_foreign_evidence(catalog_words: frozenset[str], lex: Lexicon, path: Pat
         platform_heads=frozenset(fold(w) for w in subject.get("platform_heads", ())),
         vendor_prefixes=frozenset(fold(w) for w in subject.get("vendor_prefixes", ())),
         own_app_endings=tuple(fold(w) for w in subject.get("own_app_endings", ())),
+        name_parts=tuple(fold(w) for w in subject.get("name_parts", ())),
         other_service_hosts=other_service_hosts(path),
     )
