@@ -12,7 +12,7 @@ import pytest
 
 from tests.support.matching import assert_none_naming, assert_ours
 
-GENESYS = "Genesys Cloud (its Platform API)"
+GENESYS = "Genesys / Five9 / Zendesk / Intercom / Salesforce"
 GOOGLE = "Google Cloud (a Google API client library's error)"
 MEETING_SDK = "a video SDK's meeting object (Dyte / Cloudflare RealtimeKit)"
 COSMOS = "Azure Cosmos DB (its throttling diagnostics)"
