@@ -14,8 +14,8 @@ from tests.support.matching import assert_none_naming, assert_ours
 
 GENESYS = "Genesys / Five9 / Zendesk / Intercom / Salesforce"
 GOOGLE = "Google Cloud (a Google API client library's error)"
-MEETING_SDK = "a video SDK's meeting object (Dyte / Cloudflare RealtimeKit)"
-COSMOS = "Azure Cosmos DB (its throttling diagnostics)"
+MEETING_SDK = "a video or voice AI platform (Dyte, ZEGOCLOUD, Tencent TRTC, Vapi, Retell)"
+COSMOS = "Azure Cosmos DB"
 
 
 @pytest.mark.parametrize(
