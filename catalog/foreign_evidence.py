@@ -191,6 +191,7 @@ class ForeignEvidence:
     # the statuses said in words that may stand for the number there ([subject] from_words_other,
     # said_statuses): compiled once at load.
     from_other: "re.Pattern[str] | None" = None
+    from_other_words: frozenset[str] = frozenset()
     said_status: "re.Pattern[str] | None" = None
     # Addresses under ours that other Azure services have (a key vault, a search service): theirs.
     other_service_hosts: tuple[str, ...] = ()
@@ -427,7 +428,8 @@ class ForeignEvidence:
                 continue  # inside a word ("refrom"): the literal opening keeps the search cheap, so no \b there
             if self._subject_name(m.group(1)) and _STATUS_NEAR.search(head, max(0, a - _SUBJECT_NEAR), b + _SUBJECT_NEAR):
                 return m.group(1), (a, b)
-        for m in self.from_other.finditer(head) if self.from_other is not None else ():
+        gate = self.from_other is not None and not self.from_other_words.isdisjoint(head.split())
+        for m in self.from_other.finditer(head) if gate else ():  # the words first: the search costs ~20 us
             a, b = m.span(1)
             lo, hi = max(0, a - _SUBJECT_NEAR), b + _SUBJECT_NEAR
             if self._subject_name(m.group(1)) and (_STATUS_NEAR.search(head, lo, hi) or (
@@ -553,6 +555,7 @@ def load_foreign_evidence(catalog_words: frozenset[str], lex: Lexicon, path: Pat
         name_parts=tuple(fold(w) for w in subject.get("name_parts", ())),
         from_other=_alternation(r"(?<![\w])(?:{}) ([A-Z][A-Za-z0-9]*(?:[.\-_][A-Za-z0-9]+)*)(?![\w.-])",
                                 subject.get("from_words_other", ())),
+        from_other_words=frozenset(subject.get("from_words_other", ())),
         said_status=_alternation(r"(?i)\b(?:{})\b", subject.get("said_statuses", ())),
         other_service_hosts=other_service_hosts(path),
     )
