@@ -120,6 +120,14 @@ class ForeignProducts:
         finder = self._ours_beside_theirs if beside_theirs else self._ours
         return any(identifier_written(key, self._our_identifiers, text) for key in finder.all_in(words))
 
+    def without_their_names(self, words: list[str]) -> list[str]:
+        """The words, less those naming a product listed here: "... 429s from the OpenAI API" said
+        after an app's name is what that app called, not a product word of ours beside it."""
+        drop: set[int] = set()
+        for i, key in self._theirs.positions(words):
+            drop.update(range(i, i + len(key)))
+        return [w for j, w in enumerate(words) if j not in drop] if drop else words
+
     def unknown_host(self, text: str, local: bool = False) -> str | None:
         """A web address's host that is neither ours, nor a page about the error, nor local:
         the service the error came from. With `local`, a local address counts too (for a

@@ -911,7 +911,8 @@ class Matcher:
         [subject] platform_heads) or one word of ours inside another's name is no sign:
         "teams-alert-forwarder"."""
         a, b = e.span
-        if self.signals.detect(words_of(f"{question[:a]} {question[b:]}")).names_a_product:
+        b = self._past_name_part(question, b)
+        if self.signals.detect(self.foreign.without_their_names(words_of(f"{question[:a]} {question[b:]}"))).names_a_product:
             return True
         parts = words_of(e.name)
         while parts and _VERSION_PART.match(parts[-1]):
@@ -925,9 +926,19 @@ class Matcher:
         head = self.signals.detect(parts[-1:])
         return head.names_a_product or bool(head.weak)  # "ContosoBot"; "EmbeddedChat" is a kind of chat
 
+    def _past_name_part(self, question: str, end: int) -> int:
+        """Where a name ends once the kind of thing written right after it is counted in: "Gramps
+        Web chat endpoint returns 429" is that app's endpoint, though "chat endpoint" alone is the
+        RAG API's phrase ([subject] name_parts). "our RAG chat endpoint" names ours before it."""
+        rest = fold(question[end:end + 40]).lstrip()
+        for part in self.evidence.name_parts:
+            if rest.startswith(part) and not rest[len(part):len(part) + 1].isalnum():
+                return len(question) - len(question[end:].lstrip()) + len(part)
+        return end
+
     def _names_ours_outside(self, question: str, evidence, folded: str, words) -> bool:
         """One of our names, hosts or packages, outside the other product's own identifiers."""
-        spans = [e.span for e in evidence if e.span[1] > e.span[0]]
+        spans = [(e.span[0], self._past_name_part(question, e.span[1])) for e in evidence if e.span[1] > e.span[0]]
         if spans:
             chars = list(question)
             for a, b in spans:
