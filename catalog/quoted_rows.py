@@ -130,6 +130,7 @@ class QuotedRows:
 
     def __init__(self, entries: tuple[Entry, ...]):
         self.root = _Node()
+        # the titles quoted only as written (shorter than EXACT_BELOW), word for word
         self.title_words: dict[int, tuple[str, ...]] = {}
         self._last: tuple[str, list[Quote]] | None = None  # the last question's quotes
         for i, e in enumerate(entries):
@@ -150,7 +151,7 @@ class QuotedRows:
                 if words:
                     stems = tuple(map(stem, words))
                     self._add(i, stems, bool(title) and stems == title_stems)
-            if title:
+            if title and len(title) < EXACT_BELOW:
                 self.title_words[i] = title
 
     def _add(self, i: int, stems: tuple[str, ...], title: bool) -> None:
