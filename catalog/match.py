@@ -1152,14 +1152,15 @@ def _is_success(e: Entry) -> bool:
 
 def _catalog_words(catalog) -> frozenset[str]:
     """Every word our catalog uses, in its entries and its product signals: not a foreign name."""
-    out: set[str] = set()
+    texts: set[str] = set()  # each text once: rows share sections, advice and sayings
     for src in catalog.sources.values():
-        for text in (src.id, src.product, src.short_name or "", src.document, *src.signals):
-            out.update(words_of(text))
+        texts.update((src.id, src.product, src.short_name or "", src.document, *src.signals))
     for e in catalog.entries:
-        for text in (e.section, e.title, e.message, e.advice, e.note or "", e.string_code or "", e.key or "", *e.aliases,
-                     *e.story_words):
-            out.update(words_of(text))
+        texts.update((e.section, e.title, e.message, e.advice, e.note or "", e.string_code or "", e.key or "",
+                      *e.aliases, *e.story_words))
+    out: set[str] = set()
+    for text in texts:
+        out.update(words_of(text))
     return frozenset(out)
 
 

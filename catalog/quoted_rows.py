@@ -65,13 +65,65 @@ class _Node:
     __slots__ = ("next", "first", "last", "count", "titled", "ends")
 
     def __init__(self):
-        self.next: dict[str, _Node] = {}
+        self.next: dict[str, _Node | _Tail] = {}
         # the rows whose text passes here: the first, the last added and how many (rows are
         # added in order, so a row passing twice, by its title and its message, is counted once)
         self.first = self.last = -1
         self.count = 0
         self.titled: set[int] | None = None  # rows whose whole title ends here (made when one does)
         self.ends: set[int] | None = None  # rows one of whose sentences ends here (made when one does)
+
+
+class _Tail:
+    """Where only one row's words go on: the rest of each of its texts from here, kept whole.
+
+    Past its first few words nearly every text is one row's alone (on a catalog grown a
+    hundredfold, nearly every path): a node a word there made most of the tree, and most of
+    its building time. A tail stands for the one-row nodes it would have been; it opens into a
+    node (_opened) when another row's text comes this way.
+    """
+
+    __slots__ = ("row", "rests", "title")
+
+    def __init__(self, row: int, rest: tuple[str, ...], title: bool):
+        self.row = row
+        self.rests: tuple[tuple[str, ...], ...] = (rest,)  # each text's stems after this word
+        self.title = rest if title else None  # ... the rest that is the row's whole title
+
+    def add(self, rest: tuple[str, ...], title: bool) -> None:
+        if rest not in self.rests:
+            self.rests += (rest,)
+        if title:
+            self.title = rest
+
+    def opened(self) -> _Node:
+        """This word as a node of its own, the row's rests one word further on."""
+        node = _Node()
+        node.first = node.last = self.row
+        node.count = 1
+        for rest in self.rests:
+            title = rest == self.title
+            if not rest:
+                node.ends = {self.row}
+                if title:
+                    node.titled = {self.row}
+                continue
+            child = node.next.get(rest[0])
+            if child is None:
+                node.next[rest[0]] = _Tail(self.row, rest[1:], title)
+            else:
+                child.add(rest[1:], title)
+        return node
+
+    def reach(self, stems: list[str], at: int) -> list[int]:
+        """How many words of each rest the question goes on with from word `at`."""
+        out = []
+        for rest in self.rests:
+            m, most = 0, min(len(rest), len(stems) - at)
+            while m < most and rest[m] == stems[at + m]:
+                m += 1
+            out.append(m)
+        return out
 
 
 class QuotedRows:
@@ -83,6 +135,7 @@ class QuotedRows:
         titled by one is no more quoted than one titled by the reason phrase."""
         status_phrases = _STATUS_PHRASES | {n.casefold() for n in status_names}
         self.root = _Node()
+        # the titles quoted only as written (shorter than EXACT_BELOW), word for word
         self.title_words: dict[int, tuple[str, ...]] = {}
         self._last: tuple[str, list[Quote]] | None = None  # the last question's quotes
         for i, e in enumerate(entries):
@@ -98,30 +151,39 @@ class QuotedRows:
                 _, comma, rest = first.partition(", ")
                 if comma:
                     texts.add(_words(rest))
+            title_stems = tuple(map(stem, title))
             for words in texts:
-                node = self.root
-                for w in words:
-                    key = stem(w)
-                    child = node.next.get(key)
-                    if child is None:
-                        child = node.next[key] = _Node()
-                    node = child
-                    if node.last != i:
-                        if node.count == 0:
-                            node.first = i
-                        node.last = i
-                        node.count += 1
-                if node.ends is None:
-                    node.ends = set()
-                node.ends.add(i)
-            if title:
-                node = self.root
-                for w in title:
-                    node = node.next[stem(w)]
-                if node.titled is None:
-                    node.titled = set()
-                node.titled.add(i)
+                if words:
+                    stems = tuple(map(stem, words))
+                    self._add(i, stems, bool(title) and stems == title_stems)
+            if title and len(title) < EXACT_BELOW:
                 self.title_words[i] = title
+
+    def _add(self, i: int, stems: tuple[str, ...], title: bool) -> None:
+        node = self.root
+        for k, key in enumerate(stems):
+            child = node.next.get(key)
+            if child is None:
+                node.next[key] = _Tail(i, stems[k + 1 :], title)
+                return
+            if type(child) is _Tail:
+                if child.row == i:
+                    child.add(stems[k + 1 :], title)
+                    return
+                child = node.next[key] = child.opened()
+            node = child
+            if node.last != i:
+                if node.count == 0:
+                    node.first = i
+                node.last = i
+                node.count += 1
+        if node.ends is None:
+            node.ends = set()
+        node.ends.add(i)
+        if title:
+            if node.titled is None:
+                node.titled = set()
+            node.titled.add(i)
 
     def quotes_in(self, question: str) -> list[Quote]:
         """The longest quotes in the question, none inside another, first first."""
@@ -143,6 +205,10 @@ class QuotedRows:
             best: Quote | None = None
             at = start + 1
             while True:
+                if type(node) is _Tail:
+                    quote, ends = self._in_tail(node, start, at, words, stems, folded, ends)
+                    best = quote or best
+                    break
                 n = at - start
                 if node.titled and n >= WHOLE_TITLE_WORDS and node.count == len(node.titled):
                     rows = tuple(sorted(i for i in node.titled if n >= EXACT_BELOW
@@ -151,7 +217,7 @@ class QuotedRows:
                         best = Quote(start, at, rows, True, " ".join(words[start:at]))
                 elif n >= OPENING_WORDS and node.count == 1:
                     if not node.ends and ends is None:
-                        ends = [m.end() for m in _WORD.finditer(folded) if m.group(0) not in _ARTICLES]
+                        ends = _word_ends(folded)
                     if node.ends or _STOP.match(folded, ends[at - 1]):
                         best = Quote(start, at, (node.first,), False, " ".join(words[start:at]))
                 if at >= len(stems):
@@ -164,6 +230,32 @@ class QuotedRows:
                 found.append(best)
         self._last = (question, found)
         return found
+
+    def _in_tail(self, tail: _Tail, start: int, at: int, words: list[str], stems: list[str], folded: str,
+                 ends: list[int] | None) -> tuple[Quote | None, list[int] | None]:
+        """The longest quote ending in one row's tail (reached at word `at`), read as quotes_in
+        reads its nodes: one row passes each, so a whole title is its row's, and so is an opening
+        long enough that stops where a text of the row or the question's own sentence does."""
+        reach = tail.reach(stems, at)
+        row = tail.row
+        for k in range(max(reach), -1, -1):  # deepest first: the longest quote wins
+            n = at + k - start
+            if tail.title is not None and len(tail.title) == k and reach[tail.rests.index(tail.title)] == k \
+                    and n >= WHOLE_TITLE_WORDS:
+                if n >= EXACT_BELOW or self.title_words[row] == tuple(words[start : at + k]):
+                    return Quote(start, at + k, (row,), True, " ".join(words[start : at + k])), ends
+            elif n >= OPENING_WORDS:
+                ended = any(len(rest) == k == m for rest, m in zip(tail.rests, reach))
+                if not ended and ends is None:
+                    ends = _word_ends(folded)
+                if ended or _STOP.match(folded, ends[at + k - 1]):
+                    return Quote(start, at + k, (row,), False, " ".join(words[start : at + k])), ends
+        return None, ends
+
+
+def _word_ends(folded: str) -> list[int]:
+    """Where each of the question's words (articles left out) ends in its folded text."""
+    return [m.end() for m in _WORD.finditer(folded) if m.group(0) not in _ARTICLES]
 
 
 def _unglued(folded: str) -> str:

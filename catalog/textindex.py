@@ -59,11 +59,14 @@ def tokens(text: str, stop: frozenset[str] = frozenset(), parts: bool = True) ->
     """Folded, stemmed content words; camelCase words also give their parts (unless parts=False)."""
     out = []
     for raw in _TOKEN.findall(text):
-        low = fold(raw)
+        # most words are plain lowercase ASCII: folding leaves them as they are, and they have no
+        # camelCase parts (the catalog's build reads every row's text through here)
+        plain = raw.isascii() and raw.islower()
+        low = raw if plain else fold(raw)
         if low in stop or len(low) < 2:
             continue
         out.append(stem(low))
-        if not parts:
+        if plain or not parts:
             continue
         parts_ = _CAMEL.split(raw)
         if len(parts_) > 1:
@@ -137,7 +140,9 @@ class TextIndex:
             words.update(tokens(" ".join(e.story_words), lex.stopwords, parts=False))
             if said_not is not None:
                 # "The provided channel ID isn't valid" is also the question's "invalid channel ID"
-                words.update(stem(negated[m.group(1)]) for m in said_not.finditer(fold(" ".join((e.title, e.message)))))
+                said = fold(" ".join((e.title, e.message)))
+                if "not" in said or "n't" in said or "n’t" in said:  # (most rows say neither: no search)
+                    words.update(stem(negated[m.group(1)]) for m in said_not.finditer(said))
             words.update(*(plainly[w] for w in words & plainly.keys()))
             if e.string_code:
                 words.add(fold(e.string_code))
