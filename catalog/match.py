@@ -476,6 +476,10 @@ class Matcher:
         missed: list[int] = []  # numbers named that the catalog does not have
         # ... and whether one was named as a code ("subcode 3114"), or a kind of code no source has
         missed_named = bool(p.foreign_codes or p.not_had)
+        # ... and whether anything but an accepted action was missed: "playAudio returns 202 but the caller
+        # hears nothing" got 202 Accepted, the action's outcome still to come; a tip (how a call's actions
+        # are set up) may explain why it then did nothing. A done success (200, 201) says nothing failed.
+        missed_failure = missed_named
         near_misses: list[Entry] = []  # the number, but in another product than the one named
         worded: list[Match] = []  # answers to a status named only by its reason phrase
         # Codes named with a subcode we do not have ("code: 403, subcode: 10124"): the same code
@@ -513,12 +517,13 @@ class Matcher:
                 guess = _at_least(hits, {s: 1.0 for s in hits.weak})
                 near_misses.extend(c.entry for c in self._rank(cands, guess, context, qwords))
                 cands = []
-                missed_named = True  # ... nor do the words claim it: only an unmistakable text match
+                missed_named = missed_failure = True  # ... nor do the words claim it: only an unmistakable text match
             if not cands:
                 missed.append(number)
                 # ... and a success the product named has no row for ("calls connect fine (200 OK) but the
                 # callee sees 'Unknown'") says nothing failed: no words claim a failure's row either
                 missed_named = missed_named or t.explicit or _SUCCESS.start <= number < _SUCCESS.stop
+                missed_failure = missed_failure or t.role not in ("http", "any") or number != _ACCEPTED
                 continue
             if named:
                 # The product named decides first; the ranking only orders its rows.
@@ -532,7 +537,7 @@ class Matcher:
                 # is a code repeated beside a subcode of its own that we do not have (unknown_pairs).
                 near_misses.extend(c.entry for c in ranked)
                 missed.append(number)
-                missed_named = True  # ... nor do the words claim another row: only an unmistakable text match
+                missed_named = missed_failure = True  # ... nor do the words claim another row
                 continue
             twin = None
             # two rows clearly ahead of the rest: the words that differ, or the status said, may pick one
@@ -606,8 +611,11 @@ class Matcher:
         how_to = not p.targets and self._asks_how_to(p.text, words)
         # Then the catalog's own other names for a row,
         # in the product the question names: "Teams bot ... throttling errors" is its 429.
+        only_accepted = bool(missed) and not missed_failure
         by_alias = self._by_alias(p.text if said is shape else fold(said), said_hits,
-                                  rest_failure) if not (missed or missed_named) else None
+                                  rest_failure) if only_accepted or not (missed or missed_named) else None
+        if by_alias is not None and only_accepted and by_alias.kind != "tip":
+            by_alias = None  # an action accepted is no failure's row; only a tip explains what it did not do
         if by_alias is not None and how_to and by_alias.kind not in _NOT_ERRORS:
             by_alias = None
         if by_alias is not None:
@@ -1178,6 +1186,7 @@ _PASTE_MARK = re.compile(r"[{\[]\s*[\"']?\w+[\"']?\s*:|\w+=\S+\s+\w+=\S+|\bat\s+
 
 _HTTP_STATUSES = frozenset(int(s) for s in HTTPStatus)
 _SUCCESS = range(200, 300)
+_ACCEPTED = 202  # an action taken up, its outcome reported later (Call Automation's play, transfer, recognize)
 
 
 def _is_status(t: Target) -> bool:

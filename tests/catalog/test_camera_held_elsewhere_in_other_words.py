@@ -24,5 +24,22 @@ def test_camera_already_held_is_43000(explain, question):
     assert_ours(explain(question), ("acs-calling-sdk", 412, 43000))
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "ACS web calling: camera won't start while Skype has the camera open",
+        "Azure Communication Services calling: startVideo throws because OBS already has the camera open",
+        "ACS calling sdk in Edge: local video fails to start while the Camera app is holding the webcam",
+    ],
+)
+def test_another_app_that_has_the_camera_open_is_43000(explain, question):
+    """The busy camera told by the app that holds it: it 'has the webcam open', 'is holding' it."""
+    assert_ours(explain(question), ("acs-calling-sdk", 412, 43000))
+
+
+def test_another_meeting_products_camera_held_open_stays_theirs(explain):
+    assert_none_naming(explain("Zoom meeting: Skype has the camera open"), "Zoom")
+
+
 def test_another_meeting_products_busy_camera_stays_theirs(explain):
     assert_none_naming(explain("Zoom meeting: camera is already busy"), "Zoom")
