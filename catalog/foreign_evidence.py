@@ -187,6 +187,8 @@ class ForeignEvidence:
     # Words of ours that only say what kind of thing follows a name ("Gramps Web chat endpoint"):
     # right after the name they are that name's part, not ours outside it ([subject] name_parts).
     name_parts: tuple[str, ...] = ()
+    # the prepositions another language opens a sentence with before a name ([subject] openers_other)
+    openers_other: frozenset[str] = frozenset()
     # "<status> from <name>" in the other languages people ask in ("Too many requests z Allegro"), and
     # the statuses said in words that may stand for the number there ([subject] from_words_other,
     # said_statuses): compiled once at load.
@@ -414,7 +416,7 @@ class ForeignEvidence:
         m = _SUBJECT_OPEN.match(head)
         if m is not None and self._subject_name(m.group(1)) and _SUBJECT_STATUS.match(head, m.end(1)) \
                 and self._reads_as_english(m.group(1), head, m.end(1)):
-            return m.group(1), m.span(1)
+            return self._without_opener(m.group(1), m.span(1))
         for m in _SUBJECT_PATH.finditer(head) if ("example." in head or ".com/" in head) else ():
             g = 1 if m.group(1) else 2
             a, b = m.span(g)
@@ -436,6 +438,15 @@ class ForeignEvidence:
                     self.said_status is not None and self.said_status.search(head, lo, hi))):
                 return m.group(1), (a, b)
         return None
+
+    def _without_opener(self, name: str, span: tuple[int, int]) -> tuple[str, tuple[int, int]]:
+        """'Bei Paperless' -> 'Paperless': a sentence in another language opens with a capitalised
+        preposition ("Bei", "Con", "Mit", [subject] openers_other) before the name it is about; an
+        English name's first word stays ("Uptime Kuma")."""
+        first, sep, rest = name.partition(" ")
+        if sep and rest and first.lower() in self.openers_other and self._subject_name(rest):
+            return rest, (span[1] - len(rest), span[1])
+        return name, span
 
     def _reads_as_english(self, name: str, text: str, end: int) -> bool:
         """A plain capitalised word opens an English sentence about it only if the word after it
@@ -553,6 +564,7 @@ def load_foreign_evidence(catalog_words: frozenset[str], lex: Lexicon, path: Pat
         vendor_prefixes=frozenset(fold(w) for w in subject.get("vendor_prefixes", ())),
         own_app_endings=tuple(fold(w) for w in subject.get("own_app_endings", ())),
         name_parts=tuple(fold(w) for w in subject.get("name_parts", ())),
+        openers_other=frozenset(w.lower() for w in subject.get("openers_other", ())),
         from_other=_alternation(r"(?<![\w])(?:{}) ([A-Z][A-Za-z0-9]*(?:[.\-_][A-Za-z0-9]+)*)(?![\w.-])",
                                 subject.get("from_words_other", ())),
         from_other_words=frozenset(subject.get("from_words_other", ())),
