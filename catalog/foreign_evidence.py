@@ -97,7 +97,7 @@ _SUBJECT_PATH = re.compile(r"\b(?:com|org|io|net|dev)\.example\.([a-z][a-z0-9_]*
 # ... or, in a script written without spaces, glued on: "MisskeyのAPIを叩いたら429が返ってきます".
 _STATUS_GLUED = rf"(?=[{UNSPACED_SCRIPTS}])[^\n\d]{{0,40}}?[1-6]\d\d(?![\d.])"
 _SUBJECT_STATUS = re.compile(f"{_STATUS_AFTER}|{_STATUS_GLUED}")  # tried only after a name: most questions open with none
-_SUBJECT_FROM = re.compile(rf"(?:from|running|self-host(?:ing)?|hosting|installed|deployed) (?:the |a |an |our |my )?([A-Z][A-Za-z0-9]*(?:[.\-_][A-Za-z0-9]+)*|{_LOW_NAME})(?![\w.-])")
+_SUBJECT_FROM = re.compile(rf"(?:from|(?:call|calls|request|requests) to|running|self-host(?:ing)?|hosting|installed|deployed) (?:the |a |an |our |my )?([A-Z][A-Za-z0-9]*(?:[.\-_][A-Za-z0-9]+)*|{_LOW_NAME})(?![\w.-])")
 _STATUS_NEAR = re.compile(r"(?<![\w.])[1-6]\d\d(?![\w.])")
 _SUBJECT_NEAR = 80  # how far before or after "from <name>" its status may stand
 _PLAIN_CAPITALISED = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+)?$")  # "Shlink", "Uptime Kuma"; not "n8n", "SnappyMail"
@@ -423,7 +423,8 @@ class ForeignEvidence:
             if self._subject_name(m.group(g)) and _STATUS_NEAR.search(head, max(0, a - _SUBJECT_NEAR), b + _SUBJECT_NEAR):
                 return m.group(g), (a, b)
         gate = "from " in head or "running " in head or "self-host" in head or "hosting " in head \
-            or "installed " in head or "deployed " in head  # _SUBJECT_FROM's openings, tested cheaply
+            or "installed " in head or "deployed " in head or "s to " in head or "l to " in head \
+            or "t to " in head  # _SUBJECT_FROM's openings ("a call to Firefly III"), tested cheaply
         for m in _SUBJECT_FROM.finditer(head) if gate else ():
             a, b = m.span(1)
             if m.start() and head[m.start() - 1].isalnum():

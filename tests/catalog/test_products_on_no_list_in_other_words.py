@@ -9,6 +9,9 @@ Meeting apps are asked about with their status too: lower-case "zoom" before the
 meeting app has ("zoom call", "zoom room") is Zoom, while "zoom in on the map" is a verb; Google
 Meet saying the camera is in use is Meet's, and only beside a name of ours (ACS, startVideo and the
 web calling SDK) is it our Calling SDK's 43000 (catalog/foreign_products.toml).
+
+A status from a name a call or a request went to is that name's too ("every request to Vikunja
+comes back 401"); a call to one of our operations or products ("the call to CreateCall") stays ours.
 """
 
 import pytest
@@ -53,4 +56,26 @@ def test_a_meeting_app_named_with_its_status_is_that_apps(explain, question, nam
     ],
 )
 def test_the_camera_held_by_a_meeting_app_is_ours_beside_our_names(explain, question, expected):
+    assert_ours(explain(question), expected)
+
+
+@pytest.mark.parametrize(
+    "question, name",
+    [
+        ("every request to Vikunja comes back 401", "Vikunja"),
+        ("our nightly calls to Grafana answer 502 since the proxy change", "Grafana"),
+    ],
+)
+def test_a_name_a_call_or_request_went_to_gave_its_status(explain, question, name):
+    assert_none_naming(explain(question), name)
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("the call to CreateCall returns 400", ("acs-call-automation", 400, None)),
+        ("a request to Direct Line returns 502", ("bot-service", 502, None)),
+    ],
+)
+def test_a_call_to_one_of_ours_stays_ours(explain, question, expected):
     assert_ours(explain(question), expected)
