@@ -489,7 +489,7 @@ class Matcher:
                          and (t.code, t.subcode) not in self.catalog.by_pair and t.subcode not in self.catalog.by_subcode}
         for t in known:
             answered_before = len(answers)
-            number = t.subcode if t.subcode is not None else (t.code if t.code is not None else t.number)
+            number = t.named_number
             if number == 0 and t.role == "any" and not t.explicit:
                 # A zero on its own is a count or an empty value ("already live (0) null", "0 results"):
                 # our zeros are named as a code or subcode, or beside their pair ("603 0", "0/0").
@@ -701,7 +701,7 @@ class Matcher:
         at = self.position[id(x)]
         if e is x or any(at in q.rows for q in self.quoted.quotes_in(question)):
             return answers
-        numbers = {t.subcode if t.subcode is not None else (t.code if t.code is not None else t.number) for t in targets}
+        numbers = {t.named_number for t in targets}
         own = (x.subcode if x.subcode is not None else x.code) in numbers
         if own and not set(tokens(quote.text, self.lex.stopwords)) - self.text.entry_tokens[at]:
             return answers

@@ -74,10 +74,6 @@ def _patterns(lex: Lexicon) -> _Patterns | None:
                      range(nh["success"][0], nh["success"][1] + 1))
 
 
-def _number(t) -> int | None:
-    return t.subcode if t.subcode is not None else (t.code if t.code is not None else t.number)
-
-
 def _kind(clean: str, t, p: _Patterns) -> str | None:
     """What this mention's words say of its number: 'expected', 'negated', 'chosen' or nothing."""
     a = t.start
@@ -114,7 +110,7 @@ def statuses_not_had(clean: str, mentions, lex: Lexicon) -> frozenset[int]:
     prev, prev_kind = None, None
     asks_choice = p.asks_choice.search(clean) is not None
     for t in ordered:
-        n = _number(t)
+        n = t.named_number
         if n is None:
             continue
         kind = _kind(clean, t, p)
@@ -144,7 +140,7 @@ def _table_spans(clean: str, ordered, p: _Patterns) -> frozenset[int]:
     """Both ends of each span of a table the question names ("codes 30001 to 30016")."""
     out: set[int] = set()
     for a, b in zip(ordered, ordered[1:]):
-        x, y = _number(a), _number(b)
+        x, y = a.named_number, b.named_number
         if x is None or y is None or x < 1000 or len(str(x)) != len(str(y)) or x >= y:
             continue
         if p.span.fullmatch(clean, a.start + len(str(x)), b.start):
