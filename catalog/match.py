@@ -729,7 +729,7 @@ class Matcher:
         "RecognizeFailed with Speech Service Connection Error" quotes Call Automation's 8564, whose
         title holds the speech service's name; "Azure Speech: Connection Error" quotes nothing of ours.
         """
-        theirs = {w for k, name in self.foreign.phrases.items() if name == foreign and phrase_positions(words, k) for w in k}
+        theirs = self._their_name_words(foreign, words)
         if not theirs:
             return False
         return any(q.whole_title and theirs <= set(q.text.split()) for q in self.quoted.quotes_in(question))
@@ -815,8 +815,13 @@ class Matcher:
             rows.extend(e for e in found if e.source in named)
         if not rows:
             return False
-        theirs = {w for k, name in self.foreign.phrases.items() if name == foreign and phrase_positions(words, k) for w in k}
+        theirs = self._their_name_words(foreign, words)
         return any(theirs & set(words_of(e.title)) for e in rows)
+
+    def _their_name_words(self, foreign: str, words: list[str]) -> set[str]:
+        """The words of the other product's names the question writes (foreign_products.toml): read against
+        our rows' titles, since a name inside a title we hold ("Speech Service Connection Error") is ours."""
+        return {w for k, name in self.foreign.phrases.items() if name == foreign and phrase_positions(words, k) for w in k}
 
     def _our_error_body(self, p: ParsedQuestion) -> bool:
         """An error body of ours: one of our string codes written as an identifier ("upstream_error")
