@@ -47,7 +47,7 @@ _URL_HOST = re.compile(r"\bhttps?://([\w.-]+)", re.I)
 class ErrorOwner:
     """Finds which product a question's error is said of; built once per process."""
 
-    def __init__(self, theirs: dict[tuple[str, ...], str], ours: Iterable[tuple[str, ...]],
+    def __init__(self, *, theirs: dict[tuple[str, ...], str], ours: Iterable[tuple[str, ...]],
                  subject_only: dict[tuple[str, ...], str], single: dict[str, str], reach: int, breaks: Iterable[str],
                  from_words: Iterable[str], claims: Iterable[str], places: Iterable[str], finder: Callable,
                  foreign_host: Callable[[str], bool] | None = None, statuses: Iterable[int] = (),

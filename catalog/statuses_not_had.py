@@ -70,8 +70,8 @@ def _patterns(lex: Lexicon) -> _Patterns | None:
         rf"\b(?:which|what)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_alternatives(nh['choice_nouns'])})\s+"
         rf"(?:{_alternatives(nh['choose_leads'])})\s+(?:{_alternatives(nh['choose_subjects'])})\b{_WORDS_BETWEEN}"
         rf"\s+(?:{_alternatives(nh['choose_verbs'])})\b")
-    return _Patterns(tuple(nh["gate"]), expected, negated, chosen, listed, span, asks_choice,
-                     range(nh["success"][0], nh["success"][1] + 1))
+    return _Patterns(gate=tuple(nh["gate"]), expected=expected, negated=negated, chosen=chosen, listed=listed,
+                     span=span, asks_choice=asks_choice, success=range(nh["success"][0], nh["success"][1] + 1))
 
 
 def _kind(clean: str, t, p: _Patterns) -> str | None:
