@@ -26,7 +26,7 @@ from .connector_codes import load_connector_codes
 from .foreign_evidence import load_foreign_evidence
 from .foreign_products import load_foreign_products
 from .lexicon import UNSPACED_CHAR, fold, load_lexicon
-from .pattern_words import any_of, may_match, prefilter
+from .pattern_words import any_of, longest_first, may_match, prefilter
 from .posts import distinct_lines, error_text, without_frames
 from .quoted_rows import QuotedRows, Quote
 from .query import ParsedQuestion, Target, parse, status_names, without_source_positions
@@ -105,9 +105,8 @@ class Matcher:
                 self.tips_of[product] = (*self.tips_of.get(product, ()), sid)
         self.text = TextIndex(catalog.entries, self.lex)
         # "how do I ...", "which role can ...": at the start of the question or of a sentence or clause
-        self.how_to = re.compile(r"(?:^|[:.?!;\n]\s*|\s[-–—]\s*)(?:" + "|".join(
-            map(re.escape, sorted(self.lex.how_to_openers, key=len, reverse=True))) + r")(?![^\W_])") \
-            if self.lex.how_to_openers else None
+        self.how_to = re.compile(r"(?:^|[:.?!;\n]\s*|\s[-–—]\s*)(?:" + longest_first(self.lex.how_to_openers)
+                                 + r")(?![^\W_])") if self.lex.how_to_openers else None
         self.position = {id(e): i for i, e in enumerate(catalog.entries)}
         self.class_entries: dict[int, Entry] = {}
         for e in catalog.entries:

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import Lexicon
+from .pattern_words import longest_first
 
 _WINDOW = 80  # characters before a number that may say it was only expected
 _SENTENCE_END = re.compile(r"[.?!;\n]")
@@ -47,7 +48,7 @@ class _Patterns:
 
 
 def _alternatives(words) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return longest_first(words, space=r"\s+")  # "should be", "should  be"
 
 
 @lru_cache(maxsize=4)

@@ -19,6 +19,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from .lexicon import SCRIPT_RUNS, UNSPACED_CHAR, Lexicon, fold
+from .pattern_words import longest_first
 from .schema import Entry
 
 _KANA = re.compile("[\u3040-\u309f\u30fc]+")  # hiragana (and the long-vowel mark): Japanese grammar
@@ -160,9 +161,8 @@ class TextIndex:
         # ... and in the scripts written without spaces a question's run of words is one token
         # ("麦克风无法取消静音"): the everyday words inside it are found by this, longest first.
         # The asking words of those scripts ("意味", "怎么回事") are found too, and left out as stopwords.
-        unspaced = sorted((w for w in (*lex.said_in_other_languages, *lex.stopwords) if UNSPACED_CHAR.search(w)),
-                          key=len, reverse=True)
-        self.unspaced_words = re.compile("|".join(map(re.escape, unspaced))) if unspaced else None
+        unspaced = [w for w in (*lex.said_in_other_languages, *lex.stopwords) if UNSPACED_CHAR.search(w)]
+        self.unspaced_words = re.compile(longest_first(unspaced)) if unspaced else None
         n = max(len(entries), 1)
         self.postings = {w: tuple(ix) for w, ix in postings.items()}
         self.idf = {w: math.log(1 + n / len(ix)) for w, ix in self.postings.items()}
