@@ -521,7 +521,7 @@ class Matcher:
                 missed.append(number)
                 # ... and a success the product named has no row for ("calls connect fine (200 OK) but the
                 # callee sees 'Unknown'") says nothing failed: no words claim a failure's row either
-                missed_named = missed_named or t.explicit or _SUCCESS.start <= number < _SUCCESS.stop
+                missed_named = missed_named or t.explicit or number in _SUCCESS
                 missed_failure = missed_failure or t.role not in ("http", "any") or number != _ACCEPTED
                 continue
             if named:
@@ -667,7 +667,7 @@ class Matcher:
         if len(entries) != 1:
             return None
         e = entries[0]
-        quote = max((q for q in quotes), key=lambda q: q.words)
+        quote = max(quotes, key=lambda q: q.words)
         if hits is not None and hits.names_a_product and quote.words < QUOTE_PAST_ANOTHER_PRODUCT:
             named = {s for s, v in hits.strength.items() if v > 0}
             if self.title_only[self.position[id(e)]]:
@@ -1131,6 +1131,7 @@ def _at_least(hits: SignalHits, strength: dict[str, float]) -> SignalHits:
 _ATTACHED_MESSAGE = re.compile(r"\d{4,}:\s*([^.!?\n]+)([.!?]?)")
 
 _MORE_THAN = re.compile(r"\bmore than \d+(?![\d.])")
+
 
 def _alias_key(text: str, fillers: frozenset[str] = frozenset()) -> str:
     """An alias, or the words that matched one, as the stems of its words (its filler words left out)."""
