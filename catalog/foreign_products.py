@@ -200,8 +200,8 @@ class ForeignProducts:
 
     def _gave_it(self, name: str, words: list[str]) -> bool:
         """This product is named as what gave an error status: its name, right after it a verb of
-        answering ([producer] verbs), and a 4xx/5xx status in digits a word or two further on
-        ("returns 403", "returned an HTTP 403"). A step that failed ("[Trouter] registration failed
+        answering ([producer] verbs), and a 4xx/5xx status in digits within three words after
+        the verb ("returns 403", "returned an HTTP 403"). A step that failed ("[Trouter] registration failed
         with status 401") is no such sign: what failed may be ours calling it."""
         if not self.producer_verbs:
             return False

@@ -16,7 +16,8 @@ A number in a question is usually the error someone got. Some are not:
 
 The words are data (lexicon.toml [not_had]); this module only reads them beside each number.
 Only the few numbers of a question are looked at, each in a short window before it, and only
-in a question that holds one of the words at all.
+in a question that holds one of the words at all (a table's two ends are read in any question:
+they need no word but the one between them).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from .pattern_words import longest_first
 
 _WINDOW = 80  # characters before a number that may say it was only expected
 _SENTENCE_END = re.compile(r"[.?!;\n]")
+_SENTENCE_REACH = 200  # characters before a number read for its sentence (what the asker would send)
 _WORDS_BETWEEN = r"(?:\s+[\w'’-]+){0,5}?"  # "shouldn't [the Chat SDK] throw 403"
 # after a number, what says it was what happened after all: chai's "expected 400 to equal 202"
 _ACTUAL_AFTER = re.compile(r"\s*to\s+(?:equal|eql|be|deep|have|match)\b")
@@ -87,8 +89,9 @@ def _kind(clean: str, t, p: _Patterns) -> str | None:
             end += 1
         if not _ACTUAL_AFTER.match(clean, end):
             return "expected"
-    starts = [m.end() for m in _SENTENCE_END.finditer(clean, max(0, a - 200), a)]
-    sentence = clean[starts[-1] if starts else max(0, a - 200) : a]
+    opening = max(0, a - _SENTENCE_REACH)
+    starts = [m.end() for m in _SENTENCE_END.finditer(clean, opening, a)]
+    sentence = clean[starts[-1] if starts else opening : a]
     if p.chosen.search(sentence):
         return "chosen"
     return None
