@@ -98,12 +98,14 @@ class QueryWords:
             english = [translations[t] for t in weights if t in translations]
             if english:
                 named = frozenset(weights).union(*english)
-        return cls(weights, unknown, fuzzy, sum(weights.values()) + unknown, credit, {}, named)
+        return cls(weights=weights, unknown_weight=unknown, fuzzy=fuzzy, total=sum(weights.values()) + unknown,
+                   credit=credit, named=named)
 
     def with_products(self, product_of: dict[str, frozenset[str]]) -> "QueryWords":
         # (built directly: dataclasses.replace costs several microseconds on every question)
-        return QueryWords(self.weights, self.unknown_weight, self.fuzzy, self.total, self.credit,
-                          {t: s for t, s in product_of.items() if t in self.weights}, self.named)
+        return QueryWords(weights=self.weights, unknown_weight=self.unknown_weight, fuzzy=self.fuzzy,
+                          total=self.total, credit=self.credit, named=self.named,
+                          product_of={t: s for t, s in product_of.items() if t in self.weights})
 
 
 class TextIndex:
