@@ -414,7 +414,7 @@ def _bounds(lex: Lexicon) -> tuple[tuple[str, ...], re.Pattern | None]:
     for lead, joiner, tail in lex.bounds:
         shape = rf"(?<![\d.,])(\d+)\s*{word(joiner)}\s*(\d+)(?![\d.,]\d)"
         shapes.append((word(lead) + r"\s*" if lead else "") + shape + (r"\s*" + word(tail) if tail else ""))
-    gate = tuple(dict.fromkeys(w for shape in lex.bounds for w in (shape[0] or shape[2],)))
+    gate = tuple(dict.fromkeys(lead or tail for lead, _, tail in lex.bounds))  # a shape's own word
     return gate, (re.compile("|".join(shapes)) if shapes else None)
 
 
