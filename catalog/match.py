@@ -627,10 +627,11 @@ class Matcher:
         thin_quote = focus is not None and len(text_words) <= THIN_QUOTE_WORDS and qwords is not None and qwords.unknown_weight > 0
         # A question told in one family's words and none of another's ("outbound calls from our toll-free
         # number") is no text match for the other family's rows (the SMS table's toll-free number).
-        foreign_families = frozenset(f for f, (own, others) in self.lex.told_apart.items()
-                                     if not others.isdisjoint(words) and own.isdisjoint(words))
+        # (our own families, not another vendor's "foreign" products)
+        other_families = frozenset(f for f, (own, others) in self.lex.told_apart.items()
+                                   if not others.isdisjoint(words) and own.isdisjoint(words))
         text = self._by_text(qwords, said_hits, context, strict=missed_named, product_words=product_words,
-                             other_families=foreign_families,
+                             other_families=other_families,
                              failures=failures, thin=thin_quote, how_to=how_to)
         if text is not None:
             status, matches = text
