@@ -47,7 +47,7 @@ _URL_HOST = re.compile(r"\bhttps?://([\w.-]+)", re.I)
 class ErrorOwner:
     """Finds which product a question's error is said of; built once per process."""
 
-    def __init__(self, theirs: dict[tuple[str, ...], str], ours: Iterable[tuple[str, ...]],
+    def __init__(self, *, theirs: dict[tuple[str, ...], str], ours: Iterable[tuple[str, ...]],
                  subject_only: dict[tuple[str, ...], str], single: dict[str, str], reach: int, breaks: Iterable[str],
                  from_words: Iterable[str], claims: Iterable[str], places: Iterable[str], finder: Callable,
                  foreign_host: Callable[[str], bool] | None = None, statuses: Iterable[int] = (),
@@ -163,7 +163,7 @@ class ErrorOwner:
         """The name at i is where something runs or goes ("a bot on App Service"), not a subject.
         (Only another product's name is read so: "startVideo in the ACS web SDK throws 43000" is ACS's.)"""
         j = i - 1
-        while j >= 0 and words[j] in _ARTICLES:
+        while j >= 0 and words[j] in _ARTICLES_AND_POSSESSIVES:
             j -= 1
         return j >= 0 and words[j] in self.places
 
@@ -216,7 +216,7 @@ class ErrorOwner:
                 return None
             if words[j] in self.from_words:
                 i = j + 1
-                while i < len(words) and words[i] in _ARTICLES:
+                while i < len(words) and words[i] in _ARTICLES_AND_POSSESSIVES:
                     i += 1
                 k = starts.get(i)
                 if k is not None and k[-1] not in self.bot_words:
@@ -266,6 +266,6 @@ def _tokens(text: str) -> tuple[list[str], list[int]]:
     return words, token
 
 
-_ARTICLES = frozenset(("the", "a", "an", "its", "s", "their", "his", "her"))
-
-
+# Skipped between a name and what stands before or after it ("on the App Service", "from its API",
+# "Azure's": words_of leaves the "s")
+_ARTICLES_AND_POSSESSIVES = frozenset(("the", "a", "an", "its", "s", "their", "his", "her"))

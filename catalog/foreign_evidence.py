@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .lexicon import UNSPACED_CHAR, UNSPACED_SCRIPTS, Lexicon, fold
-from .pattern_words import any_of, begun_by, held, lower_text, required_words
+from .pattern_words import any_of, begun_by, held, longest_first, lower_text, required_words
 from .products import words_of
 
 EVIDENCE_PATH = Path(__file__).with_name("foreign_evidence.toml")
@@ -576,5 +576,5 @@ def load_foreign_evidence(catalog_words: frozenset[str], lex: Lexicon, path: Pat
 
 def _alternation(template: str, words) -> "re.Pattern[str] | None":
     """The template's {} filled with the words as literal alternatives; None for no words."""
-    words = sorted({w for w in words if w}, key=len, reverse=True)
-    return re.compile(template.format("|".join(re.escape(w) for w in words))) if words else None
+    words = {w for w in words if w}
+    return re.compile(template.format(longest_first(words))) if words else None

@@ -200,8 +200,8 @@ class ForeignProducts:
 
     def _gave_it(self, name: str, words: list[str]) -> bool:
         """This product is named as what gave an error status: its name, right after it a verb of
-        answering ([producer] verbs), and a 4xx/5xx status in digits a word or two further on
-        ("returns 403", "returned an HTTP 403"). A step that failed ("[Trouter] registration failed
+        answering ([producer] verbs), and a 4xx/5xx status in digits within three words after
+        the verb ("returns 403", "returned an HTTP 403"). A step that failed ("[Trouter] registration failed
         with status 401") is no such sign: what failed may be ours calling it."""
         if not self.producer_verbs:
             return False
@@ -439,8 +439,9 @@ def _error_owner(raw: dict, phrases: dict[tuple[str, ...], str], ours: frozenset
         elif key:
             ours.add(key)
     subject_only = {tuple(words_of(w)): p["name"] for p in raw["products"] for w in p.get("subject_words", ())}
-    return ErrorOwner(theirs, ours, subject_only, single, data["reach"], data["breaks"], data["from_words"],
-                      data["claims"], data.get("places", ()), _PhraseFinder,
-                      lambda host: not _LOCAL.match(host) and (not is_under(host.lower(), known)
-                                                              or is_under(host.lower(), others)),
-                      data.get("statuses", ()), raw.get("bot_placed_on", {}).get("bot_words", ()))
+    return ErrorOwner(theirs=theirs, ours=ours, subject_only=subject_only, single=single, reach=data["reach"],
+                      breaks=data["breaks"], from_words=data["from_words"], claims=data["claims"],
+                      places=data.get("places", ()), finder=_PhraseFinder,
+                      foreign_host=lambda host: not _LOCAL.match(host) and (not is_under(host.lower(), known)
+                                                                           or is_under(host.lower(), others)),
+                      statuses=data.get("statuses", ()), bot_words=raw.get("bot_placed_on", {}).get("bot_words", ()))

@@ -22,6 +22,7 @@ LEXICON_PATH = Path(__file__).with_name("lexicon.toml")
 # where such a script meets another is a word's edge.
 UNSPACED_SCRIPTS = "\u0e00-\u0eff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff66-\uff9f"
 UNSPACED_CHAR = re.compile(f"[{UNSPACED_SCRIPTS}]")  # one character of such a script
+SCRIPT_RUNS = re.compile(f"[{UNSPACED_SCRIPTS}]+|[^{UNSPACED_SCRIPTS}]+")  # a text in runs, split where scripts meet
 # The words of a camelCase or PascalCase identifier: an acronym, a word, a number ("SMSClient" -> SMS, Client).
 CAMEL_PARTS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 

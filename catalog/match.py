@@ -26,7 +26,7 @@ from .connector_codes import load_connector_codes
 from .foreign_evidence import load_foreign_evidence
 from .foreign_products import load_foreign_products
 from .lexicon import UNSPACED_CHAR, fold, load_lexicon
-from .pattern_words import any_of, may_match, prefilter
+from .pattern_words import any_of, longest_first, may_match, prefilter
 from .posts import distinct_lines, error_text, without_frames
 from .quoted_rows import QuotedRows, Quote
 from .query import ParsedQuestion, Target, parse, status_names, without_source_positions
@@ -105,9 +105,8 @@ class Matcher:
                 self.tips_of[product] = (*self.tips_of.get(product, ()), sid)
         self.text = TextIndex(catalog.entries, self.lex)
         # "how do I ...", "which role can ...": at the start of the question or of a sentence or clause
-        self.how_to = re.compile(r"(?:^|[:.?!;\n]\s*|\s[-–—]\s*)(?:" + "|".join(
-            map(re.escape, sorted(self.lex.how_to_openers, key=len, reverse=True))) + r")(?![^\W_])") \
-            if self.lex.how_to_openers else None
+        self.how_to = re.compile(r"(?:^|[:.?!;\n]\s*|\s[-–—]\s*)(?:" + longest_first(self.lex.how_to_openers)
+                                 + r")(?![^\W_])") if self.lex.how_to_openers else None
         self.position = {id(e): i for i, e in enumerate(catalog.entries)}
         self.class_entries: dict[int, Entry] = {}
         for e in catalog.entries:
@@ -489,7 +488,7 @@ class Matcher:
                          and (t.code, t.subcode) not in self.catalog.by_pair and t.subcode not in self.catalog.by_subcode}
         for t in known:
             answered_before = len(answers)
-            number = t.subcode if t.subcode is not None else (t.code if t.code is not None else t.number)
+            number = t.named_number
             if number == 0 and t.role == "any" and not t.explicit:
                 # A zero on its own is a count or an empty value ("already live (0) null", "0 results"):
                 # our zeros are named as a code or subcode, or beside their pair ("603 0", "0/0").
@@ -522,7 +521,7 @@ class Matcher:
                 missed.append(number)
                 # ... and a success the product named has no row for ("calls connect fine (200 OK) but the
                 # callee sees 'Unknown'") says nothing failed: no words claim a failure's row either
-                missed_named = missed_named or t.explicit or _SUCCESS.start <= number < _SUCCESS.stop
+                missed_named = missed_named or t.explicit or number in _SUCCESS
                 missed_failure = missed_failure or t.role not in ("http", "any") or number != _ACCEPTED
                 continue
             if named:
@@ -628,10 +627,11 @@ class Matcher:
         thin_quote = focus is not None and len(text_words) <= THIN_QUOTE_WORDS and qwords is not None and qwords.unknown_weight > 0
         # A question told in one family's words and none of another's ("outbound calls from our toll-free
         # number") is no text match for the other family's rows (the SMS table's toll-free number).
-        foreign_families = frozenset(f for f, (own, others) in self.lex.told_apart.items()
-                                     if not others.isdisjoint(words) and own.isdisjoint(words))
+        # (our own families, not another vendor's "foreign" products)
+        other_families = frozenset(f for f, (own, others) in self.lex.told_apart.items()
+                                   if not others.isdisjoint(words) and own.isdisjoint(words))
         text = self._by_text(qwords, said_hits, context, strict=missed_named, product_words=product_words,
-                             other_families=foreign_families,
+                             other_families=other_families,
                              failures=failures, thin=thin_quote, how_to=how_to)
         if text is not None:
             status, matches = text
@@ -668,7 +668,7 @@ class Matcher:
         if len(entries) != 1:
             return None
         e = entries[0]
-        quote = max((q for q in quotes), key=lambda q: q.words)
+        quote = max(quotes, key=lambda q: q.words)
         if hits is not None and hits.names_a_product and quote.words < QUOTE_PAST_ANOTHER_PRODUCT:
             named = {s for s, v in hits.strength.items() if v > 0}
             if self.title_only[self.position[id(e)]]:
@@ -701,7 +701,7 @@ class Matcher:
         at = self.position[id(x)]
         if e is x or any(at in q.rows for q in self.quoted.quotes_in(question)):
             return answers
-        numbers = {t.subcode if t.subcode is not None else (t.code if t.code is not None else t.number) for t in targets}
+        numbers = {t.named_number for t in targets}
         own = (x.subcode if x.subcode is not None else x.code) in numbers
         if own and not set(tokens(quote.text, self.lex.stopwords)) - self.text.entry_tokens[at]:
             return answers
@@ -729,7 +729,7 @@ class Matcher:
         "RecognizeFailed with Speech Service Connection Error" quotes Call Automation's 8564, whose
         title holds the speech service's name; "Azure Speech: Connection Error" quotes nothing of ours.
         """
-        theirs = {w for k, name in self.foreign.phrases.items() if name == foreign and phrase_positions(words, k) for w in k}
+        theirs = self._their_name_words(foreign, words)
         if not theirs:
             return False
         return any(q.whole_title and theirs <= set(q.text.split()) for q in self.quoted.quotes_in(question))
@@ -815,8 +815,13 @@ class Matcher:
             rows.extend(e for e in found if e.source in named)
         if not rows:
             return False
-        theirs = {w for k, name in self.foreign.phrases.items() if name == foreign and phrase_positions(words, k) for w in k}
+        theirs = self._their_name_words(foreign, words)
         return any(theirs & set(words_of(e.title)) for e in rows)
+
+    def _their_name_words(self, foreign: str, words: list[str]) -> set[str]:
+        """The words of the other product's names the question writes (foreign_products.toml): read against
+        our rows' titles, since a name inside a title we hold ("Speech Service Connection Error") is ours."""
+        return {w for k, name in self.foreign.phrases.items() if name == foreign and phrase_positions(words, k) for w in k}
 
     def _our_error_body(self, p: ParsedQuestion) -> bool:
         """An error body of ours: one of our string codes written as an identifier ("upstream_error")
@@ -1127,6 +1132,7 @@ def _at_least(hits: SignalHits, strength: dict[str, float]) -> SignalHits:
 _ATTACHED_MESSAGE = re.compile(r"\d{4,}:\s*([^.!?\n]+)([.!?]?)")
 
 _MORE_THAN = re.compile(r"\bmore than \d+(?![\d.])")
+
 
 def _alias_key(text: str, fillers: frozenset[str] = frozenset()) -> str:
     """An alias, or the words that matched one, as the stems of its words (its filler words left out)."""

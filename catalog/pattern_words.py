@@ -119,6 +119,13 @@ def _either(branches) -> frozenset[str] | None:
     return frozenset(out)
 
 
+def longest_first(words, space: str = r"\ ") -> str:
+    r"""The words as a regular expression's choice of literals, the longest first: a choice takes
+    the first alternative that matches, so "time out" must come before "time" to be found whole.
+    `space` is what a space in a word matches (r"\s+": any run of white space)."""
+    return "|".join(re.escape(w).replace(r"\ ", space) for w in sorted(words, key=len, reverse=True))
+
+
 def any_of(words) -> re.Pattern:
     """A pattern that finds any of these strings, as written (no case folding).
 

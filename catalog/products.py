@@ -15,7 +15,7 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from .lexicon import CAMEL_PARTS, UNSPACED_CHAR, UNSPACED_SCRIPTS, Lexicon
+from .lexicon import CAMEL_PARTS, SCRIPT_RUNS, UNSPACED_CHAR, Lexicon
 from .schema import Source
 
 # How many words' typo readings a ProductSignals keeps (the words people use again and again
@@ -30,8 +30,6 @@ NAMED_AT_LEAST = 0.8
 _WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f\u0e00-\u0e7f\u0e80-\u0eff\u0900-\u097f])+")
 
 
-# Scripts written without spaces, where a Latin name may be glued on: "RAGチャット".
-_SCRIPT_RUNS = re.compile(f"[{UNSPACED_SCRIPTS}]+|[^{UNSPACED_SCRIPTS}]+")
 
 
 @lru_cache(maxsize=16_384)  # bounded; a paste repeats its identifiers
@@ -106,7 +104,7 @@ def words_of(text: str) -> list[str]:
         if raw.isascii() and raw.islower():
             out.append(raw)
         elif UNSPACED_CHAR.search(raw):
-            out.extend(piece.casefold() for piece in _SCRIPT_RUNS.findall(raw))
+            out.extend(piece.casefold() for piece in SCRIPT_RUNS.findall(raw))  # a Latin name glued on: "RAGチャット"
         else:
             out.extend(part.casefold() for part in _split_identifier(raw))
     return out

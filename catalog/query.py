@@ -290,6 +290,11 @@ class Target:
     explicit: bool = False  # named by a keyword or key, not just a bare number
     worded: bool = False  # a status named only by its reason phrase in a message ("Bot: service unavailable")
 
+    @property
+    def named_number(self) -> int | None:
+        """The number this mention names, the most specific first: its subcode, its code, the bare number."""
+        return self.subcode if self.subcode is not None else (self.code if self.code is not None else self.number)
+
 
 @dataclass(frozen=True)
 class ParsedQuestion:
@@ -409,7 +414,7 @@ def _bounds(lex: Lexicon) -> tuple[tuple[str, ...], re.Pattern | None]:
     for lead, joiner, tail in lex.bounds:
         shape = rf"(?<![\d.,])(\d+)\s*{word(joiner)}\s*(\d+)(?![\d.,]\d)"
         shapes.append((word(lead) + r"\s*" if lead else "") + shape + (r"\s*" + word(tail) if tail else ""))
-    gate = tuple(dict.fromkeys(w for shape in lex.bounds for w in (shape[0] or shape[2],)))
+    gate = tuple(dict.fromkeys(lead or tail for lead, _, tail in lex.bounds))  # a shape's own word
     return gate, (re.compile("|".join(shapes)) if shapes else None)
 
 
@@ -867,7 +872,7 @@ def parse(question: str, lex: Lexicon | None = None) -> ParsedQuestion:
     not_had = statuses_not_had(clean, pairs + singles, lex)
     if not_had:
         pairs = [t for t in pairs if t.subcode not in not_had]
-        singles = [t for t in singles if (t.subcode if t.subcode is not None else t.code if t.code is not None else t.number) not in not_had]
+        singles = [t for t in singles if t.named_number not in not_had]
 
     # Named codes first when there are too many to read: a long log's error line
     # must not lose its place to the counts and ids before it.

@@ -214,12 +214,12 @@ class QuotedRows:
                     rows = tuple(sorted(i for i in node.titled if n >= EXACT_BELOW
                                         or self.title_words[i] == tuple(words[start:at])))
                     if rows:
-                        best = Quote(start, at, rows, True, " ".join(words[start:at]))
+                        best = Quote(start, at, rows, whole_title=True, text=" ".join(words[start:at]))
                 elif n >= OPENING_WORDS and node.count == 1:
                     if not node.ends and ends is None:
                         ends = _word_ends(folded)
                     if node.ends or _STOP.match(folded, ends[at - 1]):
-                        best = Quote(start, at, (node.first,), False, " ".join(words[start:at]))
+                        best = Quote(start, at, (node.first,), whole_title=False, text=" ".join(words[start:at]))
                 if at >= len(stems):
                     break
                 node = node.next.get(stems[at])
@@ -243,13 +243,13 @@ class QuotedRows:
             if tail.title is not None and len(tail.title) == k and reach[tail.rests.index(tail.title)] == k \
                     and n >= WHOLE_TITLE_WORDS:
                 if n >= EXACT_BELOW or self.title_words[row] == tuple(words[start : at + k]):
-                    return Quote(start, at + k, (row,), True, " ".join(words[start : at + k])), ends
+                    return Quote(start, at + k, (row,), whole_title=True, text=" ".join(words[start : at + k])), ends
             elif n >= OPENING_WORDS:
                 ended = any(len(rest) == k == m for rest, m in zip(tail.rests, reach))
                 if not ended and ends is None:
                     ends = _word_ends(folded)
                 if ended or _STOP.match(folded, ends[at + k - 1]):
-                    return Quote(start, at + k, (row,), False, " ".join(words[start : at + k])), ends
+                    return Quote(start, at + k, (row,), whole_title=False, text=" ".join(words[start : at + k])), ends
         return None, ends
 
 

@@ -16,7 +16,8 @@ A number in a question is usually the error someone got. Some are not:
 
 The words are data (lexicon.toml [not_had]); this module only reads them beside each number.
 Only the few numbers of a question are looked at, each in a short window before it, and only
-in a question that holds one of the words at all.
+in a question that holds one of the words at all (a table's two ends are read in any question:
+they need no word but the one between them).
 """
 
 from __future__ import annotations
@@ -26,9 +27,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import Lexicon
+from .pattern_words import longest_first
 
 _WINDOW = 80  # characters before a number that may say it was only expected
 _SENTENCE_END = re.compile(r"[.?!;\n]")
+_SENTENCE_REACH = 200  # characters before a number read for its sentence (what the asker would send)
 _WORDS_BETWEEN = r"(?:\s+[\w'’-]+){0,5}?"  # "shouldn't [the Chat SDK] throw 403"
 # after a number, what says it was what happened after all: chai's "expected 400 to equal 202"
 _ACTUAL_AFTER = re.compile(r"\s*to\s+(?:equal|eql|be|deep|have|match)\b")
@@ -47,7 +50,7 @@ class _Patterns:
 
 
 def _alternatives(words) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return longest_first(words, space=r"\s+")  # "should be", "should  be"
 
 
 @lru_cache(maxsize=4)
@@ -70,12 +73,8 @@ def _patterns(lex: Lexicon) -> _Patterns | None:
         rf"\b(?:which|what)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_alternatives(nh['choice_nouns'])})\s+"
         rf"(?:{_alternatives(nh['choose_leads'])})\s+(?:{_alternatives(nh['choose_subjects'])})\b{_WORDS_BETWEEN}"
         rf"\s+(?:{_alternatives(nh['choose_verbs'])})\b")
-    return _Patterns(tuple(nh["gate"]), expected, negated, chosen, listed, span, asks_choice,
-                     range(nh["success"][0], nh["success"][1] + 1))
-
-
-def _number(t) -> int | None:
-    return t.subcode if t.subcode is not None else (t.code if t.code is not None else t.number)
+    return _Patterns(gate=tuple(nh["gate"]), expected=expected, negated=negated, chosen=chosen, listed=listed,
+                     span=span, asks_choice=asks_choice, success=range(nh["success"][0], nh["success"][1] + 1))
 
 
 def _kind(clean: str, t, p: _Patterns) -> str | None:
@@ -90,8 +89,9 @@ def _kind(clean: str, t, p: _Patterns) -> str | None:
             end += 1
         if not _ACTUAL_AFTER.match(clean, end):
             return "expected"
-    starts = [m.end() for m in _SENTENCE_END.finditer(clean, max(0, a - 200), a)]
-    sentence = clean[starts[-1] if starts else max(0, a - 200) : a]
+    opening = max(0, a - _SENTENCE_REACH)
+    starts = [m.end() for m in _SENTENCE_END.finditer(clean, opening, a)]
+    sentence = clean[starts[-1] if starts else opening : a]
     if p.chosen.search(sentence):
         return "chosen"
     return None
@@ -114,7 +114,7 @@ def statuses_not_had(clean: str, mentions, lex: Lexicon) -> frozenset[int]:
     prev, prev_kind = None, None
     asks_choice = p.asks_choice.search(clean) is not None
     for t in ordered:
-        n = _number(t)
+        n = t.named_number
         if n is None:
             continue
         kind = _kind(clean, t, p)
@@ -144,7 +144,7 @@ def _table_spans(clean: str, ordered, p: _Patterns) -> frozenset[int]:
     """Both ends of each span of a table the question names ("codes 30001 to 30016")."""
     out: set[int] = set()
     for a, b in zip(ordered, ordered[1:]):
-        x, y = _number(a), _number(b)
+        x, y = a.named_number, b.named_number
         if x is None or y is None or x < 1000 or len(str(x)) != len(str(y)) or x >= y:
             continue
         if p.span.fullmatch(clean, a.start + len(str(x)), b.start):

@@ -12,15 +12,16 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from .lexicon import UNSPACED_CHAR, UNSPACED_SCRIPTS, Lexicon, fold
+from .lexicon import SCRIPT_RUNS, UNSPACED_CHAR, Lexicon, fold
+from .pattern_words import longest_first
 from .schema import Entry
 
-_SCRIPT_RUNS = re.compile(f"[{UNSPACED_SCRIPTS}]+|[^{UNSPACED_SCRIPTS}]+")  # a run, split where scripts meet
 _KANA = re.compile("[\u3040-\u309f\u30fc]+")  # hiragana (and the long-vowel mark): Japanese grammar
 _TOKEN = re.compile(r"[^\W\d_][^\W_]*")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
@@ -31,7 +32,7 @@ PRODUCT_WEIGHT = 0.5  # a product word, for an entry of that product that does n
 UNKNOWN_WEIGHT = 0.5  # share of the top weight a word the catalog never uses carries
 
 
-# What the stemmer cuts from a word (at most twice); the sayings' pattern (match.py) puts them back.
+# What the stemmer cuts from a word (at most twice); sayings.py puts them back to find a saying's inflections.
 SUFFIXES = ("ations", "ation", "ions", "ion", "ing", "ers", "er", "ed", "es", "s", "e")
 _DOUBLING = frozenset({"ing", "ers", "er", "ed"})  # endings English doubles a final consonant before
 DOUBLED_CONSONANTS = frozenset("bdfgmnprt")  # ... not l, s or z ('calling', 'passed', 'buzzing' keep theirs)
@@ -68,9 +69,9 @@ def tokens(text: str, stop: frozenset[str] = frozenset(), parts: bool = True) ->
         out.append(stem(low))
         if plain or not parts:
             continue
-        parts_ = _CAMEL.split(raw)
-        if len(parts_) > 1:
-            out.extend(stem(fold(p)) for p in parts_ if len(p) > 2 and fold(p) not in stop)
+        camel = _CAMEL.split(raw)
+        if len(camel) > 1:
+            out.extend(stem(fold(p)) for p in camel if len(p) > 2 and fold(p) not in stop)
     return out
 
 
@@ -86,7 +87,7 @@ class QueryWords:
     product_of: dict[str, frozenset[str]] = field(default_factory=dict)
     # The catalog's words the question names: its own, and the English words its words of another
     # language stand for ("通话" names "call"), for how much of a row's title it names.
-    named: frozenset[str] | dict = field(default_factory=frozenset)
+    named: AbstractSet[str] = field(default_factory=frozenset)  # (the weights' keys where nothing is translated)
 
     @classmethod
     def build(cls, weights: dict[str, float], unknown: float, fuzzy: dict[str, float],
@@ -97,12 +98,14 @@ class QueryWords:
             english = [translations[t] for t in weights if t in translations]
             if english:
                 named = frozenset(weights).union(*english)
-        return cls(weights, unknown, fuzzy, sum(weights.values()) + unknown, credit, {}, named)
+        return cls(weights=weights, unknown_weight=unknown, fuzzy=fuzzy, total=sum(weights.values()) + unknown,
+                   credit=credit, named=named)
 
     def with_products(self, product_of: dict[str, frozenset[str]]) -> "QueryWords":
         # (built directly: dataclasses.replace costs several microseconds on every question)
-        return QueryWords(self.weights, self.unknown_weight, self.fuzzy, self.total, self.credit,
-                          {t: s for t, s in product_of.items() if t in self.weights}, self.named)
+        return QueryWords(weights=self.weights, unknown_weight=self.unknown_weight, fuzzy=self.fuzzy,
+                          total=self.total, credit=self.credit, named=self.named,
+                          product_of={t: s for t, s in product_of.items() if t in self.weights})
 
 
 class TextIndex:
@@ -160,9 +163,8 @@ class TextIndex:
         # ... and in the scripts written without spaces a question's run of words is one token
         # ("麦克风无法取消静音"): the everyday words inside it are found by this, longest first.
         # The asking words of those scripts ("意味", "怎么回事") are found too, and left out as stopwords.
-        unspaced = sorted((w for w in (*lex.said_in_other_languages, *lex.stopwords) if UNSPACED_CHAR.search(w)),
-                          key=len, reverse=True)
-        self.unspaced_words = re.compile("|".join(map(re.escape, unspaced))) if unspaced else None
+        unspaced = [w for w in (*lex.said_in_other_languages, *lex.stopwords) if UNSPACED_CHAR.search(w)]
+        self.unspaced_words = re.compile(longest_first(unspaced)) if unspaced else None
         n = max(len(entries), 1)
         self.postings = {w: tuple(ix) for w, ix in postings.items()}
         self.idf = {w: math.log(1 + n / len(ix)) for w, ix in self.postings.items()}
@@ -191,7 +193,7 @@ class TextIndex:
                 out.append(w)
                 continue
             rest = []
-            for piece in _SCRIPT_RUNS.findall(w):
+            for piece in SCRIPT_RUNS.findall(w):
                 if not UNSPACED_CHAR.match(piece):
                     if len(piece) >= 2 and piece not in stop and not piece.isdigit():
                         out.append(stem(piece))
