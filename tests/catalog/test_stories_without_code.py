@@ -150,3 +150,14 @@ def test_a_call_that_ends_when_the_network_drops_for_a_moment_is_the_network_dro
     d = explain(question)
     assert d.status == "answer", d
     assert ident(d.matches[0]) == ("acs-call-end", 496, 7)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "ACS SMS delivery fails: our phone numbers are stored without the plus",
+        "Texts from our ACS SMS app bounce because the phone numbers we keep have no + prefix, written without the plus",
+    ],
+)
+def test_phone_numbers_beside_sms_are_the_sms_numbers_not_a_pstn_call(explain, question):
+    assert_answers(explain(question), ("acs-sms-delivery", 4002, None))
