@@ -160,6 +160,36 @@ def test_agora_written_as_its_name_is_still_agora(explain, question):
     assert_none_naming(explain(question), "Agora")
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Call Automation DTMF recognize: the caller typed 4 and 7, then waited too long between digits and RecognizeFailed came back",
+        "Call Automation: caller pressed 3, 4 and then paused too long between keys; recognize failed with inter digit timeout",
+    ],
+)
+def test_the_keys_a_caller_pressed_are_no_codes(explain, question):
+    # "7" after "typed 4 and" is a key of the menu, not the call end's subcode 7
+    assert_answers(explain(question), ("acs-call-automation", None, 8532))
+
+
+def test_a_listed_number_after_a_code_word_is_still_a_code(explain):
+    assert_answers(explain("ACS call ended with code 496 and subcode 7"), ("acs-call-end", 496, 7))
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        # the event's name alone names Call Automation; the callee's answer is told in words
+        ("Call Automation: we transfer the caller to a nurse, she tapped Decline and we got CallTransferFailed",
+         ("acs-call-automation", None, 8538)),
+        ("AddParticipantFailed after the supervisor declined the call on his phone", ("acs-call-automation", None, 8538)),
+        ("CallTransferFailed: the target was already in another call", ("acs-call-automation", None, 8539)),
+    ],
+)
+def test_a_call_automation_event_names_its_product_and_the_callees_answer_its_result(explain, question, expected):
+    assert_answers(explain(question), expected)
+
+
 def test_the_questions_worked_from_keep_their_share_held(explain):
     held, total = share_held(explain, WORKED_FROM)
     assert held / total >= 0.93, f"{held}/{total}"

@@ -30,7 +30,7 @@ from pathlib import Path
 import pytest
 
 from catalog import load_catalog
-from tests.support.matching import assert_answers, share_held
+from tests.support.matching import assert_answers, ident, share_held
 
 HERE = Path(__file__).parent
 WORKED_FROM = HERE / "stories_without_code_questions.jsonl"
@@ -125,3 +125,39 @@ _KNOWN_NEAR_MISS_ANSWERED = {
     "ACS call recording: the downloaded recording file is empty",
     "Our ACS phone number shows as Unknown caller on the recipient's phone",
 }
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        # the saying is "removed from the chat thread"; "ACS" stands inside it as an adjective
+        ("The admin removed her from the ACS chat thread yet her posts keep going out and get refused", ("acs-chat", 403, None)),
+        ("Bob was removed from the ACS chat thread but his client keeps sending", ("acs-chat", 403, None)),
+    ],
+)
+def test_the_products_short_name_inside_a_saying_changes_nothing(explain, question, expected):
+    assert_answers(explain(question), expected)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "ACS call on a tablet: the network drops for a moment in the tunnel and the call ends, it never reconnects",
+        "Our ACS call ends for the user whenever the hotel wifi drops for a second",
+    ],
+)
+def test_a_call_that_ends_when_the_network_drops_for_a_moment_is_the_network_drop(explain, question):
+    d = explain(question)
+    assert d.status == "answer", d
+    assert ident(d.matches[0]) == ("acs-call-end", 496, 7)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "ACS SMS delivery fails: our phone numbers are stored without the plus",
+        "Texts from our ACS SMS app bounce because the phone numbers we keep have no + prefix, written without the plus",
+    ],
+)
+def test_phone_numbers_beside_sms_are_the_sms_numbers_not_a_pstn_call(explain, question):
+    assert_answers(explain(question), ("acs-sms-delivery", 4002, None))
