@@ -71,6 +71,13 @@ class Lexicon:
     # to the words after or before them ("29人使用", "第3行"): matched as the start or end of a run.
     glued_units: tuple[str, ...] = ()
     glued_before: tuple[str, ...] = ()
+    # joiners between a before-word and its value ("page size of 400", "pageSize=500")
+    before_joiners: tuple[str, ...] = ()
+    limit_words: frozenset[str] = frozenset()
+    # words after which one or two digits are keys a caller pressed or a menu's choices, and the
+    # joiners of a list of such keys ("pressed 3 then 7", "typed 1, 2")
+    pressed: tuple[str, ...] = ()
+    pressed_list: tuple[str, ...] = ()
     # Words that say a status named was not got: expected, negated, or the asker's choice to send
     # ([not_had], read by catalog/statuses_not_had.py); the lists by name, folded
     not_had: dict = field(default_factory=dict)
@@ -126,6 +133,10 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         status_words_translated={int(k): tuple(fold(w) for w in v) for k, v in raw.get("status_words_translated", {}).items()},
         glued_units=_glued(raw["units"]["words"]),
         glued_before=_glued(raw["units"]["before"]),
+        limit_words=frozenset(fold(w) for w in raw["units"].get("limit_words", ())),
+        before_joiners=tuple(fold(w) for w in raw["units"].get("before_joiners", ())),
+        pressed=tuple(fold(w) for w in raw["units"].get("pressed", ())),
+        pressed_list=tuple(fold(w) for w in raw["units"].get("pressed_list", ())),
         not_had={k: (tuple(v) if k == "success" else tuple(fold(w) for w in v))
                  for k, v in raw.get("not_had", {}).items()},
         told_apart={k: (frozenset(fold(w) for w in v["own"]), frozenset(fold(w) for w in v["others"]))

@@ -31,6 +31,7 @@ from .posts import distinct_lines, error_text, without_frames
 from .quoted_rows import QuotedRows, Quote
 from .query import ParsedQuestion, Target, parse, status_names, without_source_positions
 from .sayings import Sayings
+from .statuses_not_had import is_success_got
 from .schema import Entry
 from .products import NAMED_AT_LEAST, ProductSignals, SignalHits, phrase_positions, words_of
 from .textindex import TextIndex, stem, tokens
@@ -521,7 +522,7 @@ class Matcher:
                 missed.append(number)
                 # ... and a success the product named has no row for ("calls connect fine (200 OK) but the
                 # callee sees 'Unknown'") says nothing failed: no words claim a failure's row either
-                missed_named = missed_named or t.explicit or number in _SUCCESS
+                missed_named = missed_named or t.explicit or is_success_got(p.text, t, self.lex)
                 missed_failure = missed_failure or t.role not in ("http", "any") or number != _ACCEPTED
                 continue
             if named:
@@ -1191,7 +1192,6 @@ _PASTE_MARK = re.compile(r"[{\[]\s*[\"']?\w+[\"']?\s*:|\w+=\S+\s+\w+=\S+|\bat\s+
 
 
 _HTTP_STATUSES = frozenset(int(s) for s in HTTPStatus)
-_SUCCESS = range(200, 300)
 _ACCEPTED = 202  # an action taken up, its outcome reported later (Call Automation's play, transfer, recognize)
 
 

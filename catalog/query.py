@@ -453,7 +453,13 @@ def _is_quantity(text: str, start: int, end: int, lex: Lexicon) -> bool:
             return True
     elif lex.glued_units and text.startswith(lex.glued_units, end):
         return True  # "约29人使用", "10个文件", "6000자": a count, its unit glued on (a word after a space is a word)
+    if end - start <= 2 and lex.pressed and _keys_pressed(text, start, lex):
+        return True  # "the caller pressed 5 then #", "typed 1, 2": keys, not codes
     before = before.rstrip(":#").rstrip()  # "build: 1234", "Build #1234"
+    if lex.limit_words and before:
+        limit = _limit_before(before, lex)
+        if limit is not None:
+            return limit
     if lex.glued_before and before.endswith(lex.glued_before):
         return True  # "第3行", "端口8080"
     words = _WORD.findall(before.rsplit(None, 1)[-1]) if before else []
@@ -468,6 +474,41 @@ def _is_quantity(text: str, start: int, end: int, lex: Lexicon) -> bool:
     if not before.endswith(lex.names_before):
         return True
     return not any(before.endswith(name) and not before[: -len(name)][-1:].isalnum() for name in lex.names_before)
+
+
+@lru_cache(maxsize=4)
+def _pressed_pattern(lex: Lexicon) -> tuple[tuple[str, ...], re.Pattern]:
+    """The words of keys pressed ([units] pressed), and a pattern that ends right before the last
+    key of a list of them ("pressed 3 then 7", "typed 1, 2")."""
+    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(lex.pressed, key=len, reverse=True))
+    joiners = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(lex.pressed_list, key=len, reverse=True))
+    pattern = re.compile(
+        rf"(?<![\w-])(?:{words})(?:\s*[:=]\s*|\s+)(?:[\d*#]{{1,2}}(?:\s*(?:{joiners})\s*|\s+)){{0,6}}$")
+    return tuple(dict.fromkeys(w.split()[0] for w in lex.pressed)), pattern
+
+
+_PRESSED_REACH = 48  # characters before a key where the word of its pressing may be
+
+
+def _keys_pressed(text: str, start: int, lex: Lexicon) -> bool:
+    """The one or two digits at `start` are a key a caller pressed or a menu's choice."""
+    window = text[max(0, start - _PRESSED_REACH) : start]
+    gate, pattern = _pressed_pattern(lex)
+    return any(w in window for w in gate) and pattern.search(window) is not None
+
+
+def _limit_before(before: str, lex: Lexicon) -> bool | None:
+    """True where the number after `before` is a limit's value ("page size of 400", "pageSize=500");
+    None where `before` says nothing of a limit."""
+    rest = before
+    for j in lex.before_joiners:
+        if rest.endswith(j) and (not j[-1:].isalpha() or not rest[-len(j) - 1 : -len(j)].isalpha()):
+            rest = rest[: -len(j)].rstrip()
+            break
+    if rest is before:
+        return None
+    words = _WORD.findall(rest.rsplit(None, 1)[-1]) if rest else []
+    return True if words and rest.endswith(words[-1]) and words[-1] in lex.limit_words else None
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,8 @@ class _Patterns:
     span: re.Pattern  # between the two ends of a span ("30001 to 30016")
     asks_choice: re.Pattern  # the question asks which status the asker's component should send
     success: range
+    success_before: re.Pattern | None  # ends right before a success written as a status got ("returns a 202")
+    success_after: re.Pattern | None  # starts right after one ("200 OK")
 
 
 def _alternatives(words) -> str:
@@ -73,8 +75,39 @@ def _patterns(lex: Lexicon) -> _Patterns | None:
         rf"\b(?:which|what)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_alternatives(nh['choice_nouns'])})\s+"
         rf"(?:{_alternatives(nh['choose_leads'])})\s+(?:{_alternatives(nh['choose_subjects'])})\b{_WORDS_BETWEEN}"
         rf"\s+(?:{_alternatives(nh['choose_verbs'])})\b")
+    success_before = success_after = None
+    if nh.get("success_before"):
+        lead = _alternatives((*nh["fillers"], *nh.get("success_fillers", ())))
+        success_before = re.compile(
+            rf"(?<![\w-])(?:{_alternatives(nh['success_before'])})(?:\s*[:=]\s*|\s+)(?:(?:{lead})\s+){{0,3}}$")
+    if nh.get("success_after"):
+        success_after = re.compile(rf"\s*(?:{_alternatives(nh['success_after'])})(?![\w-])")
     return _Patterns(gate=tuple(nh["gate"]), expected=expected, negated=negated, chosen=chosen, listed=listed,
-                     span=span, asks_choice=asks_choice, success=range(nh["success"][0], nh["success"][1] + 1))
+                     span=span, asks_choice=asks_choice, success=range(nh["success"][0], nh["success"][1] + 1),
+                     success_before=success_before, success_after=success_after)
+
+
+def is_success_got(clean: str, t, lex: Lexicon) -> bool:
+    """Whether this mention (a Target) is a success status the question got, written as one.
+
+    A number of the success range counts only named as a status (a role word or key: "HTTP 200",
+    "status: 201"), in brackets ("calls connect (200)"), or with the words of a status got beside it
+    ("returns a 202", "200 OK"). A bare "page size 250", "participant 250" or "up to 240" is a value,
+    and must not say that nothing failed.
+    """
+    p = _patterns(lex)
+    n = t.named_number
+    if p is None or n is None or n not in p.success:
+        return False
+    if t.role != "any" or t.explicit or p.success_before is None:
+        return True
+    a = t.start
+    end = a + len(str(n))
+    if a > 0 and clean[a - 1] in "([":
+        return True
+    if p.success_before.search(clean[max(0, a - 40) : a]):
+        return True
+    return p.success_after is not None and p.success_after.match(clean, end) is not None
 
 
 def _kind(clean: str, t, p: _Patterns) -> str | None:
@@ -128,7 +161,7 @@ def statuses_not_had(clean: str, mentions, lex: Lexicon) -> frozenset[int]:
     if not not_had:
         return frozenset()
     got = set(kinds) - not_had
-    success_got = any(n in p.success for n in got)
+    success_got = any(t.named_number in got and is_success_got(clean, t, lex) for t in ordered)
     drop = {n for n in not_had if kinds[n] == {"negated"}}
     expected = {n for n in not_had if "expected" in kinds[n]}
     drop |= {n for n in expected if n in p.success}
