@@ -19,7 +19,7 @@ from http import HTTPStatus
 from rapidfuzz.distance import Levenshtein
 
 from .lexicon import CAMEL_PARTS, UNSPACED_CHAR, UNSPACED_SCRIPTS, Lexicon, fold, load_lexicon
-from .pattern_words import needed_characters
+from .pattern_words import longest_first, needed_characters
 from .statuses_not_had import statuses_not_had
 
 MAX_TARGETS = 16
@@ -480,8 +480,8 @@ def _is_quantity(text: str, start: int, end: int, lex: Lexicon) -> bool:
 def _pressed_pattern(lex: Lexicon) -> tuple[tuple[str, ...], re.Pattern]:
     """The words of keys pressed ([units] pressed), and a pattern that ends right before the last
     key of a list of them ("pressed 3 then 7", "typed 1, 2")."""
-    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(lex.pressed, key=len, reverse=True))
-    joiners = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(lex.pressed_list, key=len, reverse=True))
+    words = longest_first(lex.pressed, space=r"\s+")
+    joiners = longest_first(lex.pressed_list, space=r"\s+")
     pattern = re.compile(
         rf"(?<![\w-])(?:{words})(?:\s*[:=]\s*|\s+)(?:[\d*#]{{1,2}}(?:\s*(?:{joiners})\s*|\s+)){{0,6}}$")
     return tuple(dict.fromkeys(w.split()[0] for w in lex.pressed)), pattern
