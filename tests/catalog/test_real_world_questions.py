@@ -33,8 +33,8 @@ FLOORS = {
     "real-world-heldout-10.jsonl": 94.0,
     "real-world-heldout-11.jsonl": 96.0,
     "real-world-heldout-12.jsonl": 96.0,
-    "real-world-heldout-13.jsonl": 94.0,
-    "real-world-heldout-14.jsonl": 92.0,
+    "real-world-heldout-13.jsonl": 97.0,
+    "real-world-heldout-14.jsonl": 97.0,
 }
 
 
