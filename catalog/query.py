@@ -433,10 +433,6 @@ def _is_range_end(clean: str, a: int, pattern: re.Pattern) -> bool:
     return False
 
 
-# A single digit, then the word that lists the next one ("1, 2", "4 and 7", "3 then 5"): the digit
-# after it is read as the one before it was (a menu's keys after "pressed", not a code).
-_LISTED_AFTER = re.compile(r"(?<![\w.])(\d)\s*(?:,|and|then|or|&)$")
-
 _RANGE_REACH = 40  # characters before and after a number where its range's words and other end may be
 
 
@@ -464,12 +460,7 @@ def _is_quantity(text: str, start: int, end: int, lex: Lexicon) -> bool:
         return True  # "第3行", "端口8080"
     words = _WORD.findall(before.rsplit(None, 1)[-1]) if before else []
     if not words or not before.endswith(words[-1]) or words[-1] not in lex.before_words:
-        # ... or the next of a list the before-word opened: "pressed 1, 2 and 3", "typed 4 then 7"
-        m = _LISTED_AFTER.search(before)
-        if m is None:
-            return False
-        at = max(0, start - 24)  # where `before` starts in the text (it was stripped at its end only)
-        return _is_quantity(text, at + m.start(1), at + m.end(1), lex)
+        return False
     # "direct line 503" names a product; "indirect line 503" does not.
     if not before.endswith(lex.names_before):
         return True
